@@ -1,0 +1,26 @@
+import type { Catalogue } from '../../domain/catalogue/model.js';
+import type { Issue } from '../../domain/issue.js';
+import { parsePlan } from '../../domain/plan/parse.js';
+import type { PlanFile } from '../../domain/plan/schema.js';
+import { MAX_PLAN_BYTES } from './limits.js';
+import { FileError, parseJson, readTextFile } from './read-file.js';
+import { readStdinText } from './stdin.js';
+
+export type LoadedPlan =
+  | { ok: true; plan: PlanFile }
+  | { ok: false; code: 'UNREADABLE' | 'MALFORMED'; messages: string[] };
+
+/** Reads and validates a plan file (`-` for standard input); failures are values, never thrown. */
+export function loadPlanFile(catalogue: Catalogue, file: string): LoadedPlan {
+  let json: unknown;
+  try {
+    const text = file === '-' ? readStdinText(MAX_PLAN_BYTES) : readTextFile(file, MAX_PLAN_BYTES);
+    json = parseJson(text, file);
+  } catch (error) {
+    if (error instanceof FileError) return { ok: false, code: error.kind, messages: [`${error.file === '-' ? 'standard input' : error.file} ${error.message}`] };
+    throw error;
+  }
+  const parsed = parsePlan(catalogue, json);
+  if (parsed.ok) return parsed;
+  return { ok: false, code: 'MALFORMED', messages: parsed.issues.map((i: Issue) => `${file === '-' ? 'standard input' : file}: ${i.path === '' ? 'the plan' : i.path} ${i.message}`) };
+}

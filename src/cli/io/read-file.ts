@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import { FileError } from './file-error.js';
+import { decodeText, readFdLimited } from './stdin.js';
+
+export { FileError };
+
+const MEBIBYTE = 1024 * 1024;
+
+function describeSystemError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT': return 'does not exist; check the path';
+    case 'EACCES':
+    case 'EPERM': return "cannot be read: permission denied; check the file's permissions";
+    case 'EISDIR': return 'is a directory, not a file; name a JSON file inside it';
+    case 'ELOOP': return 'cannot be read: too many symbolic links';
+    default: return `cannot be read: ${error.message}`;
+  }
+}
+
+/**
+ * Reads a whole text file, refusing files over `maxBytes` before reading them, and directories,
+ * devices and the like. A UTF-8 byte order mark is dropped.
+ */
+export function readTextFile(file: string, maxBytes: number): string {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    throw new FileError('UNREADABLE', file, describeSystemError(error as NodeJS.ErrnoException));
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw new FileError('UNREADABLE', file, 'is a directory, not a file; name a JSON file inside it');
+    if (stat.isFile() && stat.size > maxBytes) {
+      throw new FileError('UNREADABLE', file, `is ${(stat.size / MEBIBYTE).toFixed(1)} MiB, over the ${maxBytes / MEBIBYTE} MiB limit for this kind of file; is it the right file?`);
+    }
+    const buffer = stat.isFile() ? fs.readFileSync(fd) : readFdLimited(fd, maxBytes, file);
+    return decodeText(buffer, file);
+  } catch (error) {
+    if (error instanceof FileError) throw error;
+    throw new FileError('UNREADABLE', file, describeSystemError(error as NodeJS.ErrnoException));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Line and column (both from 1) of a character offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** Parses JSON text, with errors that say where in the file the problem is. */
+export function parseJson(text: string, file: string): unknown {
+  if (text.trim() === '') throw new FileError('MALFORMED', file, 'is empty; expected a JSON object');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (error instanceof RangeError) throw new FileError('MALFORMED', file, 'is nested too deeply to be a plan or catalogue');
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    if (position) {
+      const { line, column } = lineAndColumn(text, Number(position[1]));
+      const what = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+      throw new FileError('MALFORMED', file, `is not valid JSON at line ${line}, column ${column}: ${what}`);
+    }
+    throw new FileError('MALFORMED', file, `is not valid JSON: ${message.split('\n')[0]}`);
+  }
+}
+
+export function readJsonFile(file: string, maxBytes: number): unknown {
+  return parseJson(readTextFile(file, maxBytes), file);
+}

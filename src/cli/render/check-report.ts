@@ -1,0 +1,56 @@
+import type { Judgement } from '../../domain/plan/judge.js';
+import { renderFees } from './fees.js';
+import { safeLine } from './sanitize.js';
+import { MARK, type Style } from './style.js';
+import { wrap } from './wrap.js';
+
+function unitText(have: number, need: number, unit: 'subject' | 'credit'): string {
+  return unit === 'credit' ? `${have}/${need} cr` : `${have}/${need}`;
+}
+
+/** Each requirement: mark, label, progress, the subjects counted and what is missing. */
+export function renderRequirements(judgement: Judgement, style: Style, width: number): string {
+  const labelWidth = Math.max(...judgement.requirements.map((r) => r.label.length));
+  return judgement.requirements
+    .map((r) => {
+      const mark = r.satisfied ? style.ok(MARK.ok) : style.bad(MARK.bad);
+      const progress = unitText(r.have, r.need, r.unit).padEnd(7);
+      const head = `  ${mark} ${safeLine(r.label).padEnd(labelWidth)}  ${progress} `;
+      const indent = 2 + 2 + labelWidth + 2 + 8;
+      const counted = r.counted.map((s) => safeLine(s.title)).join(', ');
+      const lines = [];
+      if (counted !== '') lines.push(counted);
+      if (r.missing) lines.push(style.bad(`missing: ${safeLine(r.missing)}`));
+      if (lines.length === 0) lines.push(style.dim('nothing yet'));
+      return head + lines.map((l) => wrap(l, width, indent)).join(`\n${' '.repeat(indent)}`);
+    })
+    .join('\n');
+}
+
+function findings(title: string, mark: string, list: readonly { message: string }[], width: number): string[] {
+  if (list.length === 0) return [];
+  return [title, ...list.map((f) => `  ${mark} ${wrap(safeLine(f.message), width, 4)}`)];
+}
+
+/** The human report of one checked plan. */
+export function renderJudgement(label: string, judgement: Judgement, style: Style, width: number): string {
+  const { planned, required } = judgement.credits;
+  const verdict = judgement.valid ? style.ok(`${MARK.ok} valid`) : style.bad(`${MARK.bad} invalid`);
+  const route = judgement.requirements.flatMap((r) => (r.option && r.satisfied ? [r.option.label] : []));
+  const plan = judgement.plan;
+  const who = `${plan.residency}, ${plan.mode}${plan.fellowship ? ', with fellowship' : ''}`;
+  const details = `${who}; ${planned} of ${required} credits${route.length ? `; route: ${route.join(', ')}` : ''}`;
+  const lines = [
+    style.bold(`${safeLine(label)}: `) + verdict,
+    `  ${wrap(details, width, 2)}`,
+    renderRequirements(judgement, style, width),
+    ...findings(style.bad('Problems'), style.bad(MARK.bad), judgement.errors, width),
+    ...findings(style.warn('Warnings'), style.warn(MARK.warn), judgement.warnings, width),
+    '',
+    renderFees(judgement.fees, style)
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n'),
+  ];
+  return lines.join('\n') + '\n';
+}

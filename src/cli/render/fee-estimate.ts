@@ -1,0 +1,25 @@
+import type { Residency } from '../../domain/catalogue/schema.js';
+import type { FeeSummary } from '../../domain/fees/fees.js';
+import type { Context } from '../context.js';
+import { renderFees } from './fees.js';
+import { money } from './money.js';
+import { safeLine } from './sanitize.js';
+import { makeStyle } from './style.js';
+import { wrap } from './wrap.js';
+
+export function renderFeeEstimate(ctx: Context, result: { fees: FeeSummary; residency: Residency; source: string }): string {
+  const style = makeStyle(ctx.colour);
+  const data = ctx.catalogue().data;
+  const { fees } = result;
+  const title = `${data.programme.name} (${data.programme.intakeLabel ?? data.programme.intake}): ${result.residency} student, ${safeLine(result.source)}`;
+  const notes = [
+    `The initial payment (${data.fees.initialRegistrationCredits[result.residency]} credits' fee) is paid on accepting the offer and counted within the tuition; the rest is billed term by term.`,
+  ];
+  const fellowship = data.fees.fellowship;
+  if (fellowship && fees.fellowship > 0) {
+    notes.push(`The ${fellowship.name} covers at most ${money(fellowship.cap, fees.currency)}, and the student pays at least ${money(fellowship.minimumStudentShare, fees.currency)} of the tuition of the credits required.`);
+  } else if (fellowship && fellowship.eligibleResidencies.includes(result.residency)) {
+    notes.push('Add --fellowship to include the fellowship, if you hold one.');
+  }
+  return [style.bold(wrap(safeLine(title), ctx.width)), '', renderFees(fees, style), '', ...notes.map((n) => style.dim(wrap(safeLine(n), ctx.width, 0))), ''].join('\n');
+}

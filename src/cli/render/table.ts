@@ -1,0 +1,53 @@
+import Table from 'cli-table3';
+import type { Style } from './style.js';
+import { wrapLines } from './wrap.js';
+
+export interface Column {
+  header: string;
+  width: number;
+  align?: 'left' | 'right';
+  /** Extra width goes to flexible columns when the terminal is wider than the sum. */
+  flexible?: boolean;
+}
+
+const PLAIN = {
+  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
+  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+  left: '', 'left-mid': '', mid: '', 'mid-mid': '',
+  right: '', 'right-mid': '', middle: '  ',
+};
+
+/**
+ * A borderless table fitted to `width` columns: long cells wrap inside their column. Headers are
+ * coloured by us, never by cli-table3, which would colour them even when piped.
+ */
+export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: Style, width = 80): string {
+  const gaps = (columns.length - 1) * 2;
+  const natural = columns.reduce((sum, c) => sum + c.width, 0) + gaps;
+  const flexible = columns.filter((c) => c.flexible).length;
+  const spare = flexible > 0 ? Math.max(0, Math.min(width, 160) - natural) : 0;
+  const colWidths = columns.map((c) => c.width + (c.flexible ? Math.floor(spare / flexible) : 0));
+  const table = new Table({
+    head: columns.map((c) => style.bold(c.header)),
+    colWidths,
+    colAligns: columns.map((c) => c.align ?? 'left'),
+    // We wrap cells ourselves: cli-table3 truncates words longer than a column.
+    wordWrap: false,
+    chars: PLAIN,
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+  });
+  for (const row of rows) table.push(row.map((cell, i) => wrapLines(cell, colWidths[i]!).join('\n')));
+  return table.toString().split('\n').map((line) => line.trimEnd()).join('\n');
+}
+
+/** Two columns, label and value, with a rule under the last row but one: a summary. */
+export function renderSummary(rows: readonly (readonly [string, string])[], style: Style, totalRow = true): string {
+  const labelWidth = Math.max(...rows.map(([label]) => label.length));
+  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
+  const lines = rows.map(([label, value], i) => {
+    const line = `${label.padEnd(labelWidth)}  ${value.padStart(valueWidth)}`;
+    return totalRow && i === rows.length - 1 ? style.bold(line) : line;
+  });
+  if (totalRow && lines.length > 1) lines.splice(lines.length - 1, 0, '─'.repeat(labelWidth + 2 + valueWidth));
+  return lines.join('\n');
+}

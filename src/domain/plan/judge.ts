@@ -1,0 +1,101 @@
+import type { Catalogue, Subject } from '../catalogue/model.js';
+import { findSubject, suggestSubjects } from '../catalogue/resolve.js';
+import { computeFees, fellowshipEligible, type FeeSummary } from '../fees/fees.js';
+import { evaluate, type RequirementResult } from '../rules/engine.js';
+import { joinWords } from '../rules/wording.js';
+import type { PlanFile } from './schema.js';
+
+export interface Finding {
+  code: string;
+  message: string;
+}
+
+export interface Judgement {
+  valid: boolean;
+  plan: PlanFile;
+  /** The plan's subjects that name a catalogue subject, each once, in plan order. */
+  subjects: Subject[];
+  credits: { planned: number; required: number };
+  requirements: RequirementResult[];
+  errors: Finding[];
+  warnings: Finding[];
+  fees: FeeSummary;
+}
+
+// A plan naming thousands of unknown subjects should not take thousands of fuzzy searches.
+const MAX_SUGGESTED = 20;
+
+function resolveSubjects(catalogue: Catalogue, names: readonly string[], errors: Finding[]): Subject[] {
+  const subjects: Subject[] = [];
+  const firstName = new Map<string, string>();
+  let suggested = 0;
+  for (const name of names) {
+    const subject = findSubject(catalogue, name);
+    if (!subject) {
+      const hint = suggested++ < MAX_SUGGESTED ? suggestSubjects(catalogue, name) : [];
+      const didYouMean = hint.length > 0 ? ` Did you mean ${joinWords(hint.map((s) => s.title), 'or')}?` : ' Run "study-planner subjects" to list them.';
+      errors.push({ code: 'UNKNOWN_SUBJECT', message: `"${name}" is not a subject of this programme.${didYouMean}` });
+      continue;
+    }
+    const earlier = firstName.get(subject.id);
+    if (earlier !== undefined) {
+      const same = earlier === name ? `"${name}" is listed twice` : `"${name}" and "${earlier}" are the same subject`;
+      errors.push({ code: 'DUPLICATE_SUBJECT', message: `${same} (${subject.title}); a subject counts once, so remove one.` });
+      continue;
+    }
+    firstName.set(subject.id, name);
+    subjects.push(subject);
+  }
+  return subjects;
+}
+
+/** Judges a plan against a catalogue: requirements, errors, warnings and fees. Pure. */
+export function judgePlan(catalogue: Catalogue, plan: PlanFile): Judgement {
+  const errors: Finding[] = [];
+  const warnings: Finding[] = [];
+  if (plan.catalogue !== undefined && plan.catalogue !== catalogue.id) {
+    errors.push({ code: 'CATALOGUE_MISMATCH', message: `the plan is for catalogue "${plan.catalogue}", but "${catalogue.id}" is loaded; pass --catalogue FILE with the plan's catalogue.` });
+  }
+  const subjects = resolveSubjects(catalogue, plan.subjects, errors);
+  const evaluation = evaluate(catalogue, subjects);
+  for (const r of evaluation.requirements) {
+    if (!r.satisfied) errors.push({ code: 'REQUIREMENT_UNMET', message: `${r.label}: still needs ${r.missing}.` });
+  }
+  const fees = catalogue.data.fees;
+  if (plan.fellowship && !fellowshipEligible(fees, plan.residency)) {
+    errors.push({ code: 'FELLOWSHIP_NOT_ELIGIBLE', message: `the fellowship is for ${fees.fellowship ? fees.fellowship.eligibleResidencies.join(' or ') : 'no'} students only, and this plan's residency is ${plan.residency}; set "fellowship" to false.` });
+  }
+  const required = catalogue.data.creditsRequired;
+  const planned = subjects.reduce((sum, s) => sum + s.credits, 0);
+  if (evaluation.satisfied && planned < required) {
+    errors.push({ code: 'CREDITS_SHORT', message: `the plan has ${planned} credits, ${required - planned} short of the ${required} required for graduation.` });
+  }
+  const chargeable = subjects.reduce((sum, s) => sum + (s.tuitionFree ? 0 : s.credits), 0);
+  const countedChargeable = [...evaluation.counted].reduce((sum, s) => sum + (s.tuitionFree ? 0 : s.credits), 0);
+  const summary = computeFees(fees, {
+    residency: plan.residency,
+    credits: planned,
+    chargeableCredits: chargeable,
+    graduationCredits: Math.min(countedChargeable, required),
+    fellowship: plan.fellowship,
+  });
+  if (planned > required) {
+    const extra = subjects.filter((s) => !evaluation.counted.has(s));
+    const extraCost = extra.reduce((sum, s) => sum + (s.tuitionFree ? 0 : s.credits), 0) * fees.perCredit;
+    const named = extra.length > 0 ? ` (${joinWords(extra.map((s) => s.title), 'and')})` : '';
+    warnings.push({
+      code: 'EXTRA_CREDITS',
+      message: `the plan has ${planned} credits, ${planned - required} more than the ${required} required${named}; they add ${fees.currency} ${extraCost.toLocaleString('en-US')} to the tuition and no fellowship covers them.`,
+    });
+  }
+  return {
+    valid: errors.length === 0,
+    plan,
+    subjects,
+    credits: { planned, required },
+    requirements: evaluation.requirements,
+    errors,
+    warnings,
+    fees: summary,
+  };
+}

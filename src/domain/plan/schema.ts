@@ -1,0 +1,19 @@
+import * as v from 'valibot';
+import type { Catalogue } from '../catalogue/model.js';
+import { RESIDENCIES } from '../catalogue/schema.js';
+
+const SubjectName = v.pipe(v.string('must be a subject name (a string)'), v.maxLength(500, 'is longer than any subject name (500 characters at most)'));
+
+/** The plan file's shape for one catalogue: its modes are the ones allowed. */
+export function planSchema(catalogue: Catalogue) {
+  const modes = catalogue.data.modes.map((m) => m.id);
+  return v.strictObject({
+    catalogue: v.optional(v.string('must be a catalogue identifier (a string)')),
+    residency: v.picklist(RESIDENCIES, `must be one of ${RESIDENCIES.map((r) => `"${r}"`).join(', ')}`),
+    mode: v.optional(v.picklist(modes, `must be one of ${modes.map((m) => `"${m}"`).join(', ')}`), modes[0]!),
+    fellowship: v.optional(v.boolean('must be true or false'), false),
+    subjects: v.array(SubjectName, 'must be a list of subject names'),
+  });
+}
+
+export type PlanFile = v.InferOutput<ReturnType<typeof planSchema>>;

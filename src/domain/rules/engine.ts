@@ -1,0 +1,96 @@
+import type { Catalogue, Subject } from '../catalogue/model.js';
+import { assign, type Standing, type Unit } from './assign.js';
+import { describeShortfall } from './wording.js';
+
+export interface RequirementResult {
+  id: string;
+  label: string;
+  satisfied: boolean;
+  /** Subjects counted towards this requirement, none of them counted anywhere else. */
+  counted: Subject[];
+  /** What is still missing, in a student's words; null when satisfied. */
+  missing: string | null;
+  /** The option that counts (or is closest), for requirements with alternatives. */
+  option: { id: string; label: string } | null;
+  have: number;
+  need: number;
+  unit: Unit;
+}
+
+export interface Evaluation {
+  satisfied: boolean;
+  requirements: RequirementResult[];
+  /** Every subject that counts towards graduation. */
+  counted: ReadonlySet<Subject>;
+}
+
+/** Every choice of one option per requirement, first options first. */
+export function* choices(catalogue: Catalogue): Generator<number[]> {
+  const sizes = catalogue.requirements.map((r) => r.options.length);
+  const choice = sizes.map(() => 0);
+  for (;;) {
+    yield [...choice];
+    let i = sizes.length - 1;
+    while (i >= 0 && choice[i] === sizes[i]! - 1) choice[i--] = 0;
+    if (i < 0) return;
+    choice[i]!++;
+  }
+}
+
+export function choiceCount(catalogue: Catalogue): number {
+  return catalogue.requirements.reduce((product, r) => product * r.options.length, 1);
+}
+
+function score(standings: readonly Standing[]): [number, number] {
+  let met = 0;
+  let progress = 0;
+  for (const s of standings) {
+    if (s.satisfied) met++;
+    progress += s.need === 0 ? 1 : Math.min(1, s.have / s.need);
+  }
+  return [met, progress];
+}
+
+/**
+ * Judges a list of distinct catalogue subjects against every requirement. Tries each choice of
+ * options (a dissertation or three more subjects, ...), assigns subjects by minimum-cost flow under
+ * each, and keeps the first choice that meets everything, or failing that the one that comes closest.
+ */
+export function evaluate(catalogue: Catalogue, plan: readonly Subject[]): Evaluation {
+  let best: { choice: number[]; standings: Standing[]; score: [number, number] } | undefined;
+  for (const choice of choices(catalogue)) {
+    const standings = assign(catalogue, plan, choice);
+    const s = score(standings);
+    if (!best || s[0] > best.score[0] || (s[0] === best.score[0] && s[1] > best.score[1])) best = { choice, standings, score: s };
+    if (s[0] === standings.length) break;
+  }
+  const { choice, standings } = best!;
+  const requirements = catalogue.requirements.map((requirement, i): RequirementResult => {
+    const standing = standings[i]!;
+    let missing: string | null = null;
+    if (!standing.satisfied) {
+      // For alternatives, say what each would still need with everything else as it stands.
+      missing = requirement.options
+        .map((_, o) => {
+          if (o === choice[i]) return describeShortfall(catalogue, standing);
+          const alternative = [...choice];
+          alternative[i] = o;
+          return describeShortfall(catalogue, assign(catalogue, plan, alternative, i)[i]!);
+        })
+        .join(', or ');
+    }
+    return {
+      id: requirement.id,
+      label: requirement.label,
+      satisfied: standing.satisfied,
+      counted: standing.counted,
+      missing,
+      option: requirement.options.length > 1 ? { id: standing.option.id, label: standing.option.label } : null,
+      have: standing.have,
+      need: standing.need,
+      unit: standing.unit,
+    };
+  });
+  const counted = new Set(requirements.flatMap((r) => r.counted));
+  return { satisfied: requirements.every((r) => r.satisfied), requirements, counted };
+}
