@@ -1,0 +1,59 @@
+import type { PlanFile } from '../../domain/plan/schema.js';
+
+/**
+ * The store keeps saved plans, the planner's draft and saved defaults between runs, in one JSON
+ * file (conf) whose location STUDY_PLANNER_STORE_DIR overrides. This file is the interface the
+ * commands code against; store.ts implements it.
+ */
+
+/** Saved defaults, set with `config set KEY VALUE`. */
+export interface Defaults {
+  residency?: 'local' | 'non-local';
+  mode?: string;
+  catalogue?: string;
+}
+export type DefaultKey = keyof Defaults;
+export const DEFAULT_KEYS: readonly DefaultKey[] = ['residency', 'mode', 'catalogue'];
+
+export interface SavedPlan {
+  name: string;
+  /** Exactly a plan file (the contract's format), with the catalogue identifier filled in. */
+  plan: PlanFile;
+  /** ISO 8601 time of the last save. */
+  updatedAt: string;
+}
+
+/**
+ * The interactive planner's answers so far. Every field is optional: a missing one is a step not
+ * yet answered. `--resume` continues from the first missing step.
+ */
+export interface Draft {
+  catalogue: string;
+  residency?: 'local' | 'non-local';
+  mode?: string;
+  core?: string[];
+  elective?: string[];
+  route?: string;
+  extra?: string[];
+  fellowship?: boolean;
+  name?: string;
+  /** Issue 4: a schedule proposed or edited in the planner. */
+  schedule?: { term: string; subjects: string[] }[];
+  updatedAt: string;
+}
+
+export interface Store {
+  /** The file the store lives in. */
+  readonly path: string;
+  defaults(): Defaults;
+  setDefault<K extends DefaultKey>(key: K, value: NonNullable<Defaults[K]>): void;
+  unsetDefault(key: DefaultKey): void;
+  listPlans(): SavedPlan[];
+  getPlan(name: string): SavedPlan | undefined;
+  /** Saves (or replaces) a plan under a name; atomic and locked against other processes. */
+  savePlan(name: string, plan: PlanFile): SavedPlan;
+  deletePlan(name: string): boolean;
+  getDraft(): Draft | undefined;
+  saveDraft(draft: Draft): void;
+  clearDraft(): void;
+}
