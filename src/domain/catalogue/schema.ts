@@ -54,6 +54,10 @@ const Subject = v.strictObject({
   credits: v.pipe(NonNegativeInteger, v.maxValue(1000, 'must be at most 1000')),
   // A credit-bearing subject may carry no tuition (an integrity module, say).
   tuitionFree: v.optional(v.boolean()),
+  // Term kinds (ids from "terms") the subject is offered in; absent means every term.
+  offeredIn: v.optional(v.array(Identifier)),
+  // Best taken at the end of the studies (a dissertation).
+  scheduleLate: v.optional(v.boolean()),
 });
 
 const Provenance = v.strictObject({
@@ -75,8 +79,32 @@ export const CatalogueSchema = v.strictObject({
     contacts: v.optional(v.array(Text)),
   }),
   modes: v.pipe(
-    v.array(v.strictObject({ id: Identifier, label: Text, normalDurationYears: v.pipe(v.number(), v.minValue(0.5), v.maxValue(10)) })),
+    v.array(
+      v.strictObject({
+        id: Identifier,
+        label: Text,
+        normalDurationYears: v.pipe(v.number(), v.minValue(0.5), v.maxValue(10)),
+        // Normal credits a term, by term kind; a kind left out has no guidance (nothing proposed there).
+        load: v.optional(v.record(Identifier, v.strictObject({ minCredits: NonNegativeInteger, maxCredits: PositiveInteger }))),
+      }),
+    ),
     v.minLength(1, 'must list at least one study mode'),
+  ),
+  // The terms of an academic year, in order from the one the year starts with.
+  terms: v.optional(
+    v.pipe(
+      v.array(
+        v.strictObject({
+          id: Identifier,
+          label: Text,
+          startMonth: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12)),
+          endMonth: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12)),
+          billed: v.optional(Text),
+        }),
+      ),
+      v.minLength(1, 'must list at least one term'),
+      v.maxLength(12, 'may list at most 12 terms a year'),
+    ),
   ),
   creditsRequired: PositiveInteger,
   categories: v.pipe(
@@ -108,5 +136,7 @@ export type RuleData = v.InferOutput<typeof Rule>;
 export type SelectorData = v.InferOutput<typeof Selector>;
 export type RequirementData = CatalogueData['requirements'][number];
 export type FeeRules = CatalogueData['fees'];
+export type TermKind = NonNullable<CatalogueData['terms']>[number];
+export type ModeData = CatalogueData['modes'][number];
 export type Residency = keyof FeeRules['initialRegistrationCredits'];
 export const RESIDENCIES: readonly Residency[] = ['local', 'non-local'];

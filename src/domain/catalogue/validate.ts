@@ -11,6 +11,8 @@ const MAX_CHOICES = 4096;
 
 /** Validates parsed JSON as a catalogue: its shape, then how its parts refer to each other, then that some plan can meet it. */
 export function parseCatalogue(json: unknown): CatalogueResult {
+  // Valibot takes an array for an object (arrays are objects); a catalogue is never one.
+  if (Array.isArray(json)) return { ok: false, issues: [{ path: '', message: 'must be a JSON object, not an array' }] };
   const parsed = v.safeParse(CatalogueSchema, json);
   if (!parsed.success) return { ok: false, issues: issuesFromValibot(parsed.issues) };
   const data = parsed.output;
@@ -76,6 +78,19 @@ function checkReferences(data: CatalogueData): Issue[] {
   data.provenance?.forEach((p, i) => {
     const head = p.path.split('/')[1] ?? '';
     if (!topLevel.has(head)) issues.push({ path: `provenance[${i}].path`, message: `"${p.path}" does not point into this catalogue` });
+  });
+  const termKinds = new Set((data.terms ?? []).map((t) => t.id));
+  issues.push(...duplicates(data.terms ?? [], (t) => t.id, (i) => `terms[${i}].id`, 'term identifier'));
+  data.subjects.forEach((s, i) => {
+    s.offeredIn?.forEach((t, j) => {
+      if (!termKinds.has(t)) issues.push({ path: `subjects[${i}].offeredIn[${j}]`, message: `names term "${t}", which is not in "terms"` });
+    });
+  });
+  data.modes.forEach((m, i) => {
+    for (const [kind, load] of Object.entries(m.load ?? {})) {
+      if (!termKinds.has(kind)) issues.push({ path: `modes[${i}].load.${kind}`, message: `names term "${kind}", which is not in "terms"` });
+      if (load.minCredits > load.maxCredits) issues.push({ path: `modes[${i}].load.${kind}`, message: 'has minCredits above maxCredits' });
+    }
   });
   const fellowship = data.fees.fellowship;
   if (fellowship && fellowship.eligibleResidencies.length === 0) issues.push({ path: 'fees.fellowship.eligibleResidencies', message: 'names no residency; remove "fellowship" if none is eligible' });

@@ -34,12 +34,14 @@ export function fellowshipEligible(rules: FeeRules, residency: Residency): boole
  */
 export function computeFees(rules: FeeRules, input: FeeInput): FeeSummary {
   const tuition = input.chargeableCredits * rules.perCredit;
-  const initialPayment = Math.min(tuition, rules.initialRegistrationCredits[input.residency] * rules.perCredit);
   let fellowship = 0;
   if (input.fellowship && rules.fellowship && fellowshipEligible(rules, input.residency)) {
     const covered = Math.min(input.graduationCredits, input.chargeableCredits) * rules.perCredit;
     fellowship = Math.max(0, Math.min(rules.fellowship.cap, covered - rules.fellowship.minimumStudentShare));
   }
+  const payable = tuition - fellowship;
+  // Part of what is payable, paid in advance: never more than the whole.
+  const initialPayment = Math.min(payable, rules.initialRegistrationCredits[input.residency] * rules.perCredit);
   return {
     currency: rules.currency,
     credits: input.credits,
@@ -47,6 +49,6 @@ export function computeFees(rules: FeeRules, input: FeeInput): FeeSummary {
     tuition,
     initialPayment,
     fellowship,
-    payable: tuition - fellowship,
+    payable,
   };
 }

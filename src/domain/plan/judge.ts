@@ -3,6 +3,7 @@ import { findSubject, suggestSubjects } from '../catalogue/resolve.js';
 import { computeFees, fellowshipEligible, type FeeSummary } from '../fees/fees.js';
 import { evaluate, type RequirementResult } from '../rules/engine.js';
 import { joinWords } from '../rules/wording.js';
+import { planSchedule, type ScheduleResult } from '../schedule/plan-schedule.js';
 import type { PlanFile } from './schema.js';
 
 export interface Finding {
@@ -20,6 +21,10 @@ export interface Judgement {
   errors: Finding[];
   warnings: Finding[];
   fees: FeeSummary;
+  /** The plan's own schedule, checked, with its bills; absent when the plan has none. */
+  schedule?: ScheduleResult;
+  /** Every subject that counts towards graduation. */
+  counted: ReadonlySet<Subject>;
 }
 
 // A plan naming thousands of unknown subjects should not take thousands of fuzzy searches.
@@ -88,6 +93,12 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile): Judgement {
       message: `the plan has ${planned} credits, ${planned - required} more than the ${required} required${named}; they add ${fees.currency} ${extraCost.toLocaleString('en-US')} to the tuition and no fellowship covers them.`,
     });
   }
+  let schedule: ScheduleResult | undefined;
+  if (plan.schedule !== undefined) {
+    schedule = planSchedule(catalogue, plan, { subjects, requirements: evaluation.requirements, fees: summary, counted: evaluation.counted, satisfied: evaluation.satisfied });
+    errors.push(...schedule.errors);
+    warnings.push(...schedule.warnings);
+  }
   return {
     valid: errors.length === 0,
     plan,
@@ -97,5 +108,7 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile): Judgement {
     errors,
     warnings,
     fees: summary,
+    counted: evaluation.counted,
+    ...(schedule ? { schedule } : {}),
   };
 }

@@ -13,6 +13,15 @@ export function planSchema(catalogue: Catalogue) {
     mode: v.optional(v.picklist(modes, `must be one of ${modes.map((m) => `"${m}"`).join(', ')}`), modes[0]!),
     fellowship: v.optional(v.boolean('must be true or false'), false),
     subjects: v.array(SubjectName, 'must be a list of subject names'),
+    schedule: v.optional(
+      v.array(
+        v.strictObject({
+          term: v.pipe(v.string('must be a term name such as "Semester One 2024/25"'), v.maxLength(100, 'is longer than any term name')),
+          subjects: v.array(SubjectName, 'must be a list of subject names'),
+        }),
+        'must be a list of terms, each {"term": ..., "subjects": [...]}',
+      ),
+    ),
   });
 }
 
