@@ -44,7 +44,8 @@ export function renderJudgement(label: string, judgement: Judgement, style: Styl
     style.bold(`${safeLine(label)}: `) + verdict,
     `  ${wrap(details, width, 2)}`,
     renderRequirements(judgement, style, width),
-    ...findings(style.bad('Problems'), style.bad(MARK.bad), judgement.errors, width),
+    // Unmet requirements are already shown, with what is missing, in the list above.
+    ...findings(style.bad('Problems'), style.bad(MARK.bad), judgement.errors.filter((e) => e.code !== 'REQUIREMENT_UNMET'), width),
     ...findings(style.warn('Warnings'), style.warn(MARK.warn), judgement.warnings, width),
     '',
     renderFees(judgement.fees, style)

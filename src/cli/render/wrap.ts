@@ -6,24 +6,41 @@ export function wrap(text: string, width: number, indent = 0): string {
   return wrapLines(text, width - indent).join(`\n${' '.repeat(indent)}`);
 }
 
-/** Lines of at most `width` columns. Long identifiers break after a hyphen; longer words are cut. */
+/** Splits a word too long for a line after its hyphens, and cuts what is still too long. */
+function splitLongWord(word: string, width: number): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (const piece of word.split(/(?<=-)/)) {
+    if (current !== '' && current.length + piece.length > width) {
+      parts.push(current);
+      current = '';
+    }
+    current += piece;
+    while (current.length > width) {
+      parts.push(current.slice(0, width));
+      current = current.slice(width);
+    }
+  }
+  if (current !== '') parts.push(current);
+  return parts;
+}
+
+/** Lines of at most `width` columns, broken at spaces where possible. */
 export function wrapLines(text: string, width: number): string[] {
-  const tokens = text.split(/(?<= )|(?<=-)(?=[^-\s])/);
+  const room = Math.max(8, width);
   const lines: string[] = [];
   let line = '';
-  const room = () => Math.max(8, width);
-  for (let token of tokens) {
-    while (token.length > room()) {
-      if (line.trimEnd() !== '') lines.push(line.trimEnd());
-      line = '';
-      lines.push(token.slice(0, room()));
-      token = token.slice(room());
+  for (const word of text.split(/ +/)) {
+    const pieces = word.length > room ? splitLongWord(word, room) : [word];
+    for (const piece of pieces) {
+      if (line === '') line = piece;
+      else if (line.length + 1 + piece.length <= room) line += ` ${piece}`;
+      else {
+        lines.push(line);
+        line = piece;
+      }
     }
-    if ((line + token).trimEnd().length > room()) {
-      lines.push(line.trimEnd());
-      line = token.trimStart();
-    } else line += token;
   }
-  if (line.trimEnd() !== '' || lines.length === 0) lines.push(line.trimEnd());
+  lines.push(line);
   return lines;
 }

@@ -27,29 +27,40 @@ export interface Judgement {
   counted: ReadonlySet<Subject>;
 }
 
-// A plan naming thousands of unknown subjects should not take thousands of fuzzy searches.
-const MAX_SUGGESTED = 20;
+// A plan naming thousands of unknown subjects gets a readable report, not thousands of lines.
+const MAX_REPORTED_PER_KIND = 20;
 
 function resolveSubjects(catalogue: Catalogue, names: readonly string[], errors: Finding[]): Subject[] {
   const subjects: Subject[] = [];
   const firstName = new Map<string, string>();
-  let suggested = 0;
+  let unknown = 0;
+  let duplicated = 0;
   for (const name of names) {
     const subject = findSubject(catalogue, name);
     if (!subject) {
-      const hint = suggested++ < MAX_SUGGESTED ? suggestSubjects(catalogue, name) : [];
-      const didYouMean = hint.length > 0 ? ` Did you mean ${joinWords(hint.map((s) => s.title), 'or')}?` : ' Run "study-planner subjects" to list them.';
-      errors.push({ code: 'UNKNOWN_SUBJECT', message: `"${name}" is not a subject of this programme.${didYouMean}` });
+      if (unknown++ < MAX_REPORTED_PER_KIND) {
+        const hint = suggestSubjects(catalogue, name);
+        const didYouMean = hint.length > 0 ? ` Did you mean ${joinWords(hint.map((s) => s.title), 'or')}?` : ' Run "study-planner subjects" to list them.';
+        errors.push({ code: 'UNKNOWN_SUBJECT', message: `"${name}" is not a subject of this programme.${didYouMean}` });
+      }
       continue;
     }
     const earlier = firstName.get(subject.id);
     if (earlier !== undefined) {
-      const same = earlier === name ? `"${name}" is listed twice` : `"${name}" and "${earlier}" are the same subject`;
-      errors.push({ code: 'DUPLICATE_SUBJECT', message: `${same} (${subject.title}); a subject counts once, so remove one.` });
+      if (duplicated++ < MAX_REPORTED_PER_KIND) {
+        const same = earlier === name ? `"${name}" is listed twice` : `"${name}" and "${earlier}" are the same subject`;
+        errors.push({ code: 'DUPLICATE_SUBJECT', message: `${same} (${subject.title}); a subject counts once, so remove one.` });
+      }
       continue;
     }
     firstName.set(subject.id, name);
     subjects.push(subject);
+  }
+  if (unknown > MAX_REPORTED_PER_KIND) {
+    errors.push({ code: 'UNKNOWN_SUBJECT', message: `and ${unknown - MAX_REPORTED_PER_KIND} more names that are not subjects of this programme.` });
+  }
+  if (duplicated > MAX_REPORTED_PER_KIND) {
+    errors.push({ code: 'DUPLICATE_SUBJECT', message: `and ${duplicated - MAX_REPORTED_PER_KIND} more subjects listed more than once.` });
   }
   return subjects;
 }
