@@ -34,6 +34,23 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     (...args: A) => settle(Promise.resolve().then(() => run(...args)));
 
   program
+    .command('plan')
+    .description('the interactive planner: asks only what the flags (or saved defaults) do not answer')
+    .addOption(new Option('--residency <residency>', 'local or non-local'))
+    .option('--mode <mode>', 'study mode: full-time or part-time')
+    .option('--core <subject...>', 'core subjects (identifier, code or title)')
+    .option('--elective <subject...>', 'elective subjects')
+    .option('--route <route>', 'dissertation or coursework (three more core or elective subjects)')
+    .option('--extra <subject...>', 'the three subjects that replace the dissertation (implies --route coursework)')
+    .option('--fellowship', 'you will hold the fellowship (local students only)')
+    .option('--no-fellowship', 'you will not hold the fellowship (not asked)')
+    .option('--name <name>', 'save the plan under this name')
+    .option('--out <file>', 'also write the plan file here')
+    .option('--force', 'let --out overwrite an existing file')
+    .option('--resume', 'continue the draft kept from an unfinished session')
+    .action(action(async (opts: object, cmd: Command) => (await import('./commands/plan.js')).plan(context(cmd), opts)));
+
+  program
     .command('check')
     .description('validate plan files (- reads one plan from standard input)')
     .argument('<file...>', 'plan files to check')
@@ -46,7 +63,16 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .option('--credits <n>', 'credits to price (default: the credits required for graduation)')
     .option('--plan <file>', 'price the subjects of a plan file')
     .option('--fellowship', 'include the government fellowship (local students only)')
+    .option('--by-term', "bill term by term, by the plan's schedule or a proposed one (needs --plan)")
     .action(action(async (opts: object, cmd: Command) => (await import('./commands/fees.js')).fees(context(cmd), opts)));
+
+  program
+    .command('compare')
+    .description('plans side by side (files or saved names); --routes: one plan by each route')
+    .argument('<plan...>', 'plan files or saved plan names')
+    .option('--routes', 'the one plan named, by the dissertation route and by the coursework route')
+    .option('--extra <subject...>', 'with --routes: your own subjects for the coursework route (default: the cheapest)')
+    .action(action(async (plans: string[], opts: object, cmd: Command) => (await import('./commands/compare.js')).compare(context(cmd), plans, opts)));
 
   program
     .command('subjects')
@@ -55,6 +81,53 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .option('--search <text>', 'only subjects whose identifier, code or title contains these words')
     .action(action(async (opts: object, cmd: Command) => (await import('./commands/subjects.js')).subjects(context(cmd), opts)));
 
+  const plans = program.command('plans').description('the saved plans: list, show, delete, export');
+  plans
+    .command('list', { isDefault: true })
+    .description('every saved plan: route, credits, payable, valid or not, last changed')
+    .action(action(async (_opts: object, cmd: Command) => (await import('./commands/plans.js')).plansList(context(cmd))));
+  plans
+    .command('show')
+    .description('the full report of a saved plan, judged against the loaded catalogue')
+    .argument('<name>', 'the saved plan')
+    .action(action(async (name: string, _opts: object, cmd: Command) => (await import('./commands/plans.js')).plansShow(context(cmd), name)));
+  plans
+    .command('delete')
+    .description('delete a saved plan (asks first in a terminal)')
+    .argument('<name>', 'the saved plan')
+    .option('--force', 'delete without asking (needed when not running interactively)')
+    .action(action(async (name: string, opts: object, cmd: Command) => (await import('./commands/plans.js')).plansDelete(context(cmd), name, opts)));
+  plans
+    .command('export')
+    .description('a saved plan as a plan file, or a Markdown report (--format md), on stdout or in --out')
+    .argument('<name>', 'the saved plan')
+    .addOption(new Option('--format <format>', 'json (a plan file) or md (a Markdown report for an adviser)').default('json'))
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--force', 'let --out overwrite an existing file')
+    .action(action(async (name: string, opts: object, cmd: Command) => (await import('./commands/plans.js')).plansExport(context(cmd), name, opts)));
+
+  const config = program.command('config').description('saved defaults: get, set, unset, path');
+  config
+    .command('get')
+    .description('a saved default, or all of them')
+    .argument('[key]', 'residency, mode or catalogue')
+    .action(action(async (key: string | undefined, _opts: object, cmd: Command) => (await import('./commands/config.js')).configGet(context(cmd), key)));
+  config
+    .command('set')
+    .description('save a default (used when no flag or STUDY_PLANNER_* variable gives one)')
+    .argument('<key>', 'residency, mode or catalogue')
+    .argument('<value>', 'residency: local or non-local; mode: full-time or part-time; catalogue: a file')
+    .action(action(async (key: string, value: string, _opts: object, cmd: Command) => (await import('./commands/config.js')).configSet(context(cmd), key, value)));
+  config
+    .command('unset')
+    .description('forget a saved default')
+    .argument('<key>', 'residency, mode or catalogue')
+    .action(action(async (key: string, _opts: object, cmd: Command) => (await import('./commands/config.js')).configUnset(context(cmd), key)));
+  config
+    .command('path')
+    .description('print where the store of saved plans and defaults lives')
+    .action(action(async (_opts: object, cmd: Command) => (await import('./commands/config.js')).configPath(context(cmd))));
+
   program.action(
     action(async (_opts: object, cmd: Command): Promise<Outcome> => {
       const ctx = context(cmd);
@@ -62,8 +135,8 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
         io.stderr.write(program.helpInformation());
         throw new UsageError('no command given and no terminal to ask in; name a command, such as "study-planner check plan.json".');
       }
-      io.stdout.write(program.helpInformation());
-      return 'success';
+      // In a terminal, the bare program is the planner.
+      return (await import('./commands/plan.js')).plan(ctx, {});
     }),
   );
   return program;

@@ -1,6 +1,8 @@
 import type { Catalogue } from '../domain/catalogue/model.js';
 import type { Context, GlobalOptions, Io } from './context.js';
 import { loadCatalogue } from './io/catalogue.js';
+import { readSavedDefaults } from './io/saved-defaults.js';
+import { UsageError } from './outcome.js';
 
 export function makeContext(io: Io, options: GlobalOptions): Context {
   const noColourEnv = (io.env.NO_COLOR ?? '') !== '';
@@ -12,10 +14,27 @@ export function makeContext(io: Io, options: GlobalOptions): Context {
     colour,
     interactive: options.input !== false && io.stdin.isTTY === true && io.stdout.isTTY === true,
     width: io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80,
-    catalogue: () => (catalogue ??= loadCatalogue(options.catalogue ?? envValue(io, 'CATALOGUE'))),
+    catalogue: () => (catalogue ??= chosenCatalogue(io, options.catalogue)),
     out: (text) => void io.stdout.write(text),
     err: (text) => void io.stderr.write(text),
   };
+}
+
+/**
+ * The catalogue to load: --catalogue, then STUDY_PLANNER_CATALOGUE, then the saved default, then
+ * the bundled one. The store is read (a small file, without conf) only when neither of the first
+ * two answers; it has to be read synchronously, as commands ask for the catalogue synchronously.
+ */
+function chosenCatalogue(io: Io, flag: string | undefined): Catalogue {
+  const given = flag ?? envValue(io, 'CATALOGUE');
+  if (given !== undefined) return loadCatalogue(given);
+  const saved = readSavedDefaults(io.env).catalogue;
+  try {
+    return loadCatalogue(saved);
+  } catch (error) {
+    if (saved === undefined || !(error instanceof UsageError)) throw error;
+    throw new UsageError(`${error.message.replace(/\.$/, '')} (it is the saved default catalogue: change it with "study-planner config set catalogue FILE" or remove it with "study-planner config unset catalogue").`);
+  }
 }
 
 /** STUDY_PLANNER_<NAME>, when set and not empty. */

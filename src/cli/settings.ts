@@ -5,8 +5,9 @@ import { UsageError } from './outcome.js';
 import { safeLine } from './render/sanitize.js';
 
 /**
- * The residency to use: the flag, then STUDY_PLANNER_RESIDENCY, then (in a terminal) a question.
- * With `required` and none of those, the program cannot go on: exit 2, naming the flag.
+ * The residency to use: the flag, then STUDY_PLANNER_RESIDENCY, then the saved default (`config
+ * set residency`), then (in a terminal) a question. With `required` and none of those, the program
+ * cannot go on: exit 2, naming the flag.
  */
 export async function resolveResidency(ctx: Context, flag: string | undefined, { required = false } = {}): Promise<Residency | undefined> {
   const fromEnv = envValue(ctx.io, 'RESIDENCY');
@@ -16,8 +17,31 @@ export async function resolveResidency(ctx: Context, flag: string | undefined, {
     const where = flag !== undefined ? '--residency' : 'STUDY_PLANNER_RESIDENCY';
     throw new UsageError(`${where} "${safeLine(value)}" is not a residency; use ${RESIDENCIES.join(' or ')}.`);
   }
+  const saved = (await savedDefaults(ctx)).residency;
+  if (saved !== undefined) return saved;
   if (!required) return undefined;
   if (!ctx.interactive) throw new UsageError('--residency is required when not running interactively; pass --residency local or --residency non-local.');
   const { askResidency } = await import('./prompts/residency.js');
   return askResidency(ctx);
+}
+
+/**
+ * The study mode to use: the flag, then STUDY_PLANNER_MODE, then the saved default (`config set
+ * mode`); undefined when none gives one. Checked against the loaded catalogue's modes.
+ */
+export async function resolveMode(ctx: Context, flag: string | undefined): Promise<string | undefined> {
+  const fromEnv = envValue(ctx.io, 'MODE');
+  const value = flag ?? fromEnv ?? (await savedDefaults(ctx)).mode;
+  if (value === undefined) return undefined;
+  const modes = ctx.catalogue().data.modes.map((m) => m.id);
+  if (modes.includes(value)) return value;
+  const where = flag !== undefined ? '--mode' : fromEnv !== undefined ? 'STUDY_PLANNER_MODE' : 'the saved default mode';
+  const fix = flag === undefined && fromEnv === undefined ? '; change it with "study-planner config set mode MODE"' : '';
+  throw new UsageError(`${where} "${safeLine(value)}" is not a study mode of this programme; use ${modes.join(' or ')}${fix}.`);
+}
+
+/** Saved defaults are read only when a flag and the environment leave a question open. */
+async function savedDefaults(ctx: Context) {
+  const { readSavedDefaults } = await import('./io/saved-defaults.js');
+  return readSavedDefaults(ctx.io.env);
 }

@@ -1,8 +1,9 @@
 import type { Residency } from '../../domain/catalogue/schema.js';
 import { computeFees, fellowshipEligible, type FeeSummary } from '../../domain/fees/fees.js';
+import type { Judgement } from '../../domain/plan/judge.js';
 import type { Context } from '../context.js';
-import { loadPlanFile } from '../io/plan-file.js';
 import { UsageError, type Outcome } from '../outcome.js';
+import { safeLine } from '../render/sanitize.js';
 import { resolveResidency } from '../settings.js';
 
 export interface FeesOptions {
@@ -10,6 +11,7 @@ export interface FeesOptions {
   credits?: string;
   plan?: string;
   fellowship?: boolean;
+  byTerm?: boolean;
 }
 
 function parseCredits(text: string): number {
@@ -17,19 +19,24 @@ function parseCredits(text: string): number {
   return Number(text);
 }
 
-async function estimate(ctx: Context, options: FeesOptions): Promise<{ fees: FeeSummary; residency: Residency; source: string }> {
+async function estimate(ctx: Context, options: FeesOptions): Promise<{ fees: FeeSummary; residency: Residency; source: string; judgement?: Judgement }> {
   const catalogue = ctx.catalogue();
   const rules = catalogue.data.fees;
   if (options.credits !== undefined && options.plan !== undefined) throw new UsageError('pass --credits or --plan, not both.');
   if (options.plan !== undefined) {
+    // Loaded only for --plan: its schema modules are no part of the quick `fees --residency ... --json`.
+    const { loadPlanFile } = await import('../io/plan-file.js');
     const loaded = loadPlanFile(catalogue, options.plan);
     if (!loaded.ok) throw new UsageError(loaded.messages.join('; '));
     const { judgePlan } = await import('../../domain/plan/judge.js');
     const plan = { ...loaded.plan };
     if (options.residency !== undefined) plan.residency = (await resolveResidency(ctx, options.residency))!;
     if (options.fellowship) plan.fellowship = true;
-    if (plan.fellowship && !fellowshipEligible(rules, plan.residency)) throw notEligible(ctx, plan.residency);
-    return { fees: judgePlan(catalogue, plan).fees, residency: plan.residency, source: `the plan ${options.plan}` };
+    if (plan.fellowship && !fellowshipEligible(rules, plan.residency)) {
+      throw notEligible(ctx, plan.residency, options.fellowship ? undefined : options.plan);
+    }
+    const judgement = judgePlan(catalogue, plan);
+    return { fees: judgement.fees, residency: plan.residency, source: `the plan ${options.plan}`, judgement };
   }
   const residency = (await resolveResidency(ctx, options.residency, { required: true }))!;
   if (options.fellowship && !fellowshipEligible(rules, residency)) throw notEligible(ctx, residency);
@@ -44,20 +51,41 @@ async function estimate(ctx: Context, options: FeesOptions): Promise<{ fees: Fee
   return { fees, residency, source: options.credits === undefined ? 'the credits required for graduation' : `${credits} credits` };
 }
 
-function notEligible(ctx: Context, residency: Residency): UsageError {
+/** The fellowship was asked for by --fellowship, or by the plan file `planFile`. */
+function notEligible(ctx: Context, residency: Residency, planFile?: string): UsageError {
   const fellowship = ctx.catalogue().data.fees.fellowship;
   const who = fellowship ? `${fellowship.eligibleResidencies.join(' or ')} students` : 'nobody in this programme';
+  if (planFile !== undefined) {
+    return new UsageError(`${safeLine(planFile)} asks for the fellowship, which is for ${who} only, not ${residency} students; set "fellowship" to false in it.`);
+  }
   return new UsageError(`--fellowship is for ${who} only, not ${residency} students; drop --fellowship.`);
 }
 
 /** `fees`: the fee estimate for a residency and a number of credits or a plan. */
 export async function fees(ctx: Context, options: FeesOptions): Promise<Outcome> {
+  // A schedule is of a plan's subjects; a bare number of credits has no terms to bill.
+  if (options.byTerm && options.plan === undefined) throw new UsageError('--by-term needs --plan FILE, whose subjects are billed term by term; for example: study-planner fees --plan plan.json --by-term');
   const result = await estimate(ctx, options);
+  if (options.byTerm && result.judgement) return feesByTerm(ctx, result.fees, result.judgement, options.plan!);
   if (ctx.json) {
     ctx.out(`${JSON.stringify(result.fees)}\n`);
     return 'success';
   }
   const { renderFeeEstimate } = await import('../render/fee-estimate.js');
   ctx.out(renderFeeEstimate(ctx, result));
+  return 'success';
+}
+
+async function feesByTerm(ctx: Context, fees: FeeSummary, judgement: Judgement, file: string): Promise<Outcome> {
+  const { scheduleOf } = await import('../../domain/schedule/of-judgement.js');
+  const schedule = scheduleOf(ctx.catalogue(), judgement);
+  if (ctx.json) {
+    const { feeTermsJson } = await import('../render/schedule-json.js');
+    if (schedule.errors.length > 0) ctx.err(`study-planner: the schedule in ${safeLine(file)} has problems; run "study-planner check ${safeLine(file)}" to see them.\n`);
+    ctx.out(`${JSON.stringify({ ...fees, terms: feeTermsJson(schedule) })}\n`);
+    return 'success';
+  }
+  const [{ renderFeeEstimate }, { renderTermBills }, { makeStyle }] = await Promise.all([import('../render/fee-estimate.js'), import('../render/timeline.js'), import('../render/style.js')]);
+  ctx.out(`${renderFeeEstimate(ctx, { fees, residency: judgement.plan.residency, source: `the plan ${file}` })}\n${renderTermBills(schedule, fees, makeStyle(ctx.colour), ctx.width)}`);
   return 'success';
 }

@@ -1,7 +1,7 @@
 import { nameKey } from '../../domain/text/normalize.js';
 import type { Context } from '../context.js';
 import { UsageError, type Outcome } from '../outcome.js';
-import { safeLine } from '../render/sanitize.js';
+import { safeJson, safeLine } from '../render/sanitize.js';
 import { makeStyle } from '../render/style.js';
 import { renderTable } from '../render/table.js';
 
@@ -30,7 +30,7 @@ export function subjects(ctx: Context, options: SubjectsOptions): Outcome {
     });
   }
   if (ctx.json) {
-    ctx.out(`${JSON.stringify(list, null, 2)}\n`);
+    ctx.out(`${safeJson(list, 2)}\n`);
     return 'success';
   }
   if (list.length === 0) {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { FileError } from './file-error.js';
+import { jsonErrorOffset } from './json-error-offset.js';
 import { decodeText, readFdLimited } from './stdin.js';
 
 export { FileError };
@@ -63,13 +64,11 @@ export function parseJson(text: string, file: string): unknown {
   } catch (error) {
     if (error instanceof RangeError) throw new FileError('MALFORMED', file, 'is nested too deeply to be a plan or catalogue');
     const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    if (position) {
-      const { line, column } = lineAndColumn(text, Number(position[1]));
-      const what = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
-      throw new FileError('MALFORMED', file, `is not valid JSON at line ${line}, column ${column}: ${what}`);
-    }
-    throw new FileError('MALFORMED', file, `is not valid JSON: ${message.split('\n')[0]}`);
+    const stated = /position (\d+)/.exec(message);
+    const offset = Math.min(stated ? Number(stated[1]) : jsonErrorOffset(text), text.length);
+    const { line, column } = lineAndColumn(text, offset);
+    const what = offset >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(text.slice(offset, offset + 1))}`;
+    throw new FileError('MALFORMED', file, `is not valid JSON at line ${line}, column ${column}: ${what}`);
   }
 }
 

@@ -37,6 +37,13 @@ export interface Draft {
   extra?: string[];
   fellowship?: boolean;
   name?: string;
+  /**
+   * Answers to steps that none of the fields above names: another catalogue's requirements
+   * (the planner's steps are read off the catalogue). Subjects picked, by step key ...
+   */
+  picks?: Record<string, string[]>;
+  /** ... and the option taken at each choice between alternatives, by requirement identifier. */
+  routes?: Record<string, string>;
   /** Issue 4: a schedule proposed or edited in the planner. */
   schedule?: { term: string; subjects: string[] }[];
   updatedAt: string;

@@ -1,20 +1,34 @@
-import { select } from '@inquirer/prompts';
+import type { Catalogue } from '../../domain/catalogue/model.js';
 import type { Residency } from '../../domain/catalogue/schema.js';
+import type { Answers } from '../../domain/plan/steps.js';
 import type { Context } from '../context.js';
+import type { Ask, SelectQuestion } from './ask.js';
 
-export async function askResidency(ctx: Context): Promise<Residency> {
-  const fees = ctx.catalogue().data.fees;
+/** The residency question, its wording and figures from the catalogue. */
+export function residencyQuestion(catalogue: Catalogue, current?: Residency): SelectQuestion<Residency> {
+  const fees = catalogue.data.fees;
   const initial = (r: Residency) => `${fees.initialRegistrationCredits[r]} credits' fee paid on accepting the offer`;
   const fellowship = (r: Residency) => (fees.fellowship?.eligibleResidencies.includes(r) ? '; may hold the fellowship' : '');
-  return select<Residency>(
-    {
-      message: 'Are you a local or a non-local student?',
-      choices: (['local', 'non-local'] as const).map((r) => ({
-        name: r === 'local' ? 'Local' : 'Non-local',
-        value: r,
-        description: initial(r) + fellowship(r),
-      })),
-    },
-    { input: ctx.io.stdin, output: ctx.io.stdout },
-  );
+  return {
+    message: 'Are you a local or a non-local student?',
+    choices: (['local', 'non-local'] as const).map((r) => ({
+      name: r === 'local' ? 'Local' : 'Non-local',
+      value: r,
+      description: initial(r) + fellowship(r),
+    })),
+    ...(current !== undefined ? { default: current } : {}),
+  };
+}
+
+/** The planner's residency step. */
+export async function residencyStep(ctx: { catalogue: Catalogue; ask: Ask }, answers: Answers): Promise<Answers> {
+  const residency = await ctx.ask.select(residencyQuestion(ctx.catalogue, answers.residency));
+  return { ...answers, residency };
+}
+
+/** The residency, asked on its own (by `fees` in a terminal). */
+export async function askResidency(ctx: Context): Promise<Residency> {
+  const { inquirerAsk } = await import('./ask.js');
+  const ask = await inquirerAsk(ctx.io);
+  return ask.select(residencyQuestion(ctx.catalogue()));
 }

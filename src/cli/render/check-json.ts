@@ -1,5 +1,6 @@
 import type { Issue } from '../../domain/issue.js';
 import type { Judgement } from '../../domain/plan/judge.js';
+import { scheduleJson } from './schedule-json.js';
 
 /** The contract's `check --json` object for a plan that could be judged. */
 export function judgementJson(file: string, j: Judgement) {
@@ -18,6 +19,7 @@ export function judgementJson(file: string, j: Judgement) {
     errors: j.errors,
     warnings: j.warnings,
     fees: j.fees,
+    ...(j.schedule ? { schedule: scheduleJson(j.schedule) } : {}),
   };
 }
 

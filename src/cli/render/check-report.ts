@@ -1,22 +1,23 @@
 import type { Judgement } from '../../domain/plan/judge.js';
 import { renderFees } from './fees.js';
+import { requirementProgress } from './progress.js';
 import { safeLine } from './sanitize.js';
 import { MARK, type Style } from './style.js';
+import { renderTimeline } from './timeline.js';
 import { wrap } from './wrap.js';
 
-function unitText(have: number, need: number, unit: 'subject' | 'credit'): string {
-  return unit === 'credit' ? `${have}/${need} cr` : `${have}/${need}`;
-}
-
-/** Each requirement: mark, label, progress, the subjects counted and what is missing. */
+/**
+ * Each requirement: mark, label and a progress bar with its numbers; the subjects counted and
+ * what is missing on the lines below (a bar beside a subject column would leave the subjects
+ * too little of 80 columns).
+ */
 export function renderRequirements(judgement: Judgement, style: Style, width: number): string {
-  const labelWidth = Math.max(...judgement.requirements.map((r) => r.label.length));
+  const labelWidth = Math.max(...judgement.requirements.map((r) => safeLine(r.label).length));
   return judgement.requirements
     .map((r) => {
       const mark = r.satisfied ? style.ok(MARK.ok) : style.bad(MARK.bad);
-      const progress = unitText(r.have, r.need, r.unit).padEnd(7);
-      const head = `  ${mark} ${safeLine(r.label).padEnd(labelWidth)}  ${progress} `;
-      const indent = 2 + 2 + labelWidth + 2 + 8;
+      const head = `  ${mark} ${safeLine(r.label).padEnd(labelWidth)}  ${requirementProgress(r, style)}\n    `;
+      const indent = 4;
       const counted = r.counted.map((s) => safeLine(s.title)).join(', ');
       const lines = [];
       if (counted !== '') lines.push(counted);
@@ -36,7 +37,7 @@ function findings(title: string, mark: string, list: readonly { message: string 
 export function renderJudgement(label: string, judgement: Judgement, style: Style, width: number): string {
   const { planned, required } = judgement.credits;
   const verdict = judgement.valid ? style.ok(`${MARK.ok} valid`) : style.bad(`${MARK.bad} invalid`);
-  const route = judgement.requirements.flatMap((r) => (r.option && r.satisfied ? [r.option.label] : []));
+  const route = judgement.requirements.flatMap((r) => (r.option && r.satisfied ? [safeLine(r.option.label)] : []));
   const plan = judgement.plan;
   const who = `${plan.residency}, ${plan.mode}${plan.fellowship ? ', with fellowship' : ''}`;
   const details = `${who}; ${planned} of ${required} credits${route.length ? `; route: ${route.join(', ')}` : ''}`;
@@ -47,6 +48,7 @@ export function renderJudgement(label: string, judgement: Judgement, style: Styl
     // Unmet requirements are already shown, with what is missing, in the list above.
     ...findings(style.bad('Problems'), style.bad(MARK.bad), judgement.errors.filter((e) => e.code !== 'REQUIREMENT_UNMET'), width),
     ...findings(style.warn('Warnings'), style.warn(MARK.warn), judgement.warnings, width),
+    ...(judgement.schedule ? ['', style.bold('  Schedule'), renderTimeline(judgement.schedule, judgement.fees, style, width)] : []),
     '',
     renderFees(judgement.fees, style)
       .split('\n')

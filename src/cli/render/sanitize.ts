@@ -17,3 +17,12 @@ export function safeText(text: string): string {
 export function safeLine(text: string): string {
   return text.replace(UNSAFE_ONE_LINE, escape);
 }
+
+// JSON.stringify escapes C0 controls but leaves DEL, C1 controls, bidi and zero-width characters
+// raw. They can only occur inside strings, so escaping them keeps the JSON's meaning exactly.
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/** JSON.stringify for output: the same JSON, with every character a terminal could act on escaped. */
+export function safeJson(value: unknown, space?: number): string {
+  return (JSON.stringify(value, null, space) ?? 'null').replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

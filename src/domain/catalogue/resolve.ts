@@ -13,10 +13,23 @@ function candidates(catalogue: Catalogue): Candidate<Subject>[] {
   return list;
 }
 
+// `check` of a cohort meets the same few hundred spellings thousands of times, and normalising a
+// name (NFKC, Unicode classes) costs more than judging with it; so each catalogue remembers what
+// a spelling found. Bounded, so a hostile file of endless distinct names cannot grow it without end.
+const lookups = new WeakMap<Catalogue, Map<string, Subject | null>>();
+const MAX_REMEMBERED = 10_000;
+const MAX_REMEMBERED_LENGTH = 200;
+
 /** The subject a name (identifier, code or title, any case) stands for, or undefined. */
 export function findSubject(catalogue: Catalogue, name: string): Subject | undefined {
+  let memo = lookups.get(catalogue);
+  if (!memo) lookups.set(catalogue, (memo = new Map()));
+  const known = memo.get(name);
+  if (known !== undefined) return known ?? undefined;
   const id = catalogue.names.get(nameKey(name));
-  return id === undefined ? undefined : catalogue.subjectById.get(id);
+  const subject = id === undefined ? undefined : catalogue.subjectById.get(id);
+  if (memo.size < MAX_REMEMBERED && name.length <= MAX_REMEMBERED_LENGTH) memo.set(name, subject ?? null);
+  return subject;
 }
 
 /** Up to three subjects whose names are closest to one that matched nothing. */

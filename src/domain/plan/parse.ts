@@ -11,6 +11,8 @@ const schemas = new WeakMap<Catalogue, ReturnType<typeof planSchema>>();
 export function parsePlan(catalogue: Catalogue, json: unknown): PlanResult {
   let schema = schemas.get(catalogue);
   if (!schema) schemas.set(catalogue, (schema = planSchema(catalogue)));
+  // Valibot takes an array for an object (arrays are objects); a plan is never one.
+  if (Array.isArray(json)) return { ok: false, issues: [{ path: '', message: 'must be a JSON object, not an array' }] };
   const parsed = v.safeParse(schema, json);
   if (parsed.success) return { ok: true, plan: parsed.output };
   return { ok: false, issues: issuesFromValibot(parsed.issues) };

@@ -31,8 +31,16 @@ export function needOf(option: RequirementOption): { need: number; unit: Unit } 
  *   A plan can meet every rule exactly when this does: see README, "The rules engine";
  * - the cost, last, keeps each requirement's subjects in the order the student listed them.
  */
-export function assign(catalogue: Catalogue, plan: readonly Subject[], choice: readonly number[], lastFilled = -1): Standing[] {
+export function assign(
+  catalogue: Catalogue,
+  plan: readonly Subject[],
+  choice: readonly number[],
+  lastFilled = -1,
+  /** Lets requirement `index` take at most `units`, leaving the rest to the others. */
+  limit?: { index: number; units: number },
+): Standing[] {
   const options = catalogue.requirements.map((r, i) => r.options[choice[i]!]!);
+  const target = (i: number) => (limit?.index === i ? Math.min(limit.units, needOf(options[i]!).need) : needOf(options[i]!).need);
   const creditIndex = options.findIndex((o) => o.rule.type === 'credits');
   const creditPool = creditIndex === -1 ? undefined : options[creditIndex]!.eligible;
   const countIndices = options.flatMap((o, i) => (o.rule.type === 'credits' ? [] : [i]));
@@ -61,7 +69,7 @@ export function assign(catalogue: Catalogue, plan: readonly Subject[], choice: r
     });
     if (linked) network.addEdge(source, 1 + k, 1, 0);
   }
-  countIndices.forEach((requirement, j) => network.addEdge(1 + n + j, sink, needOf(options[requirement]!).need, 0));
+  countIndices.forEach((requirement, j) => network.addEdge(1 + n + j, sink, target(requirement), 0));
   network.run(source, sink);
 
   const counted: Subject[][] = options.map(() => []);
@@ -73,7 +81,7 @@ export function assign(catalogue: Catalogue, plan: readonly Subject[], choice: r
     }
   }
   if (creditIndex !== -1) {
-    const { need } = needOf(options[creditIndex]!);
+    const need = target(creditIndex);
     let have = 0;
     for (let k = 0; k < n && have < need; k++) {
       const subject = plan[k]!;

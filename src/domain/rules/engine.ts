@@ -52,6 +52,24 @@ function score(standings: readonly Standing[]): [number, number] {
 }
 
 /**
+ * How option `o` of requirement `i` would stand if taken instead, counting only what it can have
+ * without taking from the requirements that are met now: otherwise an alternative could look met
+ * ("0 more") only by emptying another requirement.
+ */
+function alternativeStanding(catalogue: Catalogue, plan: readonly Subject[], choice: readonly number[], current: readonly Standing[], i: number, o: number): Standing {
+  const alternative = [...choice];
+  alternative[i] = o;
+  const keepsOthers = (standings: readonly Standing[]) => standings.every((s, j) => j === i || !current[j]!.satisfied || s.satisfied);
+  const full = assign(catalogue, plan, alternative, i);
+  if (keepsOthers(full)) return full[i]!;
+  for (let units = full[i]!.have - 1; units >= 0; units--) {
+    const limited = assign(catalogue, plan, alternative, i, { index: i, units });
+    if (keepsOthers(limited)) return limited[i]!;
+  }
+  return { ...full[i]!, counted: [], have: 0, satisfied: false };
+}
+
+/**
  * Judges a list of distinct catalogue subjects against every requirement. Tries each choice of
  * options (a dissertation or three more subjects, ...), assigns subjects by minimum-cost flow under
  * each, and keeps the first choice that meets everything, or failing that the one that comes closest.
@@ -71,12 +89,8 @@ export function evaluate(catalogue: Catalogue, plan: readonly Subject[]): Evalua
     if (!standing.satisfied) {
       // For alternatives, say what each would still need with everything else as it stands.
       missing = requirement.options
-        .map((_, o) => {
-          if (o === choice[i]) return describeShortfall(catalogue, standing);
-          const alternative = [...choice];
-          alternative[i] = o;
-          return describeShortfall(catalogue, assign(catalogue, plan, alternative, i)[i]!);
-        })
+        .map((_, o) => (o === choice[i] ? standing : alternativeStanding(catalogue, plan, choice, standings, i, o)))
+        .map((s) => describeShortfall(catalogue, s))
         .join(', or ');
     }
     return {

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { RESIDENCIES } from '../../domain/catalogue/schema.js';
+import { joinWords } from '../../domain/rules/wording.js';
+import { closest } from '../../domain/text/suggest.js';
+import type { Context } from '../context.js';
+import { loadCatalogue } from '../io/catalogue.js';
+import { openCommandStore } from '../io/store.js';
+import { storeFile } from '../io/store-location.js';
+import { DEFAULT_KEYS, type DefaultKey, type Defaults } from '../io/store-types.js';
+import { envValue } from '../make-context.js';
+import { UsageError, type Outcome } from '../outcome.js';
+import { safeLine } from '../render/sanitize.js';
+import { makeStyle } from '../render/style.js';
+import { renderTable } from '../render/table.js';
+
+interface KeySpec {
+  /** What may be saved, in words, for messages. */
+  allowed: string;
+  /** The value to save, or a UsageError saying what is allowed. */
+  parse(ctx: Context, value: string): string;
+}
+
+const KEYS: Record<DefaultKey, KeySpec> = {
+  residency: {
+    allowed: RESIDENCIES.join(' or '),
+    parse(_ctx, value) {
+      if ((RESIDENCIES as readonly string[]).includes(value)) return value;
+      throw new UsageError(`config set residency: "${safeLine(value)}" is not a residency; use ${RESIDENCIES.join(' or ')}.`);
+    },
+  },
+  mode: {
+    allowed: 'a study mode of the catalogue, such as full-time or part-time',
+    parse(ctx, value) {
+      const modes = ctx.catalogue().data.modes.map((m) => m.id);
+      if (modes.includes(value)) return value;
+      throw new UsageError(`config set mode: "${safeLine(value)}" is not a study mode of this programme; use ${joinWords(modes, 'or')}.`);
+    },
+  },
+  catalogue: {
+    allowed: 'the path of a catalogue file',
+    parse(_ctx, value) {
+      // Saved absolute, so the default means the same file whichever directory the program runs in.
+      const file = path.resolve(value);
+      if (!fs.existsSync(file)) throw new UsageError(`config set catalogue: ${safeLine(file)} does not exist; check the path.`);
+      loadCatalogue(file); // a broken catalogue is refused now, not at every later command
+      return file;
+    },
+  },
+};
+
+function checkKey(key: string): DefaultKey {
+  if ((DEFAULT_KEYS as readonly string[]).includes(key)) return key as DefaultKey;
+  const [guess] = closest(key.toLowerCase(), DEFAULT_KEYS.map((k) => ({ key: k, value: k })), 1);
+  const hint = guess ? ` Did you mean ${guess}?` : '';
+  throw new UsageError(`config has no key "${safeLine(key)}"; use one of: ${DEFAULT_KEYS.join(', ')}.${hint}`);
+}
+
+const envName = (key: DefaultKey) => `STUDY_PLANNER_${key.toUpperCase()}`;
+
+/** Every key, with null for one not set: the shape of every `config --json` result. */
+function asJson(defaults: Defaults, keys: readonly DefaultKey[] = DEFAULT_KEYS): string {
+  return `${JSON.stringify(Object.fromEntries(keys.map((k) => [k, defaults[k] ?? null])))}\n`;
+}
+
+/** A saved default that the environment overrides does nothing; say so rather than surprise. */
+function overrideNote(ctx: Context, key: DefaultKey): string | undefined {
+  const fromEnv = envValue(ctx.io, key.toUpperCase());
+  return fromEnv === undefined ? undefined : `${envName(key)} is set ("${safeLine(fromEnv)}") and takes precedence over the saved ${key}.`;
+}
+
+/** `config get [KEY]`: one saved default, or all of them. */
+export async function configGet(ctx: Context, key: string | undefined): Promise<Outcome> {
+  const wanted = key === undefined ? undefined : checkKey(key);
+  const store = await openCommandStore(ctx, { readOnly: true });
+  const defaults = store.defaults();
+  if (ctx.json) {
+    ctx.out(asJson(defaults, wanted ? [wanted] : DEFAULT_KEYS));
+    return 'success';
+  }
+  if (wanted !== undefined) {
+    const value = defaults[wanted];
+    if (value !== undefined) ctx.out(`${safeLine(value)}\n`);
+    else ctx.err(`${wanted} is not set; set it with "study-planner config set ${wanted} VALUE" (${KEYS[wanted].allowed}).\n`);
+    const note = overrideNote(ctx, wanted);
+    if (note) ctx.err(`Note: ${note}\n`);
+    return 'success';
+  }
+  const style = makeStyle(ctx.colour);
+  const rows = DEFAULT_KEYS.map((k) => [k, defaults[k] === undefined ? style.dim('(not set)') : safeLine(defaults[k]!)]);
+  ctx.out(`${renderTable([{ header: 'Key', width: 10 }, { header: 'Saved default', width: 30, flexible: true }], rows, style, ctx.width)}\n`);
+  const notes = DEFAULT_KEYS.flatMap((k) => overrideNote(ctx, k) ?? []);
+  ctx.out(style.dim(`Store: ${safeLine(store.path)}.${notes.map((n) => ` ${n}`).join('')}`) + '\n');
+  return 'success';
+}
+
+/** `config set KEY VALUE`: checks the value, then saves it. */
+export async function configSet(ctx: Context, key: string, value: string): Promise<Outcome> {
+  const checked = checkKey(key);
+  // A broken store is set aside first: checking a mode loads the catalogue, which reads the store.
+  const store = await openCommandStore(ctx, { onBrokenRead: 'set-aside' });
+  store.defaults();
+  const parsed = KEYS[checked].parse(ctx, value);
+  store.setDefault(checked, parsed as NonNullable<Defaults[typeof checked]>);
+  const defaults = store.defaults();
+  if (ctx.json) ctx.out(asJson(defaults));
+  else ctx.out(`Saved ${checked} = ${safeLine(parsed)} in ${safeLine(store.path)}.\n`);
+  const note = overrideNote(ctx, checked);
+  if (note) ctx.err(`Note: ${note}\n`);
+  return 'success';
+}
+
+/** `config unset KEY`: forgets a saved default; forgetting one that is not set is not an error. */
+export async function configUnset(ctx: Context, key: string): Promise<Outcome> {
+  const checked = checkKey(key);
+  const store = await openCommandStore(ctx, { onBrokenRead: 'set-aside' });
+  const wasSet = store.defaults()[checked] !== undefined;
+  store.unsetDefault(checked);
+  if (ctx.json) ctx.out(asJson(store.defaults()));
+  else ctx.out(wasSet ? `Removed the saved ${checked}.\n` : `${checked} was not set; nothing to remove.\n`);
+  return 'success';
+}
+
+/** `config path`: where the store lives (it need not exist yet). */
+export function configPath(ctx: Context): Outcome {
+  const file = storeFile(ctx.io.env);
+  ctx.out(ctx.json ? `${JSON.stringify({ path: file })}\n` : `${safeLine(file)}\n`);
+  return 'success';
+}

@@ -1,0 +1,198 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PlanFile } from '../../domain/plan/schema.js';
+import type { Context } from '../context.js';
+import { UsageError } from '../outcome.js';
+import { safeText } from '../render/sanitize.js';
+import { withLock, type LockOptions } from './lock.js';
+import { BrokenStoreError, readStore } from './store-file.js';
+import { STORE_FILE_NAME, storeDirectory } from './store-location.js';
+import { isValidStore, planNameProblem, STORE_VERSION, type StoreData } from './store-schema.js';
+import type { DefaultKey, Defaults, Draft, SavedPlan, Store } from './store-types.js';
+
+export { planNameProblem } from './store-schema.js';
+
+export interface StoreOptions {
+  /** Where STUDY_PLANNER_STORE_DIR is read from. */
+  env: NodeJS.ProcessEnv;
+  /** Told, in one sentence, when a broken store has been moved aside. */
+  notice: (message: string) => void;
+  /**
+   * What reading a broken store does. `fail` (the default) stops the command with exit 2, for
+   * commands that only read; `set-aside` moves it aside and starts afresh, for commands that go on
+   * to write (the planner). Writes always set a broken store aside.
+   */
+  onBrokenRead?: 'fail' | 'set-aside';
+  /** Only reads: conf, which only writes, is then not even loaded. */
+  readOnly?: boolean;
+  now?: () => Date;
+  lock?: LockOptions;
+}
+
+/** Opens the store in STUDY_PLANNER_STORE_DIR or the user's configuration directory. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const directory = storeDirectory(options.env);
+  const file = path.join(directory, STORE_FILE_NAME);
+  let write: ((data: StoreData) => void) | undefined;
+  if (!options.readOnly) {
+    const { confWriter } = await import('./store-writer.js');
+    write = guarded(file, () => confWriter(directory))();
+  }
+  return new FileStore(file, write, options);
+}
+
+/** The store for a command: notices go to stderr, like every other message. */
+export function openCommandStore(ctx: Pick<Context, 'io' | 'err'>, options: Pick<StoreOptions, 'readOnly' | 'onBrokenRead'> = {}): Promise<Store> {
+  return openStore({ env: ctx.io.env, notice: (message) => ctx.err(`study-planner: ${safeText(message)}\n`), ...options });
+}
+
+const emptyStore = (): StoreData => ({ version: STORE_VERSION, defaults: {}, plans: [] });
+
+/** File-system failures become a sentence naming the store; our own errors pass through. */
+function guarded<A extends unknown[], R>(file: string, run: (...args: A) => R): (...args: A) => R {
+  return (...args) => {
+    try {
+      return run(...args);
+    } catch (error) {
+      if (error instanceof UsageError || typeof (error as NodeJS.ErrnoException)?.code !== 'string') throw error;
+      const e = error as NodeJS.ErrnoException;
+      const why =
+        e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied'
+        : e.code === 'ENOSPC' ? 'the disk is full'
+        : e.code === 'ENOTDIR' ? 'part of its path is a file, not a directory'
+        : e.code === 'EROFS' ? 'the file system is read-only'
+        : e.message;
+      throw new UsageError(`cannot save to the store ${file}: ${why}; nothing was changed. Set STUDY_PLANNER_STORE_DIR to use another directory.`);
+    }
+  };
+}
+
+class FileStore implements Store {
+  private readonly lockFile: string;
+  private readonly now: () => Date;
+
+  constructor(
+    readonly path: string,
+    private readonly write: ((data: StoreData) => void) | undefined,
+    private readonly options: StoreOptions,
+  ) {
+    this.lockFile = `${path}.lock`;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  defaults(): Defaults {
+    return { ...this.read().defaults };
+  }
+
+  setDefault<K extends DefaultKey>(key: K, value: NonNullable<Defaults[K]>): void {
+    // The catalogue is a path, kept absolute so it means the same file from any directory.
+    const stored = key === 'catalogue' ? path.resolve(value as string) : value;
+    this.update((data) => [{ ...data, defaults: { ...data.defaults, [key]: stored } }, undefined]);
+  }
+
+  unsetDefault(key: DefaultKey): void {
+    this.update((data) => {
+      if (data.defaults[key] === undefined) return [undefined, undefined];
+      const { [key]: _dropped, ...rest } = data.defaults;
+      return [{ ...data, defaults: rest }, undefined];
+    });
+  }
+
+  listPlans(): SavedPlan[] {
+    return [...this.read().plans];
+  }
+
+  getPlan(name: string): SavedPlan | undefined {
+    return this.read().plans.find((p) => p.name === name);
+  }
+
+  savePlan(name: string, plan: PlanFile): SavedPlan {
+    const trimmed = name.trim();
+    const problem = planNameProblem(trimmed);
+    if (problem !== undefined) throw new UsageError(`a plan cannot be saved under that name: it ${problem}; choose a name of 1 to 80 characters.`);
+    return this.update((data) => {
+      const saved: SavedPlan = { name: trimmed, plan, updatedAt: this.now().toISOString() };
+      const index = data.plans.findIndex((p) => p.name === trimmed);
+      const plans = index === -1 ? [...data.plans, saved] : data.plans.map((p, i) => (i === index ? saved : p));
+      return [{ ...data, plans }, saved];
+    });
+  }
+
+  deletePlan(name: string): boolean {
+    return this.update((data) => {
+      const plans = data.plans.filter((p) => p.name !== name);
+      return plans.length === data.plans.length ? [undefined, false] : [{ ...data, plans }, true];
+    });
+  }
+
+  getDraft(): Draft | undefined {
+    return this.read().draft;
+  }
+
+  /** Saves the planner's answers so far, stamped with the time of saving. */
+  saveDraft(draft: Draft): void {
+    this.update((data) => [{ ...data, draft: { ...draft, updatedAt: this.now().toISOString() } }, undefined]);
+  }
+
+  clearDraft(): void {
+    this.update((data) => {
+      if (data.draft === undefined) return [undefined, undefined];
+      const { draft: _dropped, ...rest } = data;
+      return [rest, undefined];
+    });
+  }
+
+  /** The store as saved, for reading: unlocked, since a reader always sees one whole file. */
+  private read(): StoreData {
+    const read = readStore(this.path);
+    if (read.state === 'ok') return read.data;
+    if (read.state === 'missing') return emptyStore();
+    if (this.options.onBrokenRead === 'set-aside') return this.locked(() => this.current());
+    throw new BrokenStoreError(this.path, read.detail);
+  }
+
+  /** Inside the lock: the store as it is now, a broken one first moved aside. */
+  private current(): StoreData {
+    const read = readStore(this.path);
+    if (read.state === 'ok') return read.data;
+    if (read.state === 'broken') this.setAside(read.detail);
+    return emptyStore();
+  }
+
+  /**
+   * One read-modify-write under the lock. `change` returns the new store (or undefined to leave
+   * the file untouched) and what the operation returns.
+   */
+  private update<R>(change: (data: StoreData) => [StoreData | undefined, R]): R {
+    const write = this.write;
+    if (write === undefined) throw new Error('this store was opened read-only');
+    return this.locked(() => {
+      const [next, result] = change(this.current());
+      if (next !== undefined) {
+        // Never write what would not read back: that would turn the user's store into a "broken" one.
+        if (!isValidStore(next)) throw new Error('refusing to write a store that does not match its schema');
+        write(next);
+      }
+      return result;
+    });
+  }
+
+  private locked<R>(work: () => R): R {
+    return guarded(this.path, () => {
+      fs.mkdirSync(path.dirname(this.path), { recursive: true });
+      return withLock(this.lockFile, work, this.options.lock);
+    })();
+  }
+
+  /** Moves a broken store to `<file>.corrupt-<time>.bak` beside it, never over an earlier backup. */
+  private setAside(detail: string): void {
+    const stamp = this.now().toISOString().replace(/:/g, '-');
+    let backup = `${this.path}.corrupt-${stamp}.bak`;
+    for (let n = 2; fs.existsSync(backup); n++) backup = `${this.path}.corrupt-${stamp}-${n}.bak`;
+    fs.renameSync(this.path, backup);
+    this.options.notice(
+      `the store ${this.path} ${detail}; it was moved to ${backup} and a new store was started. ` +
+        'Nothing was deleted: your earlier plans and defaults are in that file.',
+    );
+  }
+}

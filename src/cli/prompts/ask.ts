@@ -1,0 +1,80 @@
+import type { Io } from '../context.js';
+
+export interface Choice<T> {
+  value: T;
+  name: string;
+  /** Shown under the list while the cursor is on this choice. */
+  description?: string;
+  /** What the answered prompt shows for this choice. */
+  short?: string;
+  checked?: boolean;
+}
+
+export interface SelectQuestion<T> {
+  message: string;
+  choices: readonly Choice<T>[];
+  default?: T;
+}
+
+export interface CheckboxQuestion<T> {
+  message: string;
+  choices: readonly Choice<T>[];
+  /** true to accept, or a sentence saying what is wrong. */
+  validate?: (values: readonly T[]) => true | string;
+}
+
+export interface InputQuestion {
+  message: string;
+  default?: string;
+  validate?: (value: string) => true | string;
+}
+
+/**
+ * The questions the planner asks, as a field of its context: the real prompts in a terminal,
+ * scripted ones in tests. Ctrl-C rejects with inquirer's ExitPromptError.
+ */
+export interface Ask {
+  select<T>(question: SelectQuestion<T>): Promise<T>;
+  checkbox<T>(question: CheckboxQuestion<T>): Promise<T[]>;
+  input(question: InputQuestion): Promise<string>;
+}
+
+const PAGE_SIZE = 12;
+
+/** Inquirer's own prompt functions (or stand-ins with their shape), each with its streams bound. */
+export interface PromptFunctions {
+  select<T>(config: SelectQuestion<T> & { pageSize: number }): Promise<T>;
+  checkbox<T>(config: { message: string; choices: readonly Choice<T>[]; pageSize: number; validate?: (chosen: readonly { value: T }[]) => true | string }): Promise<T[]>;
+  input(config: InputQuestion): Promise<string>;
+}
+
+/** Our questions asked with inquirer's prompts: the one adapter, shared by the terminal and the tests. */
+export function askWith(prompts: PromptFunctions): Ask {
+  return {
+    select: (q) => prompts.select({ ...q, pageSize: PAGE_SIZE }),
+    checkbox: <T>(q: CheckboxQuestion<T>) =>
+      prompts.checkbox<T>({
+        message: q.message,
+        choices: q.choices,
+        pageSize: PAGE_SIZE,
+        ...(q.validate ? { validate: (chosen: readonly { value: T }[]) => q.validate!(chosen.map((c) => c.value)) } : {}),
+      }),
+    input: (q) => prompts.input(q),
+  };
+}
+
+/** Inquirer's prompts on the context's streams. Loaded only here: they are slow to import. */
+export async function inquirerAsk(io: Pick<Io, 'stdin' | 'stdout'>): Promise<Ask> {
+  const { select, checkbox, input } = await import('@inquirer/prompts');
+  const streams = { input: io.stdin, output: io.stdout };
+  return askWith({
+    select: (config) => select(config, streams),
+    checkbox: (config) => checkbox(config, streams),
+    input: (config) => input(config, streams),
+  });
+}
+
+/** Inquirer's Ctrl-C (or a closed input): the user stopped answering. */
+export function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}

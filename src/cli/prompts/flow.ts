@@ -1,0 +1,59 @@
+import { isAnswered, plannerSteps, type Answers, type Step } from '../../domain/plan/steps.js';
+import { fellowshipStep } from './fellowship.js';
+import { includeStep } from './include.js';
+import { modeStep } from './mode.js';
+import { nameStep } from './name.js';
+import { pickStep } from './pick.js';
+import type { PlannerContext } from './planner-context.js';
+import { residencyStep } from './residency.js';
+import { routeStep } from './route.js';
+
+export interface FlowContext extends PlannerContext {
+  /** Keeps the answers as the draft; called after every answered step, so Ctrl-C loses nothing. */
+  keep(answers: Answers): void;
+}
+
+/** Asks one step, whatever its kind. Included requirements are shown; they have nothing to answer. */
+export async function askStep(ctx: PlannerContext, step: Step, answers: Answers): Promise<Answers> {
+  switch (step.kind) {
+    case 'residency': return residencyStep(ctx, answers);
+    case 'mode': return modeStep(ctx, answers);
+    case 'include': includeStep(ctx, step); return answers;
+    case 'pick': return pickStep(ctx, step, answers);
+    case 'route': return routeStep(ctx, step, answers);
+    case 'fellowship': return fellowshipStep(ctx, answers);
+    case 'name': return nameStep(ctx, answers);
+  }
+}
+
+/**
+ * The included requirements a resumed session has already shown: those before the first step
+ * still to answer.
+ */
+export function shownBeforeResume(ctx: Pick<PlannerContext, 'catalogue'>, answers: Answers): Set<string> {
+  const shown = new Set<string>();
+  for (const step of plannerSteps(ctx.catalogue, answers)) {
+    if (step.kind === 'include') shown.add(step.id);
+    else if (!isAnswered(step, answers)) break;
+  }
+  return shown;
+}
+
+/**
+ * Asks, in order, every step that applies and has no answer yet (a flag, a saved default or an
+ * earlier session may have given it), and shows each included requirement once. The steps are
+ * worked out again after every answer: a route brings its own step, a residency the fellowship.
+ */
+export async function answerRemaining(ctx: FlowContext, answers: Answers, shown: Set<string>): Promise<Answers> {
+  for (;;) {
+    const next = plannerSteps(ctx.catalogue, answers).find((s) => (s.kind === 'include' ? !shown.has(s.id) : !isAnswered(s, answers)));
+    if (next === undefined) return answers;
+    if (next.kind === 'include') {
+      includeStep(ctx, next);
+      shown.add(next.id);
+      continue;
+    }
+    answers = await askStep(ctx, next, answers);
+    ctx.keep(answers);
+  }
+}

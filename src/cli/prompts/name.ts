@@ -1,0 +1,26 @@
+import type { Answers } from '../../domain/plan/steps.js';
+import { MAX_PLAN_NAME_LENGTH, planNameProblem } from '../io/store-schema.js';
+import type { PlannerContext } from './planner-context.js';
+
+/** What is wrong with a plan name and what to do, to follow the name; undefined when it will do (the store's rule). */
+export function nameProblem(name: string): string | undefined {
+  const problem = planNameProblem(name);
+  return problem === undefined ? undefined : `${problem}; use 1 to ${MAX_PLAN_NAME_LENGTH} characters, such as "part-time-dissertation".`;
+}
+
+/** A name to offer: the mode and the routes taken, such as "part-time-dissertation". */
+export function suggestedName(answers: Answers): string {
+  return [answers.mode, ...Object.values(answers.routes)].filter((p) => p !== undefined).join('-') || 'my-plan';
+}
+
+export async function nameStep(ctx: Pick<PlannerContext, 'ask'>, answers: Answers): Promise<Answers> {
+  const name = await ctx.ask.input({
+    message: 'A name for this plan:',
+    default: answers.name ?? suggestedName(answers),
+    validate: (value) => {
+      const problem = nameProblem(value.trim());
+      return problem === undefined ? true : `The name ${problem}`;
+    },
+  });
+  return { ...answers, name: name.trim() };
+}

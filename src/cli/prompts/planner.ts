@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import type { Catalogue } from '../../domain/catalogue/model.js';
+import { planFromAnswers, type AnswersWithResidency } from '../../domain/plan/draft.js';
+import { judgePlan } from '../../domain/plan/judge.js';
+import type { PlanFile } from '../../domain/plan/schema.js';
+import { NO_ANSWERS, type Answers } from '../../domain/plan/steps.js';
+import type { Context } from '../context.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import type { Store } from '../io/store-types.js';
+import { InterruptedError, UsageError, type Outcome } from '../outcome.js';
+import { judgementJson } from '../render/check-json.js';
+import { renderJudgement } from '../render/check-report.js';
+import { safeLine } from '../render/sanitize.js';
+import { makeStyle } from '../render/style.js';
+import { isPromptExit, type Ask } from './ask.js';
+import { answersFromDraft, draftFromAnswers } from './draft-answers.js';
+import { applyDefaults, applyFlags, type PlanFlags } from './flag-answers.js';
+import { plannerSession } from './session.js';
+import { answersWithoutTerminal } from './without-terminal.js';
+
+export interface PlanOptions extends PlanFlags {
+  out?: string;
+  force?: boolean;
+  resume?: boolean;
+}
+
+/** What the planner needs from the world beyond the command's context; tests pass their own. */
+export interface PlannerWorld {
+  store: Store;
+  /** The questions, made only when there is a terminal to ask in. */
+  ask: () => Promise<Ask>;
+  now: () => Date;
+}
+
+const RESUME = 'study-planner plan --resume';
+
+/** The answers to start from: the draft when resuming, then saved defaults, then the flags over all. */
+function startingAnswers(ctx: Context, catalogue: Catalogue, options: PlanOptions, store: Store): Answers {
+  let answers = NO_ANSWERS;
+  if (options.resume) {
+    const draft = store.getDraft();
+    if (!draft) throw new UsageError('there is no draft to resume; run "study-planner plan" to start a plan.');
+    if (draft.catalogue !== catalogue.id) {
+      throw new UsageError(`the draft is for the catalogue "${safeLine(draft.catalogue)}", but "${catalogue.id}" is loaded; pass --catalogue FILE with that catalogue, or run "study-planner plan" to start again.`);
+    }
+    answers = answersFromDraft(catalogue, draft);
+  }
+  return applyFlags(catalogue, applyDefaults(catalogue, answers, ctx.io.env, store.defaults()), options);
+}
+
+function planFileText(plan: PlanFile): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}
+
+/** Decide first, act last: the plan file is written and the plan saved only here, once. */
+function keepPlan(store: Store, plan: PlanFile, name: string | undefined, options: PlanOptions): string[] {
+  const done: string[] = [];
+  if (options.out !== undefined) {
+    writeFileAtomic(options.out, planFileText(plan), { overwrite: options.force === true });
+    done.push(`Wrote ${safeLine(options.out)}.`);
+  }
+  if (name !== undefined) {
+    store.savePlan(name, plan);
+    store.clearDraft();
+    done.push(`Saved as "${safeLine(name)}"; see it again with: study-planner plans show "${safeLine(name)}"`);
+  }
+  return done;
+}
+
+/** Every answer from flags, saved defaults or the draft; no question asked. */
+function runWithoutTerminal(ctx: Context, catalogue: Catalogue, answers: Answers, options: PlanOptions, store: Store): Outcome {
+  const complete = answersWithoutTerminal(catalogue, answers) as AnswersWithResidency;
+  const plan = planFromAnswers(catalogue, complete);
+  const judgement = judgePlan(catalogue, plan);
+  const done = keepPlan(store, plan, complete.name, options);
+  if (ctx.json) {
+    // The verdict is what `check --json` gives for this plan; its file is --out's, or null.
+    const verdict = { ...judgementJson(options.out ?? '', judgement), file: options.out ?? null };
+    ctx.out(`${JSON.stringify({ plan, verdict })}\n`);
+    for (const line of done) ctx.err(`${line}\n`);
+  } else {
+    ctx.out(renderJudgement(complete.name ?? 'Your plan', judgement, makeStyle(ctx.colour), ctx.width));
+    for (const line of done) ctx.out(`${line}\n`);
+  }
+  return judgement.valid ? 'success' : 'invalid';
+}
+
+async function runInTerminal(ctx: Context, catalogue: Catalogue, answers: Answers, options: PlanOptions, world: PlannerWorld): Promise<Outcome> {
+  const { store } = world;
+  let kept = options.resume === true;
+  if (!options.resume && store.getDraft() !== undefined) {
+    ctx.out(`A draft from an earlier session is kept until you answer the first question here; to continue it instead, run ${RESUME}\n`);
+  }
+  const style = makeStyle(ctx.colour);
+  const session = {
+    catalogue,
+    ask: await world.ask(),
+    style,
+    width: ctx.width,
+    say: (text: string) => ctx.out(text),
+    keep: (a: Answers) => {
+      store.saveDraft(draftFromAnswers(catalogue, a, world.now()));
+      kept = true;
+    },
+    nameTaken: (name: string) => store.getPlan(name) !== undefined,
+    ...(options.out !== undefined ? { out: options.out } : {}),
+  };
+  let end;
+  try {
+    end = await plannerSession(session, answers, { resumed: options.resume === true });
+  } catch (error) {
+    if (!isPromptExit(error)) throw error;
+    throw new InterruptedError(
+      kept ? `Stopped. Your answers so far are kept as a draft; to continue, run ${RESUME}` : 'Stopped before the first answer; there was nothing to keep.',
+    );
+  }
+  if (end.outcome === 'discard') {
+    store.clearDraft();
+    ctx.out('Discarded: nothing was saved, and the draft is gone.\n');
+    return 'success';
+  }
+  const plan = planFromAnswers(catalogue, end.answers);
+  const valid = judgePlan(catalogue, plan).valid;
+  let done: string[];
+  try {
+    done = keepPlan(store, plan, end.answers.name, options);
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`${error.message} Your answers are kept as a draft; to come back to them, run ${RESUME}`);
+    throw error;
+  }
+  for (const line of done) ctx.out(`${line}\n`);
+  return valid ? 'success' : 'invalid';
+}
+
+/**
+ * `plan`: the guided way to build a plan. In a terminal it asks whatever the flags, saved defaults
+ * and (with --resume) the draft have not answered; without one, those must answer everything.
+ */
+export async function runPlanner(ctx: Context, options: PlanOptions, world: PlannerWorld): Promise<Outcome> {
+  const catalogue = ctx.catalogue();
+  // Before any question: refusing to overwrite after ten answers would waste them.
+  if (options.out !== undefined && !options.force && fs.existsSync(options.out)) {
+    throw new UsageError(`${safeLine(options.out)} already exists; pass --force to overwrite it, or choose another file with --out.`);
+  }
+  const answers = startingAnswers(ctx, catalogue, options, world.store);
+  // --json is for scripts: its stdout holds the result alone, so it never prompts either.
+  if (!ctx.interactive || ctx.json) return runWithoutTerminal(ctx, catalogue, answers, options, world.store);
+  return runInTerminal(ctx, catalogue, answers, options, world);
+}

@@ -1,0 +1,55 @@
+import type { Catalogue } from '../../domain/catalogue/model.js';
+import { pickNeed, pickPool } from '../../domain/plan/draft.js';
+import { isAnswered, plannerSteps, type Answers, type Step } from '../../domain/plan/steps.js';
+import { describePool, joinWords } from '../../domain/rules/wording.js';
+import { UsageError } from '../outcome.js';
+import { safeLine } from '../render/sanitize.js';
+import { stepLabel } from './review.js';
+import { flagSlots } from './slots.js';
+
+const REQUIRED = 'is required when not running interactively';
+
+/** The error for a step nothing answered, naming the flag that would. */
+function missing(catalogue: Catalogue, step: Step, answers: Answers): UsageError {
+  const slots = flagSlots(catalogue);
+  switch (step.kind) {
+    case 'residency':
+      return new UsageError(`--residency ${REQUIRED}; pass --residency local or --residency non-local.`);
+    case 'mode':
+      return new UsageError(`--mode ${REQUIRED}; pass ${joinWords(catalogue.data.modes.map((m) => `--mode ${m.id}`), 'or')}.`);
+    case 'route':
+      if (step.requirement === slots.route) {
+        const words = [slots.aliases.dissertation && 'dissertation', slots.aliases.coursework && 'coursework'].filter((w) => typeof w === 'string');
+        return new UsageError(`--route ${REQUIRED}; pass ${joinWords((words.length > 0 ? words : step.requirement.options.map((o) => o.id)).map((w) => `--route ${w}`), 'or')}.`);
+      }
+      break;
+    case 'pick': {
+      const flag = step.key === slots.core ? '--core' : step.key === slots.elective ? '--elective' : step.key === slots.extra ? '--extra' : undefined;
+      if (flag === undefined) break;
+      const pool = pickPool(catalogue, step, answers);
+      const need = pickNeed(step, pool);
+      const amount = need.unit === 'credit' ? `${need.min} credits of` : `${need.max !== undefined ? '' : 'at least '}${need.min}`;
+      const example = pool.slice(0, need.unit === 'credit' ? 3 : need.min).map((s) => s.id).join(' ');
+      const which = flag === '--extra' ? ` with --route ${step.option.id}` : '';
+      return new UsageError(`${flag} is required${which} when not running interactively; pass ${amount} ${safeLine(describePool(catalogue, step.option))} subjects, such as ${flag} ${example}.`);
+    }
+    default:
+      break;
+  }
+  return new UsageError(`"${safeLine(stepLabel(step))}" has no flag to answer it when not running interactively; run "study-planner plan" in a terminal to answer it.`);
+}
+
+/**
+ * The answers of a run that may not prompt: everything must already be answered (by flags, saved
+ * defaults or a resumed draft) except the fellowship, which is then "no", and the name, without
+ * which the plan is simply not saved.
+ */
+export function answersWithoutTerminal(catalogue: Catalogue, answers: Answers): Answers {
+  let complete = { ...answers };
+  for (;;) {
+    const next = plannerSteps(catalogue, complete).find((s) => s.kind !== 'name' && !isAnswered(s, complete));
+    if (next === undefined) return complete;
+    if (next.kind === 'fellowship') complete = { ...complete, fellowship: false };
+    else throw missing(catalogue, next, complete);
+  }
+}

@@ -1,0 +1,115 @@
+import type { Catalogue, Subject } from '../../domain/catalogue/model.js';
+import type { Judgement } from '../../domain/plan/judge.js';
+import { count, money } from './money.js';
+import { safeLine } from './sanitize.js';
+
+/**
+ * Text from a file or a user, made inert in Markdown: control characters become visible escapes
+ * (safeLine, which also keeps it on one line so it cannot end a table row or start a heading),
+ * then every character that could open emphasis, a link, HTML, code, maths or a table cell is
+ * backslash-escaped, and an `&` that would start an entity, so none can smuggle in a character. A start that would
+ * open a list or a code block inside a list item ("- ", "1.", indentation) is defused as well.
+ */
+export function markdownText(text: string): string {
+  return safeLine(text.trim())
+    .replace(/[\\`*_[\]<>#|~$]|&(?=#?\w+;)/g, '\\$&')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/^[-+=]/, '\\$&');
+}
+
+function table(header: readonly string[], align: readonly ('left' | 'right')[], rows: readonly (readonly string[])[]): string[] {
+  const rule = align.map((a) => (a === 'right' ? '---:' : '---'));
+  return [header, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`);
+}
+
+function subjectRow(s: Subject): string[] {
+  return [markdownText(s.code ?? '-'), markdownText(s.title), String(s.credits)];
+}
+
+export interface MarkdownReportInput {
+  name: string;
+  /** ISO 8601 time the plan was last saved. */
+  updatedAt: string;
+  judgement: Judgement;
+  catalogue: Catalogue;
+}
+
+/** A saved plan as a Markdown report a student can send an adviser: details, subjects, check, fees. */
+export function renderMarkdownReport({ name, updatedAt, judgement: j, catalogue }: MarkdownReportInput): string {
+  const data = catalogue.data;
+  const plan = j.plan;
+  const mode = data.modes.find((m) => m.id === plan.mode)?.label ?? plan.mode;
+  const routes = j.requirements.flatMap((r) => (r.option ? [r.option.label] : []));
+  const verdict = j.valid ? '✔ valid: meets every requirement' : `✖ not valid: ${j.errors.length} problem${j.errors.length === 1 ? '' : 's'} (below)`;
+  const programme = `${data.programme.name}, ${data.programme.institution} (${data.programme.intakeLabel ?? data.programme.intake})`;
+
+  const lines: string[] = [
+    `# Study plan: ${markdownText(name)}`,
+    '',
+    markdownText(programme),
+    '',
+    ...table(['Detail', 'Value'], ['left', 'left'], [
+      ['Plan', markdownText(name)],
+      ['Catalogue', markdownText(plan.catalogue ?? catalogue.id)],
+      ['Residency', markdownText(plan.residency)],
+      ['Study mode', markdownText(mode)],
+      ['Fellowship', plan.fellowship ? 'yes' : 'no'],
+      ...(routes.length > 0 ? [['Route', routes.map(markdownText).join(', ')]] : []),
+      ['Credits', `${j.credits.planned} of ${j.credits.required} required`],
+      ['Verdict', verdict],
+      ['Last changed', markdownText(updatedAt)],
+    ]),
+    '',
+    '## Subjects by requirement',
+  ];
+
+  const counted = new Set<Subject>();
+  for (const r of j.requirements) {
+    r.counted.forEach((s) => counted.add(s));
+    lines.push('', `### ${markdownText(r.label)}${r.option && r.option.label !== r.label ? `: ${markdownText(r.option.label)}` : ''}`, '');
+    if (r.counted.length === 0) lines.push('_None yet._');
+    else lines.push(...table(['Code', 'Subject', 'Credits'], ['left', 'left', 'right'], r.counted.map(subjectRow)));
+  }
+  const others = j.subjects.filter((s) => !counted.has(s));
+  if (others.length > 0) {
+    lines.push('', '### Not counted towards any requirement', '', ...table(['Code', 'Subject', 'Credits'], ['left', 'left', 'right'], others.map(subjectRow)));
+  }
+
+  lines.push(
+    '',
+    '## Requirement check',
+    '',
+    ...table(
+      ['Requirement', 'Met', 'Progress', 'Missing'],
+      ['left', 'left', 'right', 'left'],
+      j.requirements.map((r) => [
+        markdownText(r.label),
+        r.satisfied ? '✔ yes' : '✖ no',
+        r.unit === 'credit' ? `${r.have}/${r.need} credits` : `${r.have}/${r.need}`,
+        r.missing ? markdownText(r.missing) : '-',
+      ]),
+    ),
+  );
+  if (j.errors.length > 0) lines.push('', '### Problems', '', ...j.errors.map((e) => `- ${markdownText(e.message)}`));
+  if (j.warnings.length > 0) lines.push('', '### Warnings', '', ...j.warnings.map((w) => `- ${markdownText(w.message)}`));
+
+  const f = j.fees;
+  const m = (n: number) => markdownText(money(n, f.currency));
+  lines.push(
+    '',
+    '## Fees',
+    '',
+    ...table(['Item', 'Amount'], ['left', 'right'], [
+      ['Credits', count(f.credits)],
+      ['Fee per credit', m(f.perCredit)],
+      ['Tuition', m(f.tuition)],
+      ['of which initial payment, due on accepting the offer', m(f.initialPayment)],
+      ['Fellowship', f.fellowship === 0 ? m(0) : `-${m(f.fellowship)}`],
+      ['**Payable**', `**${m(f.payable)}**`],
+    ]),
+    '',
+    `_Made with study-planner from the catalogue ${markdownText(catalogue.id)}. Fees are estimates from the programme's published figures; confirm them with the programme office._`,
+    '',
+  );
+  return lines.join('\n');
+}

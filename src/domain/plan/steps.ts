@@ -1,0 +1,92 @@
+import type { Catalogue, Requirement, RequirementOption, Subject } from '../catalogue/model.js';
+import type { Residency } from '../catalogue/schema.js';
+import { fellowshipEligible } from '../fees/fees.js';
+
+/** The planner's answers so far; an answer that is missing is a step not yet taken. */
+export interface Answers {
+  residency?: Residency;
+  mode?: string;
+  /** Subject identifiers chosen at each pick step, by the step's key. */
+  picks: Readonly<Record<string, readonly string[]>>;
+  /** The option taken at each choice between alternatives, by requirement identifier. */
+  routes: Readonly<Record<string, string>>;
+  fellowship?: boolean;
+  name?: string;
+}
+
+export const NO_ANSWERS: Answers = { picks: {}, routes: {} };
+
+interface RequirementStep {
+  requirement: Requirement;
+  option: RequirementOption;
+  /** Where the step's answer is kept in `Answers.picks`. */
+  key: string;
+}
+
+/**
+ * One question of the planner. Requirement steps are read off the catalogue: an `all` rule is
+ * shown and included, a count rule (subjects or credits) is a pick from its pool, and a choice
+ * between alternatives is a route followed by the step of the option taken.
+ */
+export type Step =
+  | { kind: 'residency'; id: 'residency' }
+  | { kind: 'mode'; id: 'mode' }
+  | ({ kind: 'include'; id: string; subjects: Subject[] } & RequirementStep)
+  | ({ kind: 'pick'; id: string; /** An alternative's pick asks for exactly what it needs, no more. */ exact: boolean } & RequirementStep)
+  | { kind: 'route'; id: string; requirement: Requirement }
+  | { kind: 'fellowship'; id: 'fellowship' }
+  | { kind: 'name'; id: 'name' };
+
+/** The key of an option's step: the requirement's own identifier for a plain rule. */
+export function stepKey(requirement: Requirement, option: RequirementOption): string {
+  return requirement.options.length === 1 ? requirement.id : `${requirement.id}/${option.id}`;
+}
+
+function optionStep(catalogue: Catalogue, requirement: Requirement, option: RequirementOption): Step {
+  const key = stepKey(requirement, option);
+  if (option.rule.type === 'all') {
+    const subjects = catalogue.subjects.filter((s) => option.eligible.has(s.id));
+    return { kind: 'include', id: `include:${key}`, requirement, option, key, subjects };
+  }
+  return { kind: 'pick', id: `pick:${key}`, requirement, option, key, exact: requirement.options.length > 1 };
+}
+
+function requirementSteps(catalogue: Catalogue, requirement: Requirement, answers: Answers): Step[] {
+  if (requirement.options.length === 1) return [optionStep(catalogue, requirement, requirement.options[0]!)];
+  const route: Step = { kind: 'route', id: `route:${requirement.id}`, requirement };
+  const taken = requirement.options.find((o) => o.id === answers.routes[requirement.id]);
+  return taken ? [route, optionStep(catalogue, requirement, taken)] : [route];
+}
+
+/** Whether the fellowship question applies: the catalogue offers one and this residency may hold it. */
+export function asksFellowship(catalogue: Catalogue, residency: Residency | undefined): boolean {
+  return residency !== undefined && fellowshipEligible(catalogue.data.fees, residency);
+}
+
+/** The steps that apply to these answers, in the order they are asked. */
+export function plannerSteps(catalogue: Catalogue, answers: Answers): Step[] {
+  return [
+    { kind: 'residency', id: 'residency' },
+    { kind: 'mode', id: 'mode' },
+    ...catalogue.requirements.flatMap((r) => requirementSteps(catalogue, r, answers)),
+    ...(asksFellowship(catalogue, answers.residency) ? [{ kind: 'fellowship', id: 'fellowship' } as const] : []),
+    { kind: 'name', id: 'name' },
+  ];
+}
+
+export function isAnswered(step: Step, answers: Answers): boolean {
+  switch (step.kind) {
+    case 'residency': return answers.residency !== undefined;
+    case 'mode': return answers.mode !== undefined;
+    case 'include': return true;
+    case 'pick': return answers.picks[step.key] !== undefined;
+    case 'route': return step.requirement.options.some((o) => o.id === answers.routes[step.requirement.id]);
+    case 'fellowship': return answers.fellowship !== undefined;
+    case 'name': return answers.name !== undefined;
+  }
+}
+
+/** The first step still to answer, or undefined when every step that applies is answered. */
+export function firstUnanswered(catalogue: Catalogue, answers: Answers): Step | undefined {
+  return plannerSteps(catalogue, answers).find((s) => !isAnswered(s, answers));
+}

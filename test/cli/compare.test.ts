@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeTempDir, runCli } from './run-cli.js';
+
+const ESC = '\x1b';
+const KEYS = ['plan', 'valid', 'route', 'credits', 'requirements', 'graduation', 'fees'];
+
+function savedStore(plans: Record<string, object>): string {
+  const dir = makeTempDir();
+  const saved = Object.entries(plans).map(([name, plan]) => ({ name, plan, updatedAt: '2024-08-01T12:00:00.000Z' }));
+  fs.writeFileSync(path.join(dir, 'store.json'), JSON.stringify({ version: 1, defaults: {}, plans: saved }));
+  return dir;
+}
+
+describe.concurrent('compare', () => {
+  it('two files side by side: route, credits, requirements, graduation and money, one column each', async () => {
+    const r = await runCli(['compare', 'examples/dissertation.json', 'examples/coursework.json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toContain(ESC);
+    expect(r.stdout).toMatch(/Route\s+Dissertation\s+3 more core or/);
+    expect(r.stdout).toMatch(/Requirements met\s+██████ 4\/4\s+██████ 4\/4/);
+    expect(r.stdout).toMatch(/Graduation\s+Semester One 2026\/27\s+Semester Two 2024\/25/);
+    expect(r.stdout).toMatch(/Fellowship\s+-HK\$120,000\s+HK\$0/);
+    expect(r.stdout).toMatch(/Payable\s+HK\$52,500\s+HK\$172,500/);
+    for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+
+  it('--json: one object per plan, in order', async () => {
+    const r = await runCli(['compare', '--json', 'examples/part-time-schedule.json', 'examples/coursework.json', 'examples/incomplete.json']);
+    expect(r.code).toBe(0);
+    const results = JSON.parse(r.stdout);
+    expect(results.map((x: object) => Object.keys(x))).toEqual([KEYS, KEYS, KEYS]);
+    expect(results[0]).toMatchObject({
+      plan: 'examples/part-time-schedule.json',
+      valid: true,
+      route: { id: 'dissertation', label: 'Dissertation' },
+      credits: { planned: 30, required: 30 },
+      requirements: { met: 4, total: 4 },
+      graduation: { term: '2026/27-semester-one', label: 'Semester One 2026/27', proposed: false },
+      fees: { tuition: 172500, fellowship: 120000, payable: 52500 },
+    });
+    expect(results[1]).toMatchObject({ route: { id: 'coursework' }, graduation: { term: '2024/25-semester-two', proposed: true }, fees: { payable: 172500 } });
+    expect(results[2]).toMatchObject({ valid: false });
+  });
+
+  it('a saved plan by name, beside a file', async () => {
+    const plan = JSON.parse(fs.readFileSync('examples/coursework.json', 'utf8'));
+    const storeDir = savedStore({ 'my plan': { ...plan, residency: 'local', fellowship: true } });
+    const r = await runCli(['compare', '--json', 'my plan', 'examples/coursework.json'], { storeDir });
+    expect(r.code).toBe(0);
+    const [saved, file] = JSON.parse(r.stdout);
+    expect(saved).toMatchObject({ plan: 'my plan', fees: { fellowship: 120000, payable: 52500 } });
+    expect(file).toMatchObject({ plan: 'examples/coursework.json', fees: { fellowship: 0 } });
+  });
+
+  it('--routes: the same plan by the dissertation and by the three cheapest subjects instead', async () => {
+    const [human, machine] = await Promise.all([
+      runCli(['compare', 'examples/dissertation.json', '--routes']),
+      runCli(['compare', 'examples/dissertation.json', '--routes', '--json']),
+    ]);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('examples/dissertation.json, by each route');
+    expect(human.stdout).toMatch(/Subjects\s+as planned\s+drops Dissertation; adds/);
+    const [dissertation, coursework] = JSON.parse(machine.stdout);
+    expect(dissertation).toMatchObject({ variant: 'dissertation', valid: true, changes: { added: [], removed: [] } });
+    // All three cost the same, so the first eligible ones in catalogue order, not yet planned.
+    expect(coursework).toMatchObject({
+      variant: 'coursework',
+      valid: true,
+      route: { id: 'coursework' },
+      changes: { added: ['artificial-intelligence-concepts', 'business-analytics', 'computer-programming-for-healthcare'], removed: ['dissertation'] },
+      fees: { tuition: 172500, payable: 52500 },
+    });
+  });
+
+  it('--routes of a coursework plan: its own three are dropped for the dissertation', async () => {
+    const r = await runCli(['compare', 'examples/coursework.json', '--routes', '--json']);
+    const [dissertation, coursework] = JSON.parse(r.stdout);
+    expect(dissertation.changes).toEqual({ added: ['dissertation'], removed: ['machine-learning-and-data-analytics', 'artificial-intelligence-concepts', 'project-management'] });
+    expect(dissertation).toMatchObject({ valid: true, route: { id: 'dissertation' } });
+    expect(coursework.changes).toEqual({ added: [], removed: [] });
+  });
+
+  it('--routes --extra: the student\'s own replacement subjects', async () => {
+    const r = await runCli(['compare', 'examples/dissertation.json', '--routes', '--json', '--extra', 'Healthcare Innovation', 'SN5307', 'medical imaging physics']);
+    expect(r.code).toBe(0);
+    const [, coursework] = JSON.parse(r.stdout);
+    expect(coursework).toMatchObject({
+      valid: true,
+      changes: { added: ['healthcare-innovation', 'virtual-reality-in-healthcare', 'medical-imaging-physics'], removed: ['dissertation'] },
+    });
+  });
+
+  it.each([
+    [['compare', 'examples/dissertation.json', 'examples/no-such.json'], 'examples/no-such.json'],
+    [['compare', 'examples/dissertation.json', 'nobody-saved-this'], '"nobody-saved-this" is neither a plan file nor a saved plan'],
+    [['compare', 'examples/dissertation.json'], 'compare needs two or more plans'],
+    [['compare', 'examples/dissertation.json', 'examples/coursework.json', '--routes'], '--routes shows the routes of one plan'],
+    [['compare', 'examples/dissertation.json', 'examples/coursework.json', '--extra', 'SN5307'], '--extra chooses the subjects for the coursework route'],
+    [['compare', 'examples/dissertation.json', '--routes', '--extra', 'Epidemology'], 'Did you mean Epidemiology?'],
+    [['compare', 'examples/dissertation.json', '--routes', '--extra', 'Epidemiology'], 'already counts elsewhere in the plan'],
+    [['compare', 'examples/dissertation.json', '--routes', '--extra', 'SN5023'], 'Electronic Patient Records already counts elsewhere'],
+    [['compare', 'examples/coursework.json', '--routes', '--extra', 'Dissertation'], 'cannot count towards "3 more core or elective subjects"'],
+  ])('%j: exit 2 and one sentence', async (args, message) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import { makeTempDir, runCli, type CliResult } from './run-cli.js';
+
+// `plan` without a terminal (stdin and stdout are not terminals here): every answer from flags or
+// saved defaults, never a prompt. Most of it runs the entry point in-process, which takes moments;
+// the built program is run end to end where it matters (and in a real terminal in test/pty/).
+
+function collector(): { stream: Writable; text: () => string } {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      text += String(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+async function inProcess(argv: readonly string[], { storeDir }: { storeDir?: string } = {}): Promise<CliResult> {
+  const stdout = collector();
+  const stderr = collector();
+  const env = { PATH: process.env.PATH, STUDY_PLANNER_STORE_DIR: storeDir ?? makeTempDir() };
+  const code = await run(['node', 'study-planner', ...argv], { stdout: stdout.stream, stderr: stderr.stream, stdin: Readable.from([]), env });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+const plan = (args: readonly string[], options: { storeDir?: string } = {}) => inProcess(['plan', ...args], options);
+
+const FLAGS = ['--residency', 'local', '--mode', 'part-time', '--core', 'epidemiology', 'LGT5037', '--elective', 'Big Data Computing', 'health care ethics', '--route', 'dissertation'];
+
+describe('a missing answer names the flag that gives it', () => {
+  test.each([
+    [[], '--residency is required when not running interactively; pass --residency local or --residency non-local.'],
+    [['--residency', 'local'], '--mode is required when not running interactively; pass --mode full-time or --mode part-time.'],
+    [['--residency', 'local', '--mode', 'full-time'], '--core is required when not running interactively; pass at least 2 core subjects, such as --core artificial-intelligence-concepts business-analytics.'],
+    [FLAGS.slice(0, 7), '--elective is required when not running interactively;'],
+    [FLAGS.slice(0, 10), '--route is required when not running interactively; pass --route dissertation or --route coursework.'],
+    [[...FLAGS.slice(0, 10), '--route', 'coursework'], '--extra is required with --route coursework when not running interactively; pass 3 core or elective subjects'],
+  ])('%j', async (args, message) => {
+    const result = await plan(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`study-planner: ${message}`);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('--no-input refuses to prompt even where it could', async () => {
+    const result = await plan(['--no-input', '--residency', 'local']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--mode is required when not running interactively');
+  });
+});
+
+describe('every answer given', () => {
+  test('runs straight through: the summary, --out written, the plan saved under --name, exit 0', async () => {
+    const dir = makeTempDir();
+    const out = path.join(dir, 'plan.json');
+    const store = makeTempDir();
+    const result = await runCli(['plan', ...FLAGS, '--fellowship', '--name', 'my plan', '--out', out], { storeDir: store });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('my plan: ✔ valid');
+    expect(result.stdout).toMatch(/Payable\s+HK\$52,500/);
+    expect(result.stdout).toContain(`Wrote ${out}.`);
+    expect(result.stdout).toContain('Saved as "my plan"');
+    const plan = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(plan).toMatchObject({ catalogue: 'polyu-msc-health-informatics-2024', residency: 'local', mode: 'part-time', fellowship: true });
+    // The file written is a plan file that check accepts as valid.
+    expect((await runCli(['check', out])).code).toBe(0);
+    const saved = JSON.parse(fs.readFileSync(path.join(store, 'store.json'), 'utf8'));
+    expect(saved.plans.map((p: { name: string }) => p.name)).toEqual(['my plan']);
+    expect(saved.plans[0].plan).toEqual(plan);
+  });
+
+  test('an invalid plan exits 1, after the summary', async () => {
+    const result = await plan([...FLAGS.slice(0, 6), ...FLAGS.slice(7)]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Your plan: ✖ invalid');
+    expect(result.stdout).toContain('missing: 1 more core subject');
+  });
+
+  test('--json prints {plan, verdict} alone on stdout; the verdict is check --json\'s object for the same plan', async () => {
+    const dir = makeTempDir();
+    const out = path.join(dir, 'plan.json');
+    const result = await plan([...FLAGS, '--json', '--out', out, '--name', 'j']);
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout);
+    expect(Object.keys(printed)).toEqual(['plan', 'verdict']);
+    expect(printed.plan).toEqual(JSON.parse(fs.readFileSync(out, 'utf8')));
+    const checked = JSON.parse((await inProcess(['check', '--json', out])).stdout);
+    expect(printed.verdict).toEqual(checked[0]);
+    // What was done is said on stderr, away from the JSON.
+    expect(result.stderr).toContain('Saved as "j"');
+  });
+
+  test('--extra implies the coursework route', async () => {
+    const result = await plan([...FLAGS.slice(0, 10), '--extra', 'comp5511', 'mm5425', 'hti5720', '--json']);
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout);
+    expect(printed.plan.subjects).toHaveLength(10);
+    expect(printed.verdict.requirements.at(-1)).toMatchObject({ satisfied: true, option: 'coursework' });
+  });
+
+  test('saved defaults answer residency and mode', async () => {
+    const store = makeTempDir();
+    fs.writeFileSync(path.join(store, 'store.json'), JSON.stringify({ version: 1, defaults: { residency: 'non-local', mode: 'full-time' }, plans: [] }));
+    const result = await plan([...FLAGS.slice(4), '--json'], { storeDir: store });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout).plan).toMatchObject({ residency: 'non-local', mode: 'full-time', fellowship: false });
+  });
+});
+
+describe('refusals', () => {
+  test.each([
+    [['--core', 'epidemology'], '--core "epidemology" is not a subject of this programme; did you mean "Epidemiology"?'],
+    [['--core', 'big data computing'], '--core "big data computing" (Big Data Computing) is an elective subject, and --core takes core subjects'],
+    [['--core', 'epidemiology', '--extra', 'HTI5601'], 'Epidemiology is named twice (--core and --extra); a subject counts once, so name it once.'],
+    [['--route', 'gap-year'], '--route "gap-year" is not a route of this programme; use dissertation or coursework.'],
+    [['--route', 'dissertation', '--extra', 'mm5425'], '--extra is for --route coursework, not --route dissertation; leave one of them out.'],
+    [['--residency', 'non-local', '--fellowship'], '--fellowship is for local students only, not non-local students; drop --fellowship.'],
+    [['--mode', 'sandwich'], '--mode "sandwich" is not a study mode of this programme; use full-time or part-time.'],
+    [['--name', ' padded'], '--name " padded" starts or ends with a space;'],
+    [['--resume'], 'there is no draft to resume; run "study-planner plan" to start a plan.'],
+  ])('%j', async (args, message) => {
+    const result = await plan(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`study-planner: ${message}`);
+  });
+
+  test('--out never overwrites an existing file unless --force', async () => {
+    const dir = makeTempDir();
+    const out = path.join(dir, 'plan.json');
+    fs.writeFileSync(out, 'keep me');
+    const refused = await plan([...FLAGS, '--out', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${out} already exists; pass --force to overwrite it`);
+    expect(fs.readFileSync(out, 'utf8')).toBe('keep me');
+    const forced = await plan([...FLAGS, '--out', out, '--force']);
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(out, 'utf8')).subjects).toHaveLength(8);
+    // No temporary file is left beside it.
+    expect(fs.readdirSync(dir)).toEqual(['plan.json']);
+  });
+});

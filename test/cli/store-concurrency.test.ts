@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, it } from 'vitest';
+import { readStore } from '../../src/cli/io/store-file.js';
+import { makeTempDir, ROOT } from './run-cli.js';
+
+const PROCESSES = 20;
+const storeUrl = pathToFileURL(path.join(ROOT, 'dist', 'cli', 'io', 'store.js')).href;
+
+/**
+ * One process: opens the store (loading conf and all), says it is ready, waits for the go file so
+ * that every process saves at the same moment, then saves its own plan and a default.
+ */
+const script = (dir: string, index: number) => `
+  import fs from 'node:fs';
+  import { openStore } from ${JSON.stringify(storeUrl)};
+  const store = await openStore({ env: { STUDY_PLANNER_STORE_DIR: ${JSON.stringify(dir)} }, notice: (m) => console.error(m) });
+  fs.writeFileSync(${JSON.stringify(path.join(dir, `ready-${index}`))}, '');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (!fs.existsSync(${JSON.stringify(path.join(dir, 'go'))})) Atomics.wait(pause, 0, 0, 20);
+  store.savePlan('plan ${index}', { residency: ${index % 2 === 0 ? '"local"' : '"non-local"'}, mode: 'full-time', fellowship: false, subjects: ['SN5023', 'subject ${index}'] });
+  store.setDefault('mode', ${index % 2 === 0 ? '"full-time"' : '"part-time"'});
+`;
+
+function run(dir: string, index: number): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script(dir, index)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+it(`${PROCESSES} processes saving a plan each at the same moment lose none of them`, async () => {
+  const storeDir = makeTempDir();
+  const work = path.join(storeDir, 'store');
+  fs.mkdirSync(work);
+  const runs = Array.from({ length: PROCESSES }, (_, i) => run(work, i));
+  const deadline = Date.now() + 30_000;
+  while (fs.readdirSync(work).filter((f) => f.startsWith('ready-')).length < PROCESSES) {
+    if (Date.now() > deadline) throw new Error('the processes did not all start');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  fs.writeFileSync(path.join(work, 'go'), '');
+  const results = await Promise.all(runs);
+
+  expect(results.filter((r) => r.code !== 0)).toEqual([]);
+  const read = readStore(path.join(work, 'store.json'));
+  if (read.state !== 'ok') throw new Error(`store not readable: ${JSON.stringify(read)}`);
+  const names = read.data.plans.map((p) => p.name).sort((a, b) => Number(a.split(' ')[1]) - Number(b.split(' ')[1]));
+  expect(names).toEqual(Array.from({ length: PROCESSES }, (_, i) => `plan ${i}`));
+  for (const saved of read.data.plans) expect(saved.plan.subjects).toEqual(['SN5023', `subject ${saved.name.split(' ')[1]}`]);
+  expect(['full-time', 'part-time']).toContain(read.data.defaults.mode);
+  // No lock left behind, no temporary file, no backup: nothing was ever judged broken.
+  expect(fs.readdirSync(work).filter((f) => f.startsWith('store')).sort()).toEqual(['store.json']);
+});

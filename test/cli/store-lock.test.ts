@@ -1,0 +1,111 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { withLock } from '../../src/cli/io/lock.js';
+import { openStore } from '../../src/cli/io/store.js';
+import { UsageError } from '../../src/cli/outcome.js';
+import { makeTempDir, ROOT } from './run-cli.js';
+
+const PLAN = { residency: 'local' as const, mode: 'full-time', fellowship: false, subjects: ['SN5023'] };
+
+/** The id of a process that has certainly ended. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '']).pid!;
+}
+
+function writeLock(file: string, holder: object | string, ageMs = 0): void {
+  fs.writeFileSync(file, typeof holder === 'string' ? holder : JSON.stringify(holder));
+  const then = (Date.now() - ageMs) / 1000;
+  fs.utimesSync(file, then, then);
+}
+
+async function storeIn(dir: string, lock = { timeoutMs: 300 }) {
+  return openStore({ env: { STUDY_PLANNER_STORE_DIR: dir }, notice: () => {}, lock });
+}
+
+describe('the lock', () => {
+  it('is held while the work runs and gone afterwards, even when the work throws', () => {
+    const file = path.join(makeTempDir(), 'x.lock');
+    expect(withLock(file, () => JSON.parse(fs.readFileSync(file, 'utf8')).pid)).toBe(process.pid);
+    expect(fs.existsSync(file)).toBe(false);
+    expect(() => withLock(file, () => { throw new Error('boom'); })).toThrow('boom');
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('makes a second taker wait, then give up naming the holder and the lock file', () => {
+    const file = path.join(makeTempDir(), 'x.lock');
+    const started = Date.now();
+    let error: unknown;
+    withLock(file, () => {
+      try {
+        withLock(file, () => 'never', { timeoutMs: 200 });
+      } catch (e) {
+        error = e;
+      }
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toContain(`locked by process ${process.pid}`);
+    expect((error as Error).message).toContain(file);
+  });
+
+  it.each([
+    ['a holder that has died', () => ({ pid: deadPid(), host: os.hostname(), token: 't' }), 0],
+    ['a live holder older than the stale limit', () => ({ pid: process.pid, host: os.hostname(), token: 't' }), 60_000],
+    ['an empty lock file, left by a crash, once old', () => '', 60_000],
+    ['a holder on another machine, once old', () => ({ pid: 1, host: 'elsewhere', token: 't' }), 60_000],
+  ])('breaks a stale lock: %s', async (_what, holder, ageMs) => {
+    const dir = makeTempDir();
+    fs.mkdirSync(dir, { recursive: true });
+    writeLock(path.join(dir, 'store.json.lock'), holder(), ageMs);
+    const store = await storeIn(dir);
+    store.savePlan('saved', PLAN);
+    expect(store.listPlans().map((p) => p.name)).toEqual(['saved']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['store.json']);
+  });
+
+  it.each([
+    ['a live holder', () => ({ pid: process.pid, host: os.hostname(), token: 't' }), /locked by process \d+/],
+    ['a fresh empty lock file (its holder is writing it)', () => '', /locked by another process/],
+    ['a fresh holder on another machine (its pid means nothing here)', () => ({ pid: deadPid(), host: 'elsewhere', token: 't' }), /locked by process \d+/],
+  ])('respects a lock that is not stale: %s', async (_what, holder, message) => {
+    const dir = makeTempDir();
+    writeLock(path.join(dir, 'store.json.lock'), holder());
+    const store = await storeIn(dir);
+    expect(() => store.savePlan('saved', PLAN)).toThrow(message);
+    expect(fs.existsSync(path.join(dir, 'store.json'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'store.json.lock'))).toBe(true);
+  });
+
+  it('does not remove a lock that another process took after ours was broken as stale', () => {
+    const file = path.join(makeTempDir(), 'x.lock');
+    withLock(file, () => {
+      // Someone judged our lock stale, broke it and took the lock themselves.
+      writeLock(file, { pid: process.pid, host: os.hostname(), token: 'theirs' });
+    });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).token).toBe('theirs');
+  });
+
+  it('a save waits for another process holding the lock, then goes through', async () => {
+    const dir = makeTempDir();
+    const lockUrl = pathToFileURL(path.join(ROOT, 'dist', 'cli', 'io', 'lock.js')).href;
+    const script = `
+      import { withLock } from ${JSON.stringify(lockUrl)};
+      withLock(${JSON.stringify(path.join(dir, 'store.json.lock'))}, () => {
+        process.stdout.write('held\\n');
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 700);
+      });`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise((resolve) => child.on('close', resolve));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    const store = await storeIn(dir, { timeoutMs: 10_000 });
+    const started = Date.now();
+    store.savePlan('after the wait', PLAN);
+    expect(Date.now() - started).toBeGreaterThan(200);
+    expect(await exited).toBe(0);
+    expect(store.listPlans().map((p) => p.name)).toEqual(['after the wait']);
+  });
+});

@@ -1,0 +1,278 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PlanFile } from '../../src/domain/plan/schema.js';
+import { BrokenStoreError, readStore } from '../../src/cli/io/store-file.js';
+import { defaultStoreDirectory, storeDirectory } from '../../src/cli/io/store-location.js';
+import { planNameProblem } from '../../src/cli/io/store-schema.js';
+import { openStore, type StoreOptions } from '../../src/cli/io/store.js';
+import { UsageError } from '../../src/cli/outcome.js';
+import { makeTempDir } from './run-cli.js';
+
+const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'store');
+const PLAN: PlanFile = { catalogue: 'polyu-msc-health-informatics-2024', residency: 'local', mode: 'part-time', fellowship: false, subjects: ['SN5023', 'Epidemiology'] };
+
+/** A store in a fresh directory, with a clock that ticks one minute per reading and notices kept. */
+async function freshStore(options: Partial<StoreOptions> = {}, dir = makeTempDir()) {
+  const notices: string[] = [];
+  let minute = 0;
+  const now = () => new Date(Date.UTC(2024, 8, 1, 12, minute++));
+  const store = await openStore({ env: { STUDY_PLANNER_STORE_DIR: dir }, notice: (m) => notices.push(m), now, ...options });
+  return { store, dir, notices, file: path.join(dir, 'store.json') };
+}
+
+function onDisk(file: string): unknown {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+const backupsIn = (dir: string) => fs.readdirSync(dir).filter((f) => /^store\.json\.corrupt-.+\.bak$/.test(f)).sort();
+
+describe('the store: round trips', () => {
+  it('starts empty without creating a file, and keeps plans, defaults and the draft', async () => {
+    const { store, file } = await freshStore();
+    expect(store.path).toBe(file);
+    expect([store.listPlans(), store.defaults(), store.getDraft()]).toEqual([[], {}, undefined]);
+    expect(fs.existsSync(file)).toBe(false);
+
+    const saved = store.savePlan('My plan', PLAN);
+    expect(saved).toEqual({ name: 'My plan', plan: PLAN, updatedAt: '2024-09-01T12:00:00.000Z' });
+    store.setDefault('residency', 'non-local');
+    store.saveDraft({ catalogue: 'polyu-msc-health-informatics-2024', residency: 'local', core: ['epidemiology'], updatedAt: 'ignored' });
+
+    // A second store on the same directory (another run of the program) sees it all.
+    const again = await openStore({ env: { STUDY_PLANNER_STORE_DIR: path.dirname(file) }, notice: () => {} });
+    expect(again.listPlans()).toEqual([saved]);
+    expect(again.getPlan('My plan')).toEqual(saved);
+    expect(again.getPlan('my plan')).toBeUndefined();
+    expect(again.defaults()).toEqual({ residency: 'non-local' });
+    expect(again.getDraft()).toEqual({ catalogue: 'polyu-msc-health-informatics-2024', residency: 'local', core: ['epidemiology'], updatedAt: '2024-09-01T12:01:00.000Z' });
+  });
+
+  it('replaces a plan saved again under the same name, in its place, with a new time', async () => {
+    const { store } = await freshStore();
+    store.savePlan('a', PLAN);
+    store.savePlan('b', PLAN);
+    const replaced = store.savePlan('a', { ...PLAN, fellowship: true });
+    expect(store.listPlans().map((p) => [p.name, p.plan.fellowship, p.updatedAt])).toEqual([
+      ['a', true, replaced.updatedAt],
+      ['b', false, '2024-09-01T12:01:00.000Z'],
+    ]);
+  });
+
+  it('deletes plans, and says when there was nothing to delete', async () => {
+    const { store } = await freshStore();
+    store.savePlan('a', PLAN);
+    store.savePlan('b', PLAN);
+    expect(store.deletePlan('a')).toBe(true);
+    expect(store.deletePlan('a')).toBe(false);
+    expect(store.listPlans().map((p) => p.name)).toEqual(['b']);
+  });
+
+  it('unsets defaults and clears the draft, leaving the rest', async () => {
+    const { store, file } = await freshStore();
+    store.setDefault('residency', 'local');
+    store.setDefault('mode', 'full-time');
+    store.saveDraft({ catalogue: 'x', updatedAt: '' });
+    store.unsetDefault('residency');
+    store.unsetDefault('residency');
+    store.clearDraft();
+    expect(store.defaults()).toEqual({ mode: 'full-time' });
+    expect(store.getDraft()).toBeUndefined();
+    expect(onDisk(file)).toEqual({ version: 1, defaults: { mode: 'full-time' }, plans: [] });
+  });
+
+  it('keeps the catalogue default as an absolute path', async () => {
+    const { store } = await freshStore();
+    store.setDefault('catalogue', 'data/some.json');
+    expect(store.defaults().catalogue).toBe(path.resolve('data/some.json'));
+  });
+
+  it.runIf(process.platform !== 'win32')('writes the file readable by its owner alone', async () => {
+    const { store, file } = await freshStore();
+    store.savePlan('a', PLAN);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('trims plan names and refuses ones that cannot be shown safely', async () => {
+    const { store } = await freshStore();
+    expect(store.savePlan('  spaced  ', PLAN).name).toBe('spaced');
+    for (const bad of ['', '   ', 'x'.repeat(81), 'red\u001b[31m', 'two\nlines', 'hidden\u202etext']) {
+      expect(() => store.savePlan(bad, PLAN), JSON.stringify(bad)).toThrow(UsageError);
+    }
+    expect(store.listPlans().map((p) => p.name)).toEqual(['spaced']);
+  });
+
+  it.each([
+    ['', 'is empty'],
+    [' a', 'starts or ends with a space'],
+    ['é'.repeat(80), undefined],
+    ['é'.repeat(81), 'is longer than 80 characters'],
+    ['tab\there', 'contains control or invisible characters'],
+    ['zero\u200bwidth', 'contains control or invisible characters'],
+    ['Plan B (cheaper) — 2025', undefined],
+  ])('plan name %j: %s', (name, problem) => {
+    expect(planNameProblem(name)).toBe(problem);
+  });
+
+  it('writes nothing at all for an operation that changes nothing', async () => {
+    const { store, file } = await freshStore();
+    store.unsetDefault('mode');
+    store.clearDraft();
+    expect(store.deletePlan('none')).toBe(false);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('a read-only store reads but refuses to write', async () => {
+    const { file } = await freshStore();
+    fs.copyFileSync(path.join(FIXTURES, 'three-plans.json'), file);
+    const store = await openStore({ env: { STUDY_PLANNER_STORE_DIR: path.dirname(file) }, notice: () => {}, readOnly: true });
+    expect(store.listPlans()).toHaveLength(3);
+    expect(() => store.savePlan('x', PLAN)).toThrow(/read-only/);
+  });
+});
+
+describe('the store: a broken file is never lost', () => {
+  const broken = [
+    ['not JSON', fs.readFileSync(path.join(FIXTURES, 'broken-json.json')), /is not valid JSON/],
+    ['JSON of the wrong shape', fs.readFileSync(path.join(FIXTURES, 'wrong-shape.json')), /is not a valid store: at defaults\.residency: must be one of "local", "non-local"/],
+    ['an unknown field', Buffer.from('{"version":1,"defaults":{},"plans":[],"extra":1}'), /at extra: is not a known field/],
+    ['two plans with one name', Buffer.from(JSON.stringify({ version: 1, defaults: {}, plans: [{ name: 'a', plan: PLAN, updatedAt: '2024-09-01T12:00:00.000Z' }, { name: 'a', plan: PLAN, updatedAt: '2024-09-01T12:00:00.000Z' }] })), /must not hold two plans with the same name/],
+    ['an empty file', Buffer.from(''), /is empty/],
+    ['a binary file', Buffer.from([0x7b, 0x00, 0x01, 0x02]), /binary/],
+    ['a JSON array', Buffer.from('[]'), /at the top level: must be a JSON object, not an array/],
+    ['a bad plan inside', Buffer.from(JSON.stringify({ version: 1, defaults: {}, plans: [{ name: 'a', plan: { ...PLAN, subjects: 'SN5023' }, updatedAt: '2024-09-01T12:00:00.000Z' }] })), /at plans\[0\]\.plan\.subjects: must be a list of subject names/],
+  ] as const;
+
+  it.each(broken)('%s: reading stops with the file named and the way out, and changes nothing', async (_what, bytes, detail) => {
+    const { store, file, dir, notices } = await freshStore();
+    fs.writeFileSync(file, bytes);
+    for (const read of [() => store.listPlans(), () => store.defaults(), () => store.getPlan('a'), () => store.getDraft()]) {
+      let error: unknown;
+      try {
+        read();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(BrokenStoreError);
+      expect((error as Error).message).toMatch(detail);
+      expect((error as Error).message).toContain(file);
+      expect((error as Error).message).toMatch(/repair it by hand, or move it aside/);
+    }
+    expect(fs.readFileSync(file)).toEqual(bytes);
+    expect(backupsIn(dir)).toEqual([]);
+    expect(notices).toEqual([]);
+  });
+
+  it.each(broken)('%s: writing moves it aside to a timestamped backup, says so, and starts afresh', async (_what, bytes, detail) => {
+    const { store, file, dir, notices } = await freshStore();
+    fs.writeFileSync(file, bytes);
+    store.savePlan('new', PLAN);
+    const backup = path.join(dir, 'store.json.corrupt-2024-09-01T12-00-00.000Z.bak');
+    expect(backupsIn(dir)).toEqual([path.basename(backup)]);
+    expect(fs.readFileSync(backup)).toEqual(bytes);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(detail);
+    expect(notices[0]).toContain(file);
+    expect(notices[0]).toContain(backup);
+    expect(store.listPlans().map((p) => p.name)).toEqual(['new']);
+  });
+
+  it('every kind of write sets a broken store aside', async () => {
+    const writes = [
+      (s: Awaited<ReturnType<typeof freshStore>>['store']) => s.setDefault('residency', 'local'),
+      (s: Awaited<ReturnType<typeof freshStore>>['store']) => s.unsetDefault('residency'),
+      (s: Awaited<ReturnType<typeof freshStore>>['store']) => s.saveDraft({ catalogue: 'x', updatedAt: '' }),
+      (s: Awaited<ReturnType<typeof freshStore>>['store']) => s.clearDraft(),
+      (s: Awaited<ReturnType<typeof freshStore>>['store']) => s.deletePlan('a'),
+    ];
+    for (const write of writes) {
+      const { store, file, dir, notices } = await freshStore();
+      fs.writeFileSync(file, '{oops');
+      write(store);
+      expect(backupsIn(dir)).toHaveLength(1);
+      expect(notices).toHaveLength(1);
+    }
+  });
+
+  it('with set-aside for reads (the planner), reading also moves it aside and starts empty', async () => {
+    const { store, file, dir, notices } = await freshStore({ onBrokenRead: 'set-aside' });
+    fs.writeFileSync(file, '{oops');
+    expect(store.defaults()).toEqual({});
+    expect(backupsIn(dir)).toHaveLength(1);
+    expect(notices).toHaveLength(1);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('never moves one backup over another', async () => {
+    const dir = makeTempDir();
+    const fixed = () => new Date(Date.UTC(2024, 8, 1, 12));
+    const store = await openStore({ env: { STUDY_PLANNER_STORE_DIR: dir }, notice: () => {}, now: fixed });
+    for (const text of ['{one', '{two', '{three']) {
+      fs.writeFileSync(path.join(dir, 'store.json'), text);
+      store.setDefault('residency', 'local');
+    }
+    const names = backupsIn(dir);
+    expect(names).toEqual([
+      'store.json.corrupt-2024-09-01T12-00-00.000Z-2.bak',
+      'store.json.corrupt-2024-09-01T12-00-00.000Z-3.bak',
+      'store.json.corrupt-2024-09-01T12-00-00.000Z.bak',
+    ]);
+    expect(names.map((n) => fs.readFileSync(path.join(dir, n), 'utf8')).sort()).toEqual(['{one', '{three', '{two']);
+  });
+
+  it('a store from a newer version is neither read nor replaced', async () => {
+    const { store, file, dir } = await freshStore();
+    const text = JSON.stringify({ version: 2, everything: 'different' });
+    fs.writeFileSync(file, text);
+    expect(() => store.listPlans()).toThrow(/newer version of study-planner.*upgrade/);
+    expect(() => store.savePlan('x', PLAN)).toThrow(/newer version/);
+    expect(fs.readFileSync(file, 'utf8')).toBe(text);
+    expect(backupsIn(dir)).toEqual([]);
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('readStore reports a missing file as missing and a good one as its content', () => {
+    const dir = makeTempDir();
+    expect(readStore(path.join(dir, 'store.json'))).toEqual({ state: 'missing' });
+    const read = readStore(path.join(FIXTURES, 'three-plans.json'));
+    expect(read.state === 'ok' && read.data.plans.map((p) => p.name)).toEqual(['Dissertation route', 'Coursework', 'Unfinished']);
+  });
+
+  it('a saved plan may carry fields added to plan files later (a schedule, say)', async () => {
+    const { store, file } = await freshStore();
+    const withSchedule = { ...PLAN, schedule: [{ term: 'Semester One 2024/25', subjects: ['SN5023'] }] } as PlanFile;
+    store.savePlan('scheduled', withSchedule);
+    expect(readStore(file)).toMatchObject({ state: 'ok' });
+    expect(store.getPlan('scheduled')?.plan).toEqual(withSchedule);
+  });
+});
+
+describe('where the store lives', () => {
+  it('STUDY_PLANNER_STORE_DIR, made absolute, wins', () => {
+    expect(storeDirectory({ STUDY_PLANNER_STORE_DIR: 'rel/dir' })).toBe(path.resolve('rel/dir'));
+    expect(storeDirectory({ STUDY_PLANNER_STORE_DIR: '', XDG_CONFIG_HOME: '/xdg' })).toBe(defaultStoreDirectory({ XDG_CONFIG_HOME: '/xdg' }));
+  });
+
+  it.each([
+    ['linux', { XDG_CONFIG_HOME: '/xdg' }, path.join('/xdg', 'study-planner')],
+    ['linux', {}, path.join('/home/u', '.config', 'study-planner')],
+    ['darwin', {}, path.join('/home/u', 'Library', 'Preferences', 'study-planner')],
+    ['win32', { APPDATA: '/appdata' }, path.join('/appdata', 'study-planner', 'Config')],
+  ] as const)('on %s with %j: %s', (platform, env, expected) => {
+    expect(defaultStoreDirectory(env, platform, '/home/u')).toBe(expected);
+  });
+
+  it.runIf(process.platform === 'linux')('is where conf itself would put it', async () => {
+    const xdg = makeTempDir();
+    const saved = process.env.XDG_CONFIG_HOME;
+    process.env.XDG_CONFIG_HOME = xdg;
+    try {
+      const { default: Conf } = await import('conf');
+      const conf = new Conf({ projectName: 'study-planner', projectSuffix: '', configName: 'store' });
+      expect(conf.path).toBe(path.join(defaultStoreDirectory(process.env), 'store.json'));
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CONFIG_HOME;
+      else process.env.XDG_CONFIG_HOME = saved;
+    }
+  });
+});
