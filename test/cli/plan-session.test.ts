@@ -137,7 +137,7 @@ describe('answers that need no question', () => {
 
   test('a bad saved default is named as such', async () => {
     const store = new MemoryStore({ defaults: { mode: 'sandwich' } });
-    await expect(run({}, [], store).outcome).rejects.toThrow('the saved default mode (study-planner config get mode) "sandwich" is not a study mode of this programme; use full-time or part-time.');
+    await expect(run({}, [], store).outcome).rejects.toThrow('the saved default mode "sandwich" is not a study mode of this programme; use full-time or part-time (change it with "study-planner config set mode VALUE").');
   });
 });
 

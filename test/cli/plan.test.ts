@@ -146,3 +146,11 @@ describe('refusals', () => {
     expect(fs.readdirSync(dir)).toEqual(['plan.json']);
   });
 });
+
+test('plan --help lists every flag of the contract', async () => {
+  const result = await plan(['--help']);
+  expect(result.code).toBe(0);
+  for (const flag of ['--residency <residency>', '--mode <mode>', '--core <subject...>', '--elective <subject...>', '--route <route>', '--extra <subject...>', '--fellowship', '--name <name>', '--out <file>', '--force', '--resume']) {
+    expect(result.stdout).toContain(flag);
+  }
+});

@@ -111,7 +111,7 @@ describe('plans show', () => {
     });
   });
 
-  it('a plan that does not fit the loaded catalogue exits 2 saying why (an UNREADABLE-style object under --json)', async () => {
+  it('a plan that does not fit the loaded catalogue exits 2 saying why (a MALFORMED object under --json)', async () => {
     const odd = { name: 'Weekend study', plan: { ...SEEDED.plans[0].plan, mode: 'weekends' }, updatedAt: '2024-09-04T00:00:00.000Z' };
     const cli = cliWith(seededStore([odd]));
     const human = await cli(['plans', 'show', 'Weekend study']);

@@ -203,6 +203,16 @@ describe('the store: a broken file is never lost', () => {
     expect(fs.existsSync(file)).toBe(false);
   });
 
+  it('opened with set-aside for reads, a store already broken is moved aside at once', async () => {
+    const dir = makeTempDir();
+    fs.writeFileSync(path.join(dir, 'store.json'), '{oops');
+    const notices: string[] = [];
+    await openStore({ env: { STUDY_PLANNER_STORE_DIR: dir }, notice: (m) => notices.push(m), onBrokenRead: 'set-aside' });
+    expect(backupsIn(dir)).toHaveLength(1);
+    expect(notices).toHaveLength(1);
+    expect(fs.existsSync(path.join(dir, 'store.json'))).toBe(false);
+  });
+
   it('never moves one backup over another', async () => {
     const dir = makeTempDir();
     const fixed = () => new Date(Date.UTC(2024, 8, 1, 12));
@@ -231,11 +241,38 @@ describe('the store: a broken file is never lost', () => {
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
 
+  it.each([
+    ['a directory where the file should be', (dir: string) => fs.mkdirSync(path.join(dir, 'store.json')), /is a directory, not a file/, /it is a directory, not a file/],
+    ['a file where the directory should be', (dir: string) => fs.writeFileSync(path.join(dir, 'sub'), ''), /part of its path is a file/, /part of its path is a file/],
+  ])('%s: reading and writing exit 2 with a sentence, not a stack', async (_what, arrange, onRead, onWrite) => {
+    const dir = makeTempDir();
+    arrange(dir);
+    const env = { STUDY_PLANNER_STORE_DIR: fs.existsSync(path.join(dir, 'sub')) ? path.join(dir, 'sub') : dir };
+    const reader = await openStore({ env, notice: () => {}, readOnly: true });
+    expect(() => reader.listPlans()).toThrow(UsageError);
+    expect(() => reader.listPlans()).toThrow(onRead);
+    let error: unknown;
+    try {
+      (await openStore({ env, notice: () => {} })).savePlan('x', PLAN);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(onWrite);
+  });
+
   it('readStore reports a missing file as missing and a good one as its content', () => {
     const dir = makeTempDir();
     expect(readStore(path.join(dir, 'store.json'))).toEqual({ state: 'missing' });
     const read = readStore(path.join(FIXTURES, 'three-plans.json'));
     expect(read.state === 'ok' && read.data.plans.map((p) => p.name)).toEqual(['Dissertation route', 'Coursework', 'Unfinished']);
+  });
+
+  it("keeps the planner's answers to another catalogue's steps in the draft", async () => {
+    const { store } = await freshStore();
+    const draft = { catalogue: 'x', picks: { 'core-pick': ['a', 'b'] }, routes: { 'dissertation-or-coursework': 'coursework' }, updatedAt: '' };
+    store.saveDraft(draft);
+    expect(store.getDraft()).toEqual({ ...draft, updatedAt: '2024-09-01T12:00:00.000Z' });
   });
 
   it('a saved plan may carry fields added to plan files later (a schedule, say)', async () => {

@@ -101,7 +101,7 @@ describe('files that are not plans', () => {
     const file = write(dir, 'deep.json', nest(100_000));
     const check = await runMeasured(['check', file]);
     expectOrderly(check, [2]);
-    expect(lines(check.stderr).length).toBeLessThanOrEqual(2);
+    expect(lines(check.stderr).length).toBeLessThanOrEqual(4);
     expect(check.stderr).toContain(file);
     expect(check.ms).toBeLessThan(10_000);
     const json = await runCli(['check', '--json', file]);
@@ -126,6 +126,17 @@ describe('files that are not plans', () => {
     expect(result!.valid).toBe(false);
     expect(result!.errors.filter((e) => e.code === 'UNKNOWN_SUBJECT')).toHaveLength(21);
     expect(result!.errors.filter((e) => e.code === 'DUPLICATE_SUBJECT')).toHaveLength(21);
+  });
+
+  it('a plan whose 100,000 subjects are all of the wrong type: the first problems, then a count', async () => {
+    const file = write(makeTempDir(), 'numbers.json', JSON.stringify({ residency: 'local', subjects: Array.from({ length: 100_000 }, (_, i) => i) }));
+    const report = await runCli(['check', file]);
+    expectOrderly(report, [2]);
+    expect(lines(report.stderr)).toHaveLength(21);
+    expect(report.stderr).toContain(`${file}: subjects[19] must be a subject name (a string)`);
+    expect(report.stderr).toContain(`${file}: and 99980 more problems like these`);
+    const json = await runCli(['check', '--json', file]);
+    expect(failure(json.stdout)).toHaveLength(21);
   });
 
   it('a catalogue of 10,000 subjects: loads, and subjects and check work in reasonable time', async () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { answersFromDraft, draftFromAnswers } from '../../src/cli/prompts/draft-answers.js';
-import { flagSlots, routeOption } from '../../src/cli/prompts/slots.js';
+import { flagSlots, routeOption, routeWords } from '../../src/cli/prompts/slots.js';
 import { chosenSubjects, pickNeed, pickPool, planFromAnswers } from '../../src/domain/plan/draft.js';
 import { firstUnanswered, NO_ANSWERS, plannerSteps, type Answers, type Step } from '../../src/domain/plan/steps.js';
 import { invented, polyu } from './harness.js';
@@ -111,6 +111,8 @@ describe('flags and draft fields name steps by their pool', () => {
     expect(routeOption(slots, 'coursework')?.id).toBe('broad');
     expect(routeOption(slots, 'placement')?.id).toBe('placement');
     expect(routeOption(slots, 'gap-year')).toBeUndefined();
+    expect(routeWords(slots)).toEqual(['dissertation', 'coursework', 'placement']);
+    expect(routeWords(flagSlots(polyu()))).toEqual(['dissertation', 'coursework']);
   });
 
   const ids = (catalogue: ReturnType<typeof polyu>) => fc.subarray(catalogue.subjects.map((s) => s.id), { maxLength: 6 });

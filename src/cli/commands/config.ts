@@ -97,9 +97,9 @@ export async function configGet(ctx: Context, key: string | undefined): Promise<
 /** `config set KEY VALUE`: checks the value, then saves it. */
 export async function configSet(ctx: Context, key: string, value: string): Promise<Outcome> {
   const checked = checkKey(key);
-  // A broken store is set aside first: checking a mode loads the catalogue, which reads the store.
+  // Opened first, so a broken store is set aside before checking a mode loads the catalogue (which
+  // looks in the store for a saved default catalogue).
   const store = await openCommandStore(ctx, { onBrokenRead: 'set-aside' });
-  store.defaults();
   const parsed = KEYS[checked].parse(ctx, value);
   store.setDefault(checked, parsed as NonNullable<Defaults[typeof checked]>);
   const defaults = store.defaults();

@@ -47,11 +47,11 @@ function when(iso: string): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-const readStore = (ctx: Context) => openCommandStore(ctx, { readOnly: true });
+const openForReading = (ctx: Context) => openCommandStore(ctx, { readOnly: true });
 
 /** `plans list`: every saved plan, judged against the loaded catalogue. */
 export async function plansList(ctx: Context): Promise<Outcome> {
-  const store = await readStore(ctx);
+  const store = await openForReading(ctx);
   const plans = store.listPlans().sort((a, b) => a.name.localeCompare(b.name));
   if (plans.length === 0) {
     if (ctx.json) ctx.out('[]\n');
@@ -106,7 +106,7 @@ export async function plansList(ctx: Context): Promise<Outcome> {
 
 /** `plans show NAME`: the full report, as `check` gives it; exit 1 when the plan is not valid. */
 export async function plansShow(ctx: Context, name: string): Promise<Outcome> {
-  const saved = findPlan(await readStore(ctx), name);
+  const saved = findPlan(await openForReading(ctx), name);
   const result = rejudge(ctx.catalogue(), saved);
   if (!result.ok) {
     if (ctx.json) {
@@ -167,7 +167,7 @@ const FORMATS = ['json', 'md'] as const;
 export async function plansExport(ctx: Context, name: string, options: ExportOptions): Promise<Outcome> {
   const format = options.format === 'markdown' ? 'md' : (options.format ?? 'json');
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format "${safeLine(format)}" is not a format; use json (a plan file) or md (a Markdown report).`);
-  const saved = findPlan(await readStore(ctx), name);
+  const saved = findPlan(await openForReading(ctx), name);
   let text: string;
   if (format === 'json') text = `${JSON.stringify(saved.plan, null, 2)}\n`;
   else {

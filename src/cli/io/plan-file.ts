@@ -6,6 +6,9 @@ import { MAX_PLAN_BYTES } from './limits.js';
 import { FileError, parseJson, readTextFile } from './read-file.js';
 import { readStdinText } from './stdin.js';
 
+// A file with thousands of wrong entries gets a readable report, not thousands of lines.
+const MAX_ISSUES_SHOWN = 20;
+
 export type LoadedPlan =
   | { ok: true; plan: PlanFile }
   | { ok: false; code: 'UNREADABLE' | 'MALFORMED'; messages: string[] };
@@ -22,5 +25,9 @@ export function loadPlanFile(catalogue: Catalogue, file: string): LoadedPlan {
   }
   const parsed = parsePlan(catalogue, json);
   if (parsed.ok) return parsed;
-  return { ok: false, code: 'MALFORMED', messages: parsed.issues.map((i: Issue) => `${file === '-' ? 'standard input' : file}: ${i.path === '' ? 'the plan' : i.path} ${i.message}`) };
+  const shown = file === '-' ? 'standard input' : file;
+  const messages = parsed.issues.slice(0, MAX_ISSUES_SHOWN).map((i: Issue) => `${shown}: ${i.path === '' ? 'the plan' : i.path} ${i.message}`);
+  const more = parsed.issues.length - MAX_ISSUES_SHOWN;
+  if (more > 0) messages.push(`${shown}: and ${more} more problem${more === 1 ? '' : 's'} like these`);
+  return { ok: false, code: 'MALFORMED', messages };
 }

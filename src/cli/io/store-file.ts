@@ -28,6 +28,7 @@ export function readStore(file: string): StoreRead {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { state: 'missing' };
     if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`the store ${file} cannot be read: permission denied; check its permissions, or set STUDY_PLANNER_STORE_DIR to use another directory.`);
+    if (code === 'ENOTDIR') throw new UsageError(`the store ${file} cannot be read: part of its path is a file, not a directory; set STUDY_PLANNER_STORE_DIR to a directory.`);
     if (code === 'EISDIR') throw new UsageError(`the store ${file} is a directory, not a file; move it away, or set STUDY_PLANNER_STORE_DIR to use another directory.`);
     throw new UsageError(`the store ${file} cannot be read: ${(error as Error).message}.`);
   }

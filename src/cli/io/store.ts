@@ -7,10 +7,8 @@ import { safeText } from '../render/sanitize.js';
 import { withLock, type LockOptions } from './lock.js';
 import { BrokenStoreError, readStore } from './store-file.js';
 import { STORE_FILE_NAME, storeDirectory } from './store-location.js';
-import { isValidStore, planNameProblem, STORE_VERSION, type StoreData } from './store-schema.js';
+import { isValidStore, MAX_PLAN_NAME_LENGTH, planNameProblem, STORE_VERSION, type StoreData } from './store-schema.js';
 import type { DefaultKey, Defaults, Draft, SavedPlan, Store } from './store-types.js';
-
-export { planNameProblem } from './store-schema.js';
 
 export interface StoreOptions {
   /** Where STUDY_PLANNER_STORE_DIR is read from. */
@@ -36,9 +34,13 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   let write: ((data: StoreData) => void) | undefined;
   if (!options.readOnly) {
     const { confWriter } = await import('./store-writer.js');
-    write = guarded(file, () => confWriter(directory))();
+    write = guarded(file, () => confWriter(directory));
   }
-  return new FileStore(file, write, options);
+  const store = new FileStore(file, write, options);
+  // A command that goes on to write sets a broken store aside at once, before anything else (the
+  // lookup of a saved default catalogue, say) reads it and stops the command.
+  if (options.onBrokenRead === 'set-aside') store.defaults();
+  return store;
 }
 
 /** The store for a command: notices go to stderr, like every other message. */
@@ -49,22 +51,21 @@ export function openCommandStore(ctx: Pick<Context, 'io' | 'err'>, options: Pick
 const emptyStore = (): StoreData => ({ version: STORE_VERSION, defaults: {}, plans: [] });
 
 /** File-system failures become a sentence naming the store; our own errors pass through. */
-function guarded<A extends unknown[], R>(file: string, run: (...args: A) => R): (...args: A) => R {
-  return (...args) => {
-    try {
-      return run(...args);
-    } catch (error) {
-      if (error instanceof UsageError || typeof (error as NodeJS.ErrnoException)?.code !== 'string') throw error;
-      const e = error as NodeJS.ErrnoException;
-      const why =
-        e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied'
-        : e.code === 'ENOSPC' ? 'the disk is full'
-        : e.code === 'ENOTDIR' ? 'part of its path is a file, not a directory'
-        : e.code === 'EROFS' ? 'the file system is read-only'
-        : e.message;
-      throw new UsageError(`cannot save to the store ${file}: ${why}; nothing was changed. Set STUDY_PLANNER_STORE_DIR to use another directory.`);
-    }
-  };
+function guarded<R>(file: string, run: () => R): R {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof UsageError || typeof (error as NodeJS.ErrnoException)?.code !== 'string') throw error;
+    const e = error as NodeJS.ErrnoException;
+    const why =
+      e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied'
+      : e.code === 'ENOSPC' ? 'the disk is full'
+      : e.code === 'ENOTDIR' ? 'part of its path is a file, not a directory'
+      : e.code === 'EISDIR' ? 'it is a directory, not a file'
+      : e.code === 'EROFS' ? 'the file system is read-only'
+      : e.message;
+    throw new UsageError(`cannot save to the store ${file}: ${why}; nothing was changed. Set STUDY_PLANNER_STORE_DIR to use another directory.`);
+  }
 }
 
 class FileStore implements Store {
@@ -109,7 +110,7 @@ class FileStore implements Store {
   savePlan(name: string, plan: PlanFile): SavedPlan {
     const trimmed = name.trim();
     const problem = planNameProblem(trimmed);
-    if (problem !== undefined) throw new UsageError(`a plan cannot be saved under that name: it ${problem}; choose a name of 1 to 80 characters.`);
+    if (problem !== undefined) throw new UsageError(`a plan cannot be saved under that name: it ${problem}; choose a name of 1 to ${MAX_PLAN_NAME_LENGTH} characters.`);
     return this.update((data) => {
       const saved: SavedPlan = { name: trimmed, plan, updatedAt: this.now().toISOString() };
       const index = data.plans.findIndex((p) => p.name === trimmed);
@@ -181,7 +182,7 @@ class FileStore implements Store {
     return guarded(this.path, () => {
       fs.mkdirSync(path.dirname(this.path), { recursive: true });
       return withLock(this.lockFile, work, this.options.lock);
-    })();
+    });
   }
 
   /** Moves a broken store to `<file>.corrupt-<time>.bak` beside it, never over an earlier backup. */

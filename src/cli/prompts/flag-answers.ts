@@ -27,18 +27,20 @@ export interface PlanFlags {
 interface Sourced {
   value: string;
   source: string;
+  /** How to put it right, where the value was not typed on this command line. */
+  fix?: string;
 }
 
-function residencyFrom({ value, source }: Sourced): Residency {
+function residencyFrom({ value, source, fix = '' }: Sourced): Residency {
   if ((RESIDENCIES as readonly string[]).includes(value)) return value as Residency;
-  throw new UsageError(`${source} "${safeLine(value)}" is not a residency; use ${RESIDENCIES.join(' or ')}.`);
+  throw new UsageError(`${source} "${safeLine(value)}" is not a residency; use ${RESIDENCIES.join(' or ')}${fix}.`);
 }
 
-function modeFrom(catalogue: Catalogue, { value, source }: Sourced): string {
+function modeFrom(catalogue: Catalogue, { value, source, fix = '' }: Sourced): string {
   const wanted = value.trim().toLowerCase();
   const mode = catalogue.data.modes.find((m) => m.id === wanted || m.label.toLowerCase() === wanted);
   if (mode) return mode.id;
-  throw new UsageError(`${source} "${safeLine(value)}" is not a study mode of this programme; use ${joinWords(catalogue.data.modes.map((m) => m.id), 'or')}.`);
+  throw new UsageError(`${source} "${safeLine(value)}" is not a study mode of this programme; use ${joinWords(catalogue.data.modes.map((m) => m.id), 'or')}${fix}.`);
 }
 
 /**
@@ -50,7 +52,7 @@ export function applyDefaults(catalogue: Catalogue, answers: Answers, env: NodeJ
     const fromEnv = env[`STUDY_PLANNER_${name.toUpperCase()}`];
     if (fromEnv !== undefined && fromEnv !== '') return { value: fromEnv, source: `STUDY_PLANNER_${name.toUpperCase()}` };
     const saved = defaults[name];
-    return saved !== undefined ? { value: saved, source: `the saved default ${name} (study-planner config get ${name})` } : undefined;
+    return saved !== undefined ? { value: saved, source: `the saved default ${name}`, fix: ` (change it with "study-planner config set ${name} VALUE")` } : undefined;
   };
   const next = { ...answers };
   const residency = answers.residency === undefined ? pick('residency') : undefined;

@@ -72,7 +72,15 @@ function runWithoutTerminal(ctx: Context, catalogue: Catalogue, answers: Answers
   const complete = answersWithoutTerminal(catalogue, answers) as AnswersWithResidency;
   const plan = planFromAnswers(catalogue, complete);
   const judgement = judgePlan(catalogue, plan);
-  const done = keepPlan(store, plan, complete.name, options);
+  let done: string[] = [];
+  let notKept: UsageError | undefined;
+  try {
+    done = keepPlan(store, plan, complete.name, options);
+  } catch (error) {
+    // A full or read-only disk must not lose the plan: it is printed all the same, then the error.
+    if (!(error instanceof UsageError)) throw error;
+    notKept = error;
+  }
   if (ctx.json) {
     // The verdict is what `check --json` gives for this plan; its file is --out's, or null.
     const verdict = { ...judgementJson(options.out ?? '', judgement), file: options.out ?? null };
@@ -82,6 +90,7 @@ function runWithoutTerminal(ctx: Context, catalogue: Catalogue, answers: Answers
     ctx.out(renderJudgement(complete.name ?? 'Your plan', judgement, makeStyle(ctx.colour), ctx.width));
     for (const line of done) ctx.out(`${line}\n`);
   }
+  if (notKept) throw notKept;
   return judgement.valid ? 'success' : 'invalid';
 }
 

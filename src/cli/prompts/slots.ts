@@ -47,10 +47,17 @@ export function routeOption(slots: FlagSlots, value: string): RequirementOption 
   return byId ?? (wanted === 'dissertation' || wanted === 'coursework' ? slots.aliases[wanted] : undefined);
 }
 
-/** The words `--route` accepts for this catalogue, for help and error messages. */
+/** The words to offer for `--route`: the aliases, and the identifiers of options no alias names. */
 export function routeWords(slots: FlagSlots): string[] {
-  const words = new Set<string>();
-  for (const alias of ['dissertation', 'coursework'] as const) if (slots.aliases[alias]) words.add(alias);
-  for (const option of slots.route?.options ?? []) words.add(option.id);
-  return [...words];
+  const aliased = new Set<RequirementOption>();
+  const words: string[] = [];
+  for (const alias of ['dissertation', 'coursework'] as const) {
+    const option = slots.aliases[alias];
+    if (option && !aliased.has(option)) {
+      aliased.add(option);
+      words.push(alias);
+    }
+  }
+  for (const option of slots.route?.options ?? []) if (!aliased.has(option) && !words.includes(option.id)) words.push(option.id);
+  return words;
 }

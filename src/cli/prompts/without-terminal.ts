@@ -5,7 +5,7 @@ import { describePool, joinWords } from '../../domain/rules/wording.js';
 import { UsageError } from '../outcome.js';
 import { safeLine } from '../render/sanitize.js';
 import { stepLabel } from './review.js';
-import { flagSlots } from './slots.js';
+import { flagSlots, routeWords } from './slots.js';
 
 const REQUIRED = 'is required when not running interactively';
 
@@ -18,10 +18,7 @@ function missing(catalogue: Catalogue, step: Step, answers: Answers): UsageError
     case 'mode':
       return new UsageError(`--mode ${REQUIRED}; pass ${joinWords(catalogue.data.modes.map((m) => `--mode ${m.id}`), 'or')}.`);
     case 'route':
-      if (step.requirement === slots.route) {
-        const words = [slots.aliases.dissertation && 'dissertation', slots.aliases.coursework && 'coursework'].filter((w) => typeof w === 'string');
-        return new UsageError(`--route ${REQUIRED}; pass ${joinWords((words.length > 0 ? words : step.requirement.options.map((o) => o.id)).map((w) => `--route ${w}`), 'or')}.`);
-      }
+      if (step.requirement === slots.route) return new UsageError(`--route ${REQUIRED}; pass ${joinWords(routeWords(slots).map((w) => `--route ${w}`), 'or')}.`);
       break;
     case 'pick': {
       const flag = step.key === slots.core ? '--core' : step.key === slots.elective ? '--elective' : step.key === slots.extra ? '--extra' : undefined;

@@ -10,6 +10,8 @@ export interface Column {
   flexible?: boolean;
 }
 
+const TABLE_SLICE = 200;
+
 const PLAIN = {
   top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
   bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
@@ -27,17 +29,23 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
   const flexible = columns.filter((c) => c.flexible).length;
   const spare = flexible > 0 ? Math.max(0, Math.min(width, 160) - natural) : 0;
   const colWidths = columns.map((c) => c.width + (c.flexible ? Math.floor(spare / flexible) : 0));
-  const table = new Table({
-    head: columns.map((c) => style.bold(c.header)),
-    colWidths,
-    colAligns: columns.map((c) => c.align ?? 'left'),
-    // We wrap cells ourselves: cli-table3 truncates words longer than a column.
-    wordWrap: false,
-    chars: PLAIN,
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-  });
-  for (const row of rows) table.push(row.map((cell, i) => wrapLines(cell, colWidths[i]!).join('\n')));
-  return table.toString().split('\n').map((line) => line.trimEnd()).join('\n');
+  // cli-table3 lays a table out in time that grows with the square of its rows (minutes for a
+  // catalogue of 10,000 subjects), so long tables are drawn in slices that share the column widths.
+  const slices: string[] = [];
+  for (let start = 0; start === 0 || start < rows.length; start += TABLE_SLICE) {
+    const table = new Table({
+      head: start === 0 ? columns.map((c) => style.bold(c.header)) : [],
+      colWidths,
+      colAligns: columns.map((c) => c.align ?? 'left'),
+      // We wrap cells ourselves: cli-table3 truncates words longer than a column.
+      wordWrap: false,
+      chars: PLAIN,
+      style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+    });
+    for (const row of rows.slice(start, start + TABLE_SLICE)) table.push(row.map((cell, i) => wrapLines(cell, colWidths[i]!).join('\n')));
+    slices.push(table.toString());
+  }
+  return slices.join('\n').split('\n').map((line) => line.trimEnd()).join('\n');
 }
 
 /** Two columns, label and value, with a rule under the last row but one: a summary. */

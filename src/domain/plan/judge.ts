@@ -88,16 +88,19 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile): Judgement {
   }
   const chargeable = subjects.reduce((sum, s) => sum + (s.tuitionFree ? 0 : s.credits), 0);
   const countedChargeable = [...evaluation.counted].reduce((sum, s) => sum + (s.tuitionFree ? 0 : s.credits), 0);
+  const graduationCredits = Math.min(countedChargeable, required);
   const summary = computeFees(fees, {
     residency: plan.residency,
     credits: planned,
     chargeableCredits: chargeable,
-    graduationCredits: Math.min(countedChargeable, required),
+    graduationCredits,
     fellowship: plan.fellowship,
   });
   if (planned > required) {
     const extra = subjects.filter((s) => !evaluation.counted.has(s));
-    const extraCost = extra.reduce((sum, s) => sum + (s.tuitionFree ? 0 : s.credits), 0) * fees.perCredit;
+    // Whatever tuition is not for credits that count towards graduation, whether whole extra
+    // subjects or a subject that takes a credit-based requirement past its minimum.
+    const extraCost = (chargeable - graduationCredits) * fees.perCredit;
     const named = extra.length > 0 ? ` (${joinWords(extra.map((s) => s.title), 'and')})` : '';
     warnings.push({
       code: 'EXTRA_CREDITS',
