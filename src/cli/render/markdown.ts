@@ -1,5 +1,6 @@
 import type { Catalogue, Subject } from '../../domain/catalogue/model.js';
 import type { Judgement } from '../../domain/plan/judge.js';
+import { scheduleOf } from '../../domain/schedule/of-judgement.js';
 import { count, money } from './money.js';
 import { safeLine } from './sanitize.js';
 
@@ -24,6 +25,37 @@ function table(header: readonly string[], align: readonly ('left' | 'right')[], 
 
 function subjectRow(s: Subject): string[] {
   return [markdownText(s.code ?? '-'), markdownText(s.title), String(s.credits)];
+}
+
+/** The schedule term by term with each term's bill: the plan's own, or a proposed one. */
+function scheduleSection(catalogue: Catalogue, j: Judgement): string[] {
+  const schedule = scheduleOf(catalogue, j);
+  const m = (n: number) => markdownText(money(n, j.fees.currency));
+  const rows = schedule.bills.map((b) => [
+    b.term ? markdownText(b.term.label) + (schedule.graduation?.id === b.term.id ? ' (graduation)' : '') : 'Not scheduled',
+    b.subjects.length === 0 ? '-' : b.subjects.map((s) => markdownText(s.code ?? s.title)).join(', '),
+    String(b.credits),
+    m(b.bill),
+  ]);
+  const how = schedule.proposed
+    ? '_The plan has no schedule of its own; this one is proposed: compulsory subjects first, the normal load for the study mode, a dissertation last._'
+    : "_The plan's own schedule._";
+  return [
+    '',
+    '## Schedule and bills',
+    '',
+    how,
+    '',
+    ...table(['Term', 'Subjects', 'Credits', 'Bill'], ['left', 'left', 'right', 'right'], [
+      ['Paid on accepting the offer', '-', '-', m(j.fees.initialPayment)],
+      ...rows,
+      ['**Total payable**', '', String(j.credits.planned), `**${m(j.fees.payable)}**`],
+    ]),
+    '',
+    `Expected graduation: ${schedule.graduation ? markdownText(schedule.graduation.label) : 'not yet: the plan does not meet every requirement or leaves subjects unscheduled'}.`,
+    '',
+    "_Each term's bill is its credits times the fee per credit, less its share of the fellowship (in proportion to the credits that count towards graduation, rounded down to the dollar, the remainder on the last such term), less whatever of the initial payment is still to be counted._",
+  ];
 }
 
 export interface MarkdownReportInput {
@@ -107,6 +139,7 @@ export function renderMarkdownReport({ name, updatedAt, judgement: j, catalogue 
       ['Fellowship', f.fellowship === 0 ? m(0) : `-${m(f.fellowship)}`],
       ['**Payable**', `**${m(f.payable)}**`],
     ]),
+    ...scheduleSection(catalogue, j),
     '',
     `_Made with study-planner from the catalogue ${markdownText(catalogue.id)}. Fees are estimates from the programme's published figures; confirm them with the programme office._`,
     '',
