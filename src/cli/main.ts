@@ -3,7 +3,8 @@ import { Command, CommanderError, Option } from 'commander';
 import type { GlobalOptions, Io } from './context.js';
 import { makeContext } from './make-context.js';
 import { EXIT_CODES, InterruptedError, UsageError, type Outcome } from './outcome.js';
-import { safeText } from './render/sanitize.js';
+import { safeLine, safeText } from './render/sanitize.js';
+import { editDistance } from '../domain/text/suggest.js';
 
 const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -83,7 +84,16 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
 
   const plans = program.command('plans').description('the saved plans: list, show, delete, export');
   plans
-    .command('list', { isDefault: true })
+    .usage('[options] [command]')
+    .argument('[subcommand...]')
+    .action(
+      action(async (words: string[], _opts: object, cmd: Command) => {
+        if (words.length > 0) throw unknownCommand(words[0]!, plans, 'study-planner plans');
+        return (await import('./commands/plans.js')).plansList(context(cmd));
+      }),
+    );
+  plans
+    .command('list')
     .description('every saved plan: route, credits, payable, valid or not, last changed')
     .action(action(async (_opts: object, cmd: Command) => (await import('./commands/plans.js')).plansList(context(cmd))));
   plans
@@ -107,6 +117,13 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .action(action(async (name: string, opts: object, cmd: Command) => (await import('./commands/plans.js')).plansExport(context(cmd), name, opts)));
 
   const config = program.command('config').description('saved defaults: get, set, unset, path');
+  config.usage('[options] <command>').argument('[subcommand...]').action(
+    action((words: string[]): Outcome => {
+      if (words.length > 0) throw unknownCommand(words[0]!, config, 'study-planner config');
+      io.stderr.write(config.helpInformation());
+      throw new UsageError('config needs a subcommand: get, set, unset or path; for example: study-planner config get.');
+    }),
+  );
   config
     .command('get')
     .description('a saved default, or all of them')
@@ -128,8 +145,14 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .description('print where the store of saved plans and defaults lives')
     .action(action(async (_opts: object, cmd: Command) => (await import('./commands/config.js')).configPath(context(cmd))));
 
-  program.action(
-    action(async (_opts: object, cmd: Command): Promise<Outcome> => {
+  program.usage('[options] [command]').argument('[command...]').action(
+    action(async (words: string[], _opts: object, cmd: Command): Promise<Outcome> => {
+      if (words[0] === 'help') {
+        const topic = program.commands.find((c) => c.name() === words[1]);
+        io.stdout.write((topic ?? program).helpInformation());
+        return 'success';
+      }
+      if (words.length > 0) throw unknownCommand(words[0]!, program, 'study-planner');
       const ctx = context(cmd);
       if (!ctx.interactive) {
         io.stderr.write(program.helpInformation());
@@ -140,6 +163,16 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     }),
   );
   return program;
+}
+
+function unknownCommand(name: string, parent: Command, usage: string): UsageError {
+  const names = parent.commands.map((c) => c.name());
+  const [closest] = names
+    .map((n) => ({ n, d: editDistance(name.toLowerCase(), n, 2) }))
+    .filter(({ d }) => d <= Math.min(2, Math.floor(name.length / 3)))
+    .sort((a, b) => a.d - b.d);
+  const hint = closest ? `did you mean "${usage} ${closest.n}"? ` : '';
+  return new UsageError(`unknown command "${safeLine(name)}"; ${hint}the commands are ${names.join(', ')} (run "${usage} --help").`);
 }
 
 function report(io: Io, error: unknown): number {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { ROOT, runCli } from './run-cli.js';
@@ -120,5 +120,31 @@ describe('the built program, end to end', () => {
     expect(r.code).toBe(code);
     expect(r[stream]).toContain(fragment);
     if (code === 2) expect(r.stdout).toBe('');
+  });
+});
+
+describe('unknown commands', () => {
+  it.each([
+    [['bogus'], /unknown command "bogus"; the commands are plan, check/],
+    [['chek', 'plan.json'], /did you mean "study-planner check"\?/],
+    [['plans', 'sho', 'Alex'], /did you mean "study-planner plans show"\?/],
+    [['config'], /config needs a subcommand: get, set, unset or path/],
+  ])('%j exits 2 and names the commands', async (argv, message) => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (c) => (err += c));
+    const code = await run(['node', 'study-planner', ...argv], { stdout, stderr, stdin: new PassThrough(), env: {} });
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+  });
+
+  it('"help COMMAND" prints that command\'s help', async () => {
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (c) => (out += c));
+    const code = await run(['node', 'study-planner', 'help', 'fees'], { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: {} });
+    expect(code).toBe(0);
+    expect(out).toContain('Usage: study-planner fees');
   });
 });

@@ -70,7 +70,7 @@ describe('config', () => {
     [['config', 'set', 'catalogue', 'no/such/file.json'], /config set catalogue: .*no\/such\/file\.json does not exist; check the path\./],
     [['config', 'set', 'catalogue', 'examples/dissertation.json'], /catalogue .*dissertation\.json is not valid/],
     [['config', 'set', 'residency'], /missing required argument 'value'/],
-    [['config', 'frobnicate'], /unknown command 'frobnicate'/],
+    [['config', 'frobnicate'], /unknown command "frobnicate"; the commands are get, set, unset, path/],
   ])('%j exits 2 saying what is allowed', async (args, message) => {
     const dir = makeTempDir();
     const result = await cliWith(dir)(args);
