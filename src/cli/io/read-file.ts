@@ -58,10 +58,10 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 
 /** Parses JSON text, with errors that say where in the file the problem is. */
 export function parseJson(text: string, file: string): unknown {
-  if (text.trim() === '') throw new FileError('MALFORMED', file, 'is empty; expected a JSON object');
   try {
     return JSON.parse(text);
   } catch (error) {
+    if (text.trim() === '') throw new FileError('MALFORMED', file, 'is empty; expected a JSON object');
     if (error instanceof RangeError) throw new FileError('MALFORMED', file, 'is nested too deeply to be a plan or catalogue');
     const message = (error as Error).message;
     const stated = /position (\d+)/.exec(message);

@@ -99,3 +99,42 @@ export function assign(
     return { option, counted: list, have, need, unit, satisfied: have >= need };
   });
 }
+
+/** True when some option of the choice has fewer eligible units in the whole plan than it needs. */
+export function plainlyUnmet(catalogue: Catalogue, plan: readonly Subject[], choice: readonly number[]): boolean {
+  return catalogue.requirements.some((r, i) => {
+    const option = r.options[choice[i]!]!;
+    const { need, unit } = needOf(option);
+    let available = 0;
+    for (const subject of plan) if (option.eligible.has(subject.id)) available += unit === 'credit' ? subject.credits : 1;
+    return available < need;
+  });
+}
+
+/**
+ * The quick way: each requirement in turn takes the first eligible subjects still free, in plan
+ * order. When that meets every requirement it is a valid assignment (and the one a student would
+ * write down); when it does not, nothing is concluded and the flow in `assign` decides. Choices
+ * with a credit-based rule always go to the flow, which leaves that rule the most credits.
+ */
+export function assignGreedily(catalogue: Catalogue, plan: readonly Subject[], choice: readonly number[]): Standing[] | undefined {
+  if (catalogue.requirements.some((r, i) => r.options[choice[i]!]!.rule.type === 'credits')) return undefined;
+  const used = new Set<Subject>();
+  const standings: Standing[] = [];
+  for (let i = 0; i < catalogue.requirements.length; i++) {
+    const option = catalogue.requirements[i]!.options[choice[i]!]!;
+    const { need, unit } = needOf(option);
+    const counted: Subject[] = [];
+    let have = 0;
+    for (const subject of plan) {
+      if (have >= need) break;
+      if (used.has(subject) || !option.eligible.has(subject.id)) continue;
+      used.add(subject);
+      counted.push(subject);
+      have++;
+    }
+    if (have < need) return undefined;
+    standings.push({ option, counted, have, need, unit, satisfied: true });
+  }
+  return standings;
+}

@@ -1,5 +1,5 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
-import { assign, type Standing, type Unit } from './assign.js';
+import { assign, assignGreedily, plainlyUnmet, type Standing, type Unit } from './assign.js';
 import { describeShortfall } from './wording.js';
 
 export interface RequirementResult {
@@ -70,19 +70,37 @@ function alternativeStanding(catalogue: Catalogue, plan: readonly Subject[], cho
 }
 
 /**
- * Judges a list of distinct catalogue subjects against every requirement. Tries each choice of
- * options (a dissertation or three more subjects, ...), assigns subjects by minimum-cost flow under
- * each, and keeps the first choice that meets everything, or failing that the one that comes closest.
+ * The first choice of options under which every requirement is met, if any. Each choice is
+ * settled exactly, cheapest test first: too few eligible subjects at all rules it out; a greedy
+ * assignment that works proves it; otherwise the flow decides.
  */
-export function evaluate(catalogue: Catalogue, plan: readonly Subject[]): Evaluation {
+function firstChoiceMet(catalogue: Catalogue, plan: readonly Subject[]): { choice: number[]; standings: Standing[] } | undefined {
+  for (const choice of choices(catalogue)) {
+    if (plainlyUnmet(catalogue, plan, choice)) continue;
+    const standings = assignGreedily(catalogue, plan, choice) ?? assign(catalogue, plan, choice);
+    if (standings.every((s) => s.satisfied)) return { choice, standings };
+  }
+  return undefined;
+}
+
+/** When no choice meets everything: the one that meets the most requirements, then comes closest on the rest. */
+function closestChoice(catalogue: Catalogue, plan: readonly Subject[]): { choice: number[]; standings: Standing[] } {
   let best: { choice: number[]; standings: Standing[]; score: [number, number] } | undefined;
   for (const choice of choices(catalogue)) {
     const standings = assign(catalogue, plan, choice);
     const s = score(standings);
     if (!best || s[0] > best.score[0] || (s[0] === best.score[0] && s[1] > best.score[1])) best = { choice, standings, score: s };
-    if (s[0] === standings.length) break;
   }
-  const { choice, standings } = best!;
+  return best!;
+}
+
+/**
+ * Judges a list of distinct catalogue subjects against every requirement. Tries each choice of
+ * options (a dissertation or three more subjects, ...), assigns subjects by minimum-cost flow under
+ * each, and keeps the first choice that meets everything, or failing that the one that comes closest.
+ */
+export function evaluate(catalogue: Catalogue, plan: readonly Subject[]): Evaluation {
+  const { choice, standings } = firstChoiceMet(catalogue, plan) ?? closestChoice(catalogue, plan);
   const requirements = catalogue.requirements.map((requirement, i): RequirementResult => {
     const standing = standings[i]!;
     let missing: string | null = null;

@@ -30,7 +30,12 @@ export interface Candidate<T> {
  */
 export function closest<T>(query: string, candidates: readonly Candidate<T>[], max = 3): T[] {
   if (query === '') return [];
-  const limit = Math.max(2, Math.floor(query.length / 3));
+  // Most slips are a letter or two: look that close first, where the distance gives up early.
+  const near = closestWithin(query, candidates, max, 2);
+  return near.length > 0 ? near : closestWithin(query, candidates, max, Math.max(2, Math.floor(query.length / 3)));
+}
+
+function closestWithin<T>(query: string, candidates: readonly Candidate<T>[], max: number, limit: number): T[] {
   const scored: { value: T; score: number }[] = [];
   for (const { key, value } of candidates) {
     let score = editDistance(query, key, limit);
