@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BIN, loadWarning, machine, needBuild, positiveInt, printTable, ratio, ROOT, timeInterleaved, WORK } from './lib.mjs';
+import { BIN, loadWarning, machine, needBuild, positiveInt, printTable, ratio, ROOT, runMain, timeInterleaved, WORK } from './lib.mjs';
 
 const PLAN = path.join('examples', 'dissertation.json');
 
@@ -77,10 +77,12 @@ export function breakdown({ runs = 20 } = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log(machine());
-  const warning = loadWarning();
-  if (warning) console.log(warning);
-  const runs = positiveInt('runs', 20);
-  if (process.argv.includes('--breakdown')) breakdown({ runs });
-  else coldStart({ runs });
+  runMain(() => {
+    console.log(machine());
+    const warning = loadWarning();
+    if (warning) console.log(warning);
+    const runs = positiveInt('runs', 20);
+    if (process.argv.includes('--breakdown')) breakdown({ runs });
+    else coldStart({ runs });
+  });
 }

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateCatalogue, generatePlan } from '../test/hardening/generated-programme.mjs';
-import { machine, positiveInt, ROOT } from './lib.mjs';
+import { loadWarning, machine, positiveInt, ROOT } from './lib.mjs';
 
 if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing; run "npm run build" first (or "npm run bench").');
 const { parseCatalogue } = await import(path.join(ROOT, 'dist', 'domain', 'catalogue', 'validate.js'));
@@ -42,6 +42,7 @@ const fmt = (us) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed
 const growth = (a, b) => (a === undefined || b === undefined ? '' : `x${(b / a).toFixed(1)}`);
 
 console.log(machine());
+if (loadWarning()) console.log(loadWarning());
 console.log(`engine scale: judgePlan per check, median of ~20 ms batches over ${budget} ms per cell`);
 const cells = new Map();
 const loads = new Map();

@@ -142,6 +142,16 @@ export function argvBytes(argv, env) {
   return strings.reduce((sum, s) => sum + Buffer.byteLength(s) + 1 + 8, 0);
 }
 
+/** Runs a benchmark's main function; a failure is one message and exit status 1, not a stack trace. */
+export function runMain(main) {
+  try {
+    main();
+  } catch (error) {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}
+
 /** Reads `--name value` from the command line, with a default. */
 export function flag(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);

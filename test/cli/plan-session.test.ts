@@ -54,6 +54,7 @@ const UP_TO_CORE: Turn[] = [
 const REST: Turn[] = [
   { expect: 'Choose at least 2 elective subjects', keys: tick(2, 8) },
   { expect: 'which will you take?', keys: ['enter'] },
+  { expect: 'Accept this schedule', keys: ['enter'] },
   { expect: 'Include the', keys: ['enter'] },
   { expect: 'A name for this plan:', keys: [{ type: 'resumed' }, 'enter'] },
   { expect: 'What next?', keys: ['enter'] },
@@ -147,7 +148,7 @@ describe('saving', () => {
     const { outcome, store, stdout } = run({ out, core: ['epidemiology'], name: 'short' }, [
       UP_TO_CORE[0]!,
       UP_TO_CORE[1]!,
-      ...REST.slice(0, 3),
+      ...REST.slice(0, 4),
       { expect: ['What next?', `Save as "short" and write ${out}`, 'does not meet every requirement yet'], keys: ['enter'] },
     ]);
     expect(await outcome).toBe('invalid');
@@ -162,6 +163,7 @@ describe('saving', () => {
     await expect(run({ out }, []).outcome).rejects.toThrow(`${out} already exists; pass --force to overwrite it, or choose another file with --out.`);
     expect(fs.readFileSync(out, 'utf8')).toBe('old');
     const forced = run({ out, force: true, name: 'forced', residency: 'local', mode: 'full-time', core: ['epidemiology', 'lgt5037'], elective: ['comp5434', 'apss6403'], route: 'dissertation', fellowship: false }, [
+      { expect: 'Accept this schedule', keys: ['enter'] },
       { expect: 'What next?', keys: ['enter'] },
     ]);
     expect(await forced.outcome).toBe('success');
@@ -172,6 +174,7 @@ describe('saving', () => {
     const store = new MemoryStore();
     store.savePlan('mine', { residency: 'local', mode: 'full-time', fellowship: false, subjects: [] });
     const { outcome } = run({ name: 'mine', residency: 'local', mode: 'full-time', core: ['epidemiology', 'lgt5037'], elective: ['comp5434', 'apss6403'], route: 'dissertation', fellowship: true }, [
+      { expect: 'Accept this schedule', keys: ['enter'] },
       { expect: 'replacing the saved plan of that name', keys: ['enter'] },
     ], store);
     expect(await outcome).toBe('success');
@@ -180,14 +183,15 @@ describe('saving', () => {
 
   test('discard keeps nothing and removes the draft', async () => {
     const { outcome, store, stdout } = run({ residency: 'local', mode: 'full-time', core: ['epidemiology', 'lgt5037'], elective: ['comp5434', 'apss6403'], route: 'dissertation', fellowship: true }, [
+      { expect: 'Accept this schedule', keys: ['enter'] },
       { expect: 'A name for this plan:', keys: ['enter'] },
-      { expect: 'What next?', keys: choose(8) },
+      { expect: 'What next?', keys: choose(9) },
       { expect: 'Discard this plan?', keys: choose(1) },
     ]);
     expect(await outcome).toBe('success');
     expect(store.listPlans()).toEqual([]);
     expect(store.draft).toBeUndefined();
-    expect(store.draftSaves).toHaveLength(1);
+    expect(store.draftSaves).toHaveLength(2);
     expect(stdout()).toContain('Discarded');
   });
 });

@@ -28,24 +28,29 @@ function expectShortStderr(stderr: string, c: FuzzCase) {
 }
 
 describe('fuzz cases through the built program', () => {
-  it('plan files: check and check --json', async () => {
+  it('plan files: check --json one at a time, and check of them all', async () => {
     const dir = makeTempDir();
-    await inBatches(PLANS, 6, async (c, i) => {
+    const files = PLANS.map((c, i) => {
       const file = path.join(dir, `plan-${i}.json`);
       fs.writeFileSync(file, c.bytes);
-      const human = await runCli(['check', file]);
-      expectOrderly(human);
-      expectShortStderr(human.stderr, c);
-      const json = await runCli(['check', '--json', file]);
+      return file;
+    });
+    await inBatches(PLANS, 6, async (c, i) => {
+      const json = await runCli(['check', '--json', files[i]!]);
       expectOrderly(json);
-      expect(json.code).toBe(human.code);
+      expectShortStderr(json.stderr, c);
       const [result] = expectJson(json) as { file: string; valid: boolean }[];
-      expect(result!.file).toBe(file);
+      expect(result!.file).toBe(files[i]);
       expect(result!.valid).toBe(json.code === 0);
     });
+    // The report: every file judged or refused, one bad file never stopping the rest.
+    const human = await runCli(['check', ...files]);
+    expectOrderly(human);
+    expect(human.stdout).toContain(`${PLANS.length} plans checked`);
+    expect(lines(human.stderr).length).toBeLessThanOrEqual(21 * PLANS.length);
   });
 
-  it('catalogue files: subjects --json and check --json', async () => {
+  it('catalogue files: subjects --json, and check --json with those that load', async () => {
     const dir = makeTempDir();
     await inBatches(CATALOGUES, 6, async (c, i) => {
       const file = path.join(dir, `catalogue-${i}.json`);
@@ -57,13 +62,12 @@ describe('fuzz cases through the built program', () => {
         expect(lines(subjects.stderr), `${c.label}: ${subjects.stderr}`).toHaveLength(1);
         expect(subjects.stderr).toMatch(/^study-planner: catalogue .* (is|cannot|does)/);
         expect(subjects.stdout).toBe('');
-      } else {
-        expect(Array.isArray(expectJson(subjects))).toBe(true);
+        return;
       }
+      expect(Array.isArray(expectJson(subjects))).toBe(true);
       const check = await runCli(['--catalogue', file, 'check', '--json', 'examples/dissertation.json']);
       expectOrderly(check);
-      expect(check.code === 2 && check.stdout === '' ? 'refused' : 'judged').toBe(subjects.code === 2 ? 'refused' : 'judged');
-      if (check.stdout !== '') expect((expectJson(check) as unknown[]).length).toBe(1);
+      expect((expectJson(check) as unknown[]).length).toBe(1);
     });
   });
 

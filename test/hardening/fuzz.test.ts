@@ -35,21 +35,24 @@ function run(c: Parameters<typeof runCase>[1]): CaseOutcome {
   return outcome;
 }
 
+/** A fuzz that never reaches the judge, or never fails validation, tries nothing. */
+function expectEveryOutcome(kind: string) {
+  if (process.env.FUZZ_TALLY) console.log(tally);
+  for (const outcome of ['file-error', 'issues', 'verdict']) {
+    expect(tally[`${kind} ${outcome}`] ?? 0, `${kind} ${outcome} in ${JSON.stringify(tally)}`).toBeGreaterThan(RUNS >= 1 ? 20 : 0);
+  }
+}
+
 describe('fuzz: every input ends in a verdict or a typed error, and no prototype is touched', () => {
   it('plan files', () => {
     fc.assert(fc.property(planCase(realJson()), (c) => void run(c)), { numRuns: Math.round(2000 * RUNS), seed });
+    expectEveryOutcome('plan');
   });
 
   it('catalogue files', () => {
     fc.assert(fc.property(catalogueCase([realJson(), inventedJson()]), (c) => void run(c)), { numRuns: Math.round(500 * RUNS), seed });
+    expectEveryOutcome('catalogue');
   });
 
-  // A fuzz that never reaches the judge, or never fails validation, tries nothing.
-  afterAll(() => {
-    if (process.env.FUZZ_TALLY) console.log(tally);
-    pristine(true);
-    for (const key of ['plan file-error', 'plan issues', 'plan verdict', 'catalogue file-error', 'catalogue issues', 'catalogue verdict']) {
-      expect(tally[key] ?? 0, `${key} in ${JSON.stringify(tally)}`).toBeGreaterThan(RUNS >= 1 ? 20 : 0);
-    }
-  });
+  afterAll(() => pristine(true));
 });

@@ -106,9 +106,13 @@ describe('files that are not plans', () => {
     expect(check.ms).toBeLessThan(10_000);
     const json = await runCli(['check', '--json', file]);
     expect(failure(json.stdout)[0]!.code).toBe('MALFORMED');
+  });
+
+  it('JSON nested 100,000 deep as a catalogue: exit 2 with one sentence', async () => {
+    const file = write(makeTempDir(), 'deep-catalogue.json', `{"subjects":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
     const catalogue = await runCli(['--catalogue', file, 'subjects']);
     expectOrderly(catalogue, [2]);
-    expect(lines(catalogue.stderr)).toHaveLength(1);
+    expect(lines(catalogue.stderr)).toEqual([expect.stringContaining(`catalogue ${file} is not valid`)]);
   });
 
   it('a plan naming 100,000 subjects: judged, with a report of readable length', async () => {

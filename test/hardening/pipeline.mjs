@@ -26,12 +26,12 @@ export function snapshotPrototypes() {
   };
 }
 
-/** Every object reachable from `value` is a plain object or array with the ordinary prototype. */
+/** Every object reachable from `value` is a plain object or array, with the ordinary prototype or none. */
 function assertPlainTree(value, where, seen = new Set()) {
   if (value === null || typeof value !== 'object' || seen.has(value)) return;
   seen.add(value);
   const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== Array.prototype) {
+  if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) {
     throw new Error(`${where}: an object with an unexpected prototype (${proto === null ? 'null' : proto?.constructor?.name})`);
   }
   for (const key of Object.keys(value)) assertPlainTree(value[key], `${where}.${key}`, seen);

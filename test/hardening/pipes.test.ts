@@ -15,7 +15,7 @@ import { generateCatalogue } from './generated-programme.mjs';
 function intoHead(args: readonly string[], headArgs: readonly string[], cwd = ROOT) {
   const dir = makeTempDir();
   const script = `"$NODE" "$BIN" "$@" 2>"$DIR/stderr" | head ${headArgs.join(' ')} > "$DIR/stdout"; echo "\${PIPESTATUS[0]}" > "$DIR/status"`;
-  const env = { ...process.env, NODE: process.execPath, BIN, DIR: dir, NO_COLOR: '1', STUDY_PLANNER_STORE_DIR: dir };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE: process.execPath, BIN, DIR: dir, NO_COLOR: '1', STUDY_PLANNER_STORE_DIR: dir };
   delete env.NODE_OPTIONS;
   execFileSync('bash', ['-c', script, 'bash', ...args], { cwd, env, timeout: 60_000 });
   const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');

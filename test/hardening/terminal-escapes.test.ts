@@ -4,8 +4,9 @@
 // that gives back the original string.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { expectHarmless, expectJson, expectOrderly, makeTempDir, ROOT, runCli } from './cli.js';
+import pty from '@lydell/node-pty';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { BIN, expectHarmless, expectJson, expectOrderly, makeTempDir, ROOT, runCli } from './cli.js';
 
 const CATALOGUE = 'test/fixtures/hardening/escapes-catalogue.json';
 const PLAN = 'test/fixtures/hardening/escapes-plan.json';
@@ -81,5 +82,72 @@ describe('escape sequences in a catalogue reach the screen harmless', () => {
     const [result] = expectJson(check) as { errors: { code: string; message: string }[] }[];
     const unknown = JSON.parse(fs.readFileSync(path.join(ROOT, PLAN), 'utf8')).subjects.at(-1) as string;
     expect(result!.errors.find((e) => e.code === 'UNKNOWN_SUBJECT')!.message).toContain(unknown);
+
+    const compare = await withCatalogue('compare', '--json', PLAN, SCHEDULED);
+    expectOrderly(compare, [0, 1]);
+    expectHarmless(compare.stdout, 'compare --json');
+    const routes = (expectJson(compare) as { route: { label: string } }[]).map((c) => c.route.label);
+    expect(routes).toEqual(['3 more \u202e subjects', '3 more \u202e subjects']);
+
+    // A saved default that is a path holding a bidi override.
+    const storeDir = makeTempDir();
+    const odd = path.join(makeTempDir(), 'cat\u202egol.json');
+    fs.copyFileSync(path.join(ROOT, CATALOGUE), odd);
+    expectOrderly(await runCli(['config', 'set', 'catalogue', odd], { storeDir }), [0]);
+    const config = await runCli(['config', 'get', '--json'], { storeDir });
+    expectOrderly(config, [0]);
+    expectHarmless(config.stdout, 'config get --json');
+    expect((expectJson(config) as { catalogue: string }).catalogue).toBe(odd);
+  });
+
+  it('in the Markdown export of a saved plan, and its report', async () => {
+    const storeDir = makeTempDir();
+    const flags = ['--residency', 'local', '--mode', 'full-time', '--core', 'epidemiology', 'project-management', '--elective', 'big-data-computing', 'health-care-ethics', '--route', 'dissertation'];
+    const saved = await runCli(['--catalogue', CATALOGUE, 'plan', '--no-input', ...flags, '--name', 'escapes'], { storeDir });
+    expectOrderly(saved, [0]);
+    expectHarmless(saved.stdout, 'plan report');
+    const markdown = await runCli(['--catalogue', CATALOGUE, 'plans', 'export', 'escapes', '--format', 'md'], { storeDir });
+    expectOrderly(markdown, [0]);
+    expectHarmless(markdown.stdout, 'Markdown export');
+    // Escaped for the terminal, then for Markdown: \\x1b\\]52;c; shows as \x1b]52;c; when rendered.
+    expect(markdown.stdout).toMatch(/\\\\x1b\\?\]52;c;/);
+    const show = await runCli(['--catalogue', CATALOGUE, 'plans', 'show', 'escapes'], { storeDir });
+    expectOrderly(show, [0]);
+    expectHarmless(show.stdout, 'plans show');
+  });
+
+  it('in the planner\'s prompts, in a real terminal', async () => {
+    const storeDir = makeTempDir();
+    const child = pty.spawn(process.execPath, [BIN, '--catalogue', CATALOGUE, 'plan'], {
+      name: 'xterm-256color',
+      cols: 100,
+      rows: 40,
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm-256color', STUDY_PLANNER_STORE_DIR: storeDir },
+    });
+    let raw = '';
+    child.onData((data) => (raw += data));
+    const exited = new Promise<number>((resolve) => child.onExit(({ exitCode }) => resolve(exitCode)));
+    onTestFinished(() => child.kill());
+    const waitFor = async (text: string) => {
+      for (const start = Date.now(); !raw.includes(text); ) {
+        if (Date.now() - start > 15_000) throw new Error(`no "${text}" on the screen; it shows:\n${raw.slice(-2000)}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    await waitFor('local or a non-local student');
+    child.write('\r');
+    await waitFor('How will you study?');
+    child.write('\x1b[B');
+    child.write('\r');
+    // The core subjects' list: titles with a clipboard write and a clear screen in them.
+    await waitFor('\\x1b]52;c;');
+    await waitFor('Project Management');
+    child.write('\x03');
+    expect(await exited).toBe(130);
+    // The prompts draw with escape sequences of their own; none of the catalogue's may pass.
+    for (const dangerous of ['\x1b]52', '\x1b]0;', '\x07', '\u202e', '\x9b', '\x1b[2J', '\x1b[H']) {
+      expect(raw.includes(dangerous), `the terminal received ${JSON.stringify(dangerous)}`).toBe(false);
+    }
   });
 });

@@ -12,24 +12,24 @@ const describeStep = (s: Step) => (s.kind === 'include' || s.kind === 'pick' ? `
 
 describe('steps from the catalogue', () => {
   test.each([
-    ['PolyU, no route yet', polyu, { residency: 'local' as const }, ['residency', 'mode', 'include:compulsory', 'pick:core', 'pick:elective', 'route:dissertation-or-coursework', 'fellowship', 'name']],
+    ['PolyU, no route yet', polyu, { residency: 'local' as const }, ['residency', 'mode', 'include:compulsory', 'pick:core', 'pick:elective', 'route:dissertation-or-coursework', 'schedule', 'fellowship', 'name']],
     [
       'PolyU, dissertation',
       polyu,
       { residency: 'local' as const, routes: { 'dissertation-or-coursework': 'dissertation' } },
-      ['residency', 'mode', 'include:compulsory', 'pick:core', 'pick:elective', 'route:dissertation-or-coursework', 'include:dissertation-or-coursework/dissertation', 'fellowship', 'name'],
+      ['residency', 'mode', 'include:compulsory', 'pick:core', 'pick:elective', 'route:dissertation-or-coursework', 'include:dissertation-or-coursework/dissertation', 'schedule', 'fellowship', 'name'],
     ],
     [
       'PolyU, coursework, non-local',
       polyu,
       { residency: 'non-local' as const, routes: { 'dissertation-or-coursework': 'coursework' } },
-      ['residency', 'mode', 'include:compulsory', 'pick:core', 'pick:elective', 'route:dissertation-or-coursework', 'pick:dissertation-or-coursework/coursework', 'name'],
+      ['residency', 'mode', 'include:compulsory', 'pick:core', 'pick:elective', 'route:dissertation-or-coursework', 'pick:dissertation-or-coursework/coursework', 'schedule', 'name'],
     ],
     [
       'invented, placement, non-local',
       invented,
       { residency: 'non-local' as const, routes: { finale: 'placement' } },
-      ['residency', 'mode', 'include:foundation', 'pick:methods', 'pick:options', 'route:finale', 'include:finale/placement', 'fellowship', 'name'],
+      ['residency', 'mode', 'include:foundation', 'pick:methods', 'pick:options', 'route:finale', 'include:finale/placement', 'schedule', 'fellowship', 'name'],
     ],
   ])('%s', (_, catalogue, answers, expected) => {
     expect(plannerSteps(catalogue(), { ...NO_ANSWERS, ...answers }).map(describeStep)).toEqual(expected);

@@ -17,12 +17,13 @@ const FIRST_PASS: Turn[] = [
   { expect: 'Choose at least 2 core subjects', keys: tick(0, 1) },
   { expect: 'Choose at least 2 elective subjects', keys: tick(0, 2) },
   { expect: 'which will you take?', keys: ['enter'] },
+  { expect: 'Accept this schedule', keys: ['enter'] },
   { expect: 'Include the Targeted', keys: ['enter'] },
   { expect: 'A name for this plan:', keys: [{ type: 'mine' }, 'enter'] },
 ];
 
 // The review's choices, in order: save, then a change per step, then discard.
-const REVIEW = { save: 0, residency: 1, mode: 2, core: 3, elective: 4, route: 5, fellowship: 6, name: 7, discard: 8 };
+const REVIEW = { save: 0, residency: 1, mode: 2, core: 3, elective: 4, route: 5, schedule: 6, fellowship: 7, name: 8, discard: 9 };
 const review = (choice: keyof typeof REVIEW): Turn => ({ expect: 'What next?', keys: choose(REVIEW[choice]) });
 
 describe('a whole session', () => {
@@ -47,7 +48,7 @@ describe('a whole session', () => {
         'dissertation',
       ],
     });
-    expect(h.kept.map((a) => Object.keys(a).length)).toHaveLength(7);
+    expect(h.kept.map((a) => Object.keys(a).length)).toHaveLength(8);
     expect(h.kept[0]).toMatchObject({ residency: 'local' });
     expect(h.kept.at(-1)).toMatchObject({ name: 'mine' });
     // The report is check's: verdict, requirements, the fee table.
@@ -72,7 +73,7 @@ describe('a whole session', () => {
     expect(end.answers.picks.core).toEqual(['business-analytics', 'epidemiology']);
     // Nothing else was asked again: the name and the rest stand.
     expect(end.answers).toMatchObject({ residency: 'local', mode: 'part-time', fellowship: true, name: 'mine' });
-    expect(h.kept).toHaveLength(8);
+    expect(h.kept).toHaveLength(9);
     expect(h.ask.left).toBe(0);
   });
 
@@ -108,6 +109,7 @@ describe('a whole session', () => {
     const h = harness(catalogue, [
       { expect: 'Choose at least 2 elective subjects', keys: tick(0, 1) },
       { expect: 'which will you take?', keys: ['enter'] },
+      { expect: 'Accept this schedule', keys: ['enter'] },
       // Non-local: no fellowship question.
       { expect: 'A name for this plan: (full-time-dissertation)', keys: ['enter'] },
       review('save'),
@@ -123,6 +125,7 @@ describe('a whole session', () => {
     const h = harness(catalogue, [
       { expect: 'Choose at least 2 elective subjects', keys: tick(0, 1) },
       { expect: 'which will you take?', keys: ['enter'] },
+      { expect: 'Accept this schedule', keys: ['enter'] },
       { expect: 'Include the', keys: choose(1) },
       { expect: 'A name for this plan:', keys: ['enter'] },
       review('save'),
@@ -155,6 +158,7 @@ describe('a catalogue with other rules asks other questions, with no change of c
         expect: ['Project, placement or 2 more subjects: which will you take?', 'Capstone Project', 'Industry Placement with its seminar', '2 more methods or optional subjects'],
         keys: choose(1),
       },
+      { expect: 'Accept this schedule', keys: ['enter'] },
       { expect: 'Include the Invented Mobility Bursary in this plan?', keys: ['enter'] },
       { expect: 'A name for this plan: (evening-placement)', keys: ['enter'] },
       { expect: ['What next?', 'Change Optional credits: Archival Science, Open Data & Law, Metadata Design'], keys: ['enter'] },

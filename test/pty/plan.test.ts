@@ -23,6 +23,8 @@ async function answerFromCore(t: Terminal, name: string): Promise<string> {
   t.press(KEY.space, KEY.down, KEY.space, KEY.enter);
   await t.waitFor('which will you take?');
   t.press(KEY.enter);
+  await t.waitFor('Accept this schedule');
+  t.press(KEY.enter);
   await t.waitFor('Include the Targeted');
   t.press(KEY.enter);
   await t.waitFor('A name for this plan:');

@@ -10,7 +10,7 @@ import type { Context } from '../context.js';
 import { loadPlanFile } from '../io/plan-file.js';
 import { UsageError, type Outcome } from '../outcome.js';
 import { comparedJson, renderComparison, type Compared } from '../render/compare.js';
-import { safeLine } from '../render/sanitize.js';
+import { safeJson, safeLine } from '../render/sanitize.js';
 import { makeStyle } from '../render/style.js';
 import { wrap } from '../render/wrap.js';
 
@@ -94,7 +94,7 @@ export async function compare(ctx: Context, names: readonly string[], options: C
     ? routesOf(catalogue, plans[0]!.name, plans[0]!.plan, options.extra)
     : plans.map(({ name, plan }) => ({ name, title: name, judgement: judgePlan(catalogue, plan) }));
   if (ctx.json) {
-    ctx.out(`${JSON.stringify(compared.map((c) => comparedJson(catalogue, c)))}\n`);
+    ctx.out(`${safeJson(compared.map((c) => comparedJson(catalogue, c)))}\n`);
     return 'success';
   }
   const style = makeStyle(ctx.colour);

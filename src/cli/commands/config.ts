@@ -10,7 +10,7 @@ import { storeFile } from '../io/store-location.js';
 import { DEFAULT_KEYS, type DefaultKey, type Defaults } from '../io/store-types.js';
 import { envValue } from '../make-context.js';
 import { UsageError, type Outcome } from '../outcome.js';
-import { safeLine } from '../render/sanitize.js';
+import { safeJson, safeLine } from '../render/sanitize.js';
 import { makeStyle } from '../render/style.js';
 import { renderTable } from '../render/table.js';
 
@@ -60,7 +60,7 @@ const envName = (key: DefaultKey) => `STUDY_PLANNER_${key.toUpperCase()}`;
 
 /** Every key, with null for one not set: the shape of every `config --json` result. */
 function asJson(defaults: Defaults, keys: readonly DefaultKey[] = DEFAULT_KEYS): string {
-  return `${JSON.stringify(Object.fromEntries(keys.map((k) => [k, defaults[k] ?? null])))}\n`;
+  return `${safeJson(Object.fromEntries(keys.map((k) => [k, defaults[k] ?? null])))}\n`;
 }
 
 /** A saved default that the environment overrides does nothing; say so rather than surprise. */
@@ -124,6 +124,6 @@ export async function configUnset(ctx: Context, key: string): Promise<Outcome> {
 /** `config path`: where the store lives (it need not exist yet). */
 export function configPath(ctx: Context): Outcome {
   const file = storeFile(ctx.io.env);
-  ctx.out(ctx.json ? `${JSON.stringify({ path: file })}\n` : `${safeLine(file)}\n`);
+  ctx.out(ctx.json ? `${safeJson({ path: file })}\n` : `${safeLine(file)}\n`);
   return 'success';
 }

@@ -3,7 +3,7 @@ import { computeFees, fellowshipEligible, type FeeSummary } from '../../domain/f
 import type { Judgement } from '../../domain/plan/judge.js';
 import type { Context } from '../context.js';
 import { UsageError, type Outcome } from '../outcome.js';
-import { safeLine } from '../render/sanitize.js';
+import { safeJson, safeLine } from '../render/sanitize.js';
 import { resolveResidency } from '../settings.js';
 
 export interface FeesOptions {
@@ -68,7 +68,7 @@ export async function fees(ctx: Context, options: FeesOptions): Promise<Outcome>
   const result = await estimate(ctx, options);
   if (options.byTerm && result.judgement) return feesByTerm(ctx, result.fees, result.judgement, options.plan!);
   if (ctx.json) {
-    ctx.out(`${JSON.stringify(result.fees)}\n`);
+    ctx.out(`${safeJson(result.fees)}\n`);
     return 'success';
   }
   const { renderFeeEstimate } = await import('../render/fee-estimate.js');
@@ -82,7 +82,7 @@ async function feesByTerm(ctx: Context, fees: FeeSummary, judgement: Judgement, 
   if (ctx.json) {
     const { feeTermsJson } = await import('../render/schedule-json.js');
     if (schedule.errors.length > 0) ctx.err(`study-planner: the schedule in ${safeLine(file)} has problems; run "study-planner check ${safeLine(file)}" to see them.\n`);
-    ctx.out(`${JSON.stringify({ ...fees, terms: feeTermsJson(schedule) })}\n`);
+    ctx.out(`${safeJson({ ...fees, terms: feeTermsJson(schedule) })}\n`);
     return 'success';
   }
   const [{ renderFeeEstimate }, { renderTermBills }, { makeStyle }] = await Promise.all([import('../render/fee-estimate.js'), import('../render/timeline.js'), import('../render/style.js')]);

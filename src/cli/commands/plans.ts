@@ -10,7 +10,7 @@ import { UsageError, type Outcome } from '../outcome.js';
 import { failureJson, judgementJson } from '../render/check-json.js';
 import { renderJudgement } from '../render/check-report.js';
 import { money } from '../render/money.js';
-import { safeLine } from '../render/sanitize.js';
+import { safeJson, safeLine } from '../render/sanitize.js';
 import { makeStyle, MARK } from '../render/style.js';
 import { renderTable } from '../render/table.js';
 
@@ -69,7 +69,7 @@ export async function plansList(ctx: Context): Promise<Outcome> {
       credits: result.ok ? result.judgement.credits : null,
       fees: result.ok ? result.judgement.fees : null,
     }));
-    ctx.out(`${JSON.stringify(list, null, 2)}\n`);
+    ctx.out(`${safeJson(list, 2)}\n`);
     return 'success';
   }
   const style = makeStyle(ctx.colour);
@@ -110,13 +110,13 @@ export async function plansShow(ctx: Context, name: string): Promise<Outcome> {
   const result = rejudge(ctx.catalogue(), saved);
   if (!result.ok) {
     if (ctx.json) {
-      ctx.out(`${JSON.stringify(failureJson(saved.name, 'MALFORMED', result.messages))}\n`);
+      ctx.out(`${safeJson(failureJson(saved.name, 'MALFORMED', result.messages))}\n`);
       return 'failed';
     }
     throw new UsageError(`${result.messages.join('; ')}; it does not fit the loaded catalogue: load the plan's catalogue with --catalogue FILE, or delete the plan.`);
   }
   const j = result.judgement;
-  if (ctx.json) ctx.out(`${JSON.stringify(judgementJson(saved.name, j))}\n`);
+  if (ctx.json) ctx.out(`${safeJson(judgementJson(saved.name, j))}\n`);
   else {
     const style = makeStyle(ctx.colour);
     ctx.out(renderJudgement(saved.name, j, style, ctx.width) + style.dim(`\n  Last changed ${when(saved.updatedAt)}.`) + '\n');
@@ -150,7 +150,7 @@ export async function plansDelete(ctx: Context, name: string, options: DeleteOpt
     }
   }
   if (!store.deletePlan(saved.name)) throw new UsageError(`the saved plan "${safeLine(saved.name)}" is already gone (deleted by another study-planner meanwhile).`);
-  if (ctx.json) ctx.out(`${JSON.stringify({ deleted: saved.name })}\n`);
+  if (ctx.json) ctx.out(`${safeJson({ deleted: saved.name })}\n`);
   else ctx.out(`Deleted the saved plan "${safeLine(saved.name)}".\n`);
   return 'success';
 }
@@ -169,7 +169,7 @@ export async function plansExport(ctx: Context, name: string, options: ExportOpt
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format "${safeLine(format)}" is not a format; use json (a plan file) or md (a Markdown report).`);
   const saved = findPlan(await openForReading(ctx), name);
   let text: string;
-  if (format === 'json') text = `${JSON.stringify(saved.plan, null, 2)}\n`;
+  if (format === 'json') text = `${safeJson(saved.plan, 2)}\n`;
   else {
     const catalogue = ctx.catalogue();
     const result = rejudge(catalogue, saved);
@@ -183,7 +183,7 @@ export async function plansExport(ctx: Context, name: string, options: ExportOpt
   }
   const { writeFileAtomic } = await import('../io/atomic-write.js');
   writeFileAtomic(options.out, text, { overwrite: options.force === true });
-  if (ctx.json) ctx.out(`${JSON.stringify({ name: saved.name, format, out: options.out })}\n`);
+  if (ctx.json) ctx.out(`${safeJson({ name: saved.name, format, out: options.out })}\n`);
   else ctx.out(`Exported "${safeLine(saved.name)}" to ${safeLine(options.out)}.\n`);
   return 'success';
 }

@@ -55,7 +55,12 @@ function look(lockFile: string): Seen {
   }
 }
 
+// Its holder writes the lock file the moment it has created it; empty for longer than this, the
+// holder died in between (killed mid-save), and waiting the full stale limit would block every save.
+const EMPTY_LOCK_STALE_MS = 2000;
+
 function isStale(seen: NonNullable<Seen>, staleMs: number): boolean {
+  if (seen.text === '' && seen.ageMs > EMPTY_LOCK_STALE_MS) return true;
   const { pid, host } = seen.holder;
   // A process id means something only on the machine that wrote it (the store may be on a share).
   if (typeof pid === 'number' && host === os.hostname() && !isAlive(pid)) return true;

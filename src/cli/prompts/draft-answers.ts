@@ -31,6 +31,7 @@ export function draftFromAnswers(catalogue: Catalogue, answers: Answers, now: Da
   }
   const extra = take(slots.extra);
   if (extra) draft.extra = extra;
+  if (answers.schedule !== undefined) draft.schedule = answers.schedule.map((e) => ({ term: e.term, subjects: [...e.subjects] }));
   if (answers.fellowship !== undefined) draft.fellowship = answers.fellowship;
   if (answers.name !== undefined) draft.name = answers.name;
   if (Object.keys(picks).length > 0) draft.picks = picks;
@@ -54,6 +55,8 @@ export function answersFromDraft(catalogue: Catalogue, draft: Draft): Answers {
     routes,
     ...(draft.residency !== undefined ? { residency: draft.residency } : {}),
     ...(knownMode ? { mode: draft.mode } : {}),
+    // Fitted to the plan's subjects wherever it is used, so a term or subject no longer known does no harm.
+    ...(draft.schedule !== undefined ? { schedule: draft.schedule.map((e) => ({ term: e.term, subjects: e.subjects.filter((id) => catalogue.subjectById.has(id)) })) } : {}),
     ...(draft.fellowship !== undefined ? { fellowship: draft.fellowship } : {}),
     ...(draft.name !== undefined ? { name: draft.name } : {}),
   };

@@ -1,3 +1,4 @@
+import { carrySchedule } from '../../domain/plan/draft.js';
 import { isAnswered, plannerSteps, type Answers, type Step } from '../../domain/plan/steps.js';
 import { fellowshipStep } from './fellowship.js';
 import { includeStep } from './include.js';
@@ -7,6 +8,7 @@ import { pickStep } from './pick.js';
 import type { PlannerContext } from './planner-context.js';
 import { residencyStep } from './residency.js';
 import { routeStep } from './route.js';
+import { scheduleStep } from './schedule.js';
 
 export interface FlowContext extends PlannerContext {
   /** Keeps the answers as the draft; called after every answered step, so Ctrl-C loses nothing. */
@@ -15,12 +17,19 @@ export interface FlowContext extends PlannerContext {
 
 /** Asks one step, whatever its kind. Included requirements are shown; they have nothing to answer. */
 export async function askStep(ctx: PlannerContext, step: Step, answers: Answers): Promise<Answers> {
+  const next = await askOne(ctx, step, answers);
+  // A schedule made earlier follows what this answer changed: the subjects, the mode.
+  return step.kind === 'schedule' || next === answers ? next : carrySchedule(ctx.catalogue, answers, next);
+}
+
+async function askOne(ctx: PlannerContext, step: Step, answers: Answers): Promise<Answers> {
   switch (step.kind) {
     case 'residency': return residencyStep(ctx, answers);
     case 'mode': return modeStep(ctx, answers);
     case 'include': includeStep(ctx, step); return answers;
     case 'pick': return pickStep(ctx, step, answers);
     case 'route': return routeStep(ctx, step, answers);
+    case 'schedule': return scheduleStep(ctx, answers);
     case 'fellowship': return fellowshipStep(ctx, answers);
     case 'name': return nameStep(ctx, answers);
   }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Catalogue } from '../../domain/catalogue/model.js';
-import { planFromAnswers, type AnswersWithResidency } from '../../domain/plan/draft.js';
+import { carrySchedule, planFromAnswers, type AnswersWithResidency } from '../../domain/plan/draft.js';
 import { judgePlan } from '../../domain/plan/judge.js';
 import type { PlanFile } from '../../domain/plan/schema.js';
 import { NO_ANSWERS, type Answers } from '../../domain/plan/steps.js';
@@ -10,7 +10,7 @@ import type { Store } from '../io/store-types.js';
 import { InterruptedError, UsageError, type Outcome } from '../outcome.js';
 import { judgementJson } from '../render/check-json.js';
 import { renderJudgement } from '../render/check-report.js';
-import { safeLine } from '../render/sanitize.js';
+import { safeJson, safeLine } from '../render/sanitize.js';
 import { makeStyle } from '../render/style.js';
 import { isPromptExit, type Ask } from './ask.js';
 import { answersFromDraft, draftFromAnswers } from './draft-answers.js';
@@ -45,7 +45,9 @@ function startingAnswers(ctx: Context, catalogue: Catalogue, options: PlanOption
     }
     answers = answersFromDraft(catalogue, draft);
   }
-  return applyFlags(catalogue, applyDefaults(catalogue, answers, ctx.io.env, store.defaults()), options);
+  const given = applyDefaults(catalogue, answers, ctx.io.env, store.defaults());
+  // A draft's schedule follows the subjects and mode that flags given with --resume change.
+  return carrySchedule(catalogue, given, applyFlags(catalogue, given, options));
 }
 
 function planFileText(plan: PlanFile): string {
@@ -84,7 +86,7 @@ function runWithoutTerminal(ctx: Context, catalogue: Catalogue, answers: Answers
   if (ctx.json) {
     // The verdict is what `check --json` gives for this plan; its file is --out's, or null.
     const verdict = { ...judgementJson(options.out ?? '', judgement), file: options.out ?? null };
-    ctx.out(`${JSON.stringify({ plan, verdict })}\n`);
+    ctx.out(`${safeJson({ plan, verdict })}\n`);
     for (const line of done) ctx.err(`${line}\n`);
   } else {
     ctx.out(renderJudgement(complete.name ?? 'Your plan', judgement, makeStyle(ctx.colour), ctx.width));

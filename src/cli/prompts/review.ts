@@ -1,5 +1,5 @@
 import type { Catalogue } from '../../domain/catalogue/model.js';
-import { planFromAnswers, type AnswersWithResidency } from '../../domain/plan/draft.js';
+import { hasResidency, planFromAnswers, type AnswersWithResidency } from '../../domain/plan/draft.js';
 import { judgePlan, type Judgement } from '../../domain/plan/judge.js';
 import { plannerSteps, type Answers, type Step } from '../../domain/plan/steps.js';
 import { renderJudgement } from '../render/check-report.js';
@@ -23,6 +23,7 @@ export function stepLabel(step: Step): string {
     case 'fellowship': return 'Fellowship';
     case 'name': return 'Name';
     case 'route': return step.requirement.label;
+    case 'schedule': return 'Schedule';
     case 'include':
     case 'pick': return step.requirement.options.length > 1 ? step.option.label : step.requirement.label;
   }
@@ -35,6 +36,7 @@ function answerText(catalogue: Catalogue, step: Step, answers: Answers): string 
     case 'fellowship': return answers.fellowship ? 'yes' : 'no';
     case 'name': return answers.name ?? '';
     case 'route': return step.requirement.options.find((o) => o.id === answers.routes[step.requirement.id])?.label ?? '';
+    case 'schedule': return hasResidency(answers) && planFromAnswers(catalogue, answers).schedule !== undefined ? 'your own' : 'as proposed';
     case 'include': return step.subjects.map((s) => s.title).join(', ');
     case 'pick': {
       const titles = (answers.picks[step.key] ?? []).flatMap((id) => catalogue.subjectById.get(id)?.title ?? []);

@@ -38,13 +38,13 @@ function missing(catalogue: Catalogue, step: Step, answers: Answers): UsageError
 
 /**
  * The answers of a run that may not prompt: everything must already be answered (by flags, saved
- * defaults or a resumed draft) except the fellowship, which is then "no", and the name, without
- * which the plan is simply not saved.
+ * defaults or a resumed draft) except the fellowship, which is then "no", the name, without
+ * which the plan is simply not saved, and the schedule, without which one is proposed wherever needed.
  */
 export function answersWithoutTerminal(catalogue: Catalogue, answers: Answers): Answers {
   let complete = { ...answers };
   for (;;) {
-    const next = plannerSteps(catalogue, complete).find((s) => s.kind !== 'name' && !isAnswered(s, complete));
+    const next = plannerSteps(catalogue, complete).find((s) => s.kind !== 'name' && s.kind !== 'schedule' && !isAnswered(s, complete));
     if (next === undefined) return complete;
     if (next.kind === 'fellowship') complete = { ...complete, fellowship: false };
     else throw missing(catalogue, next, complete);

@@ -26,14 +26,19 @@ function fitLabel(label: string): string {
  * The schedule as a picture, one row per term: its label, a bar for its credits, the credits, the
  * bill, the graduation term marked in words; the term's subjects on the lines below. Above the
  * terms, the initial payment; below them, the total, which the rows add up to. Fits 80 columns.
+ * `warnings` (by term identifier) are shown beside their terms: a heavy term, say.
  */
-export function renderTimeline(schedule: ScheduleResult, fees: FeeSummary, style: Style, width: number): string {
+export function renderTimeline(schedule: ScheduleResult, fees: FeeSummary, style: Style, width: number, warnings?: ReadonlyMap<string, string>): string {
   const m = (n: number) => money(n, fees.currency);
   const rows = schedule.bills.map((b) => ({ bill: b, label: fitLabel(b.term?.label ?? UNSCHEDULED_LABEL) }));
   const labelWidth = Math.max(ACCEPTANCE_LABEL.length, TOTAL_LABEL.length, ...rows.map((r) => r.label.length));
   const moneyWidth = Math.max(m(fees.payable).length, m(fees.initialPayment).length, ...rows.map((r) => m(r.bill.bill).length));
   const creditWidth = Math.max(2, ...rows.map((r) => String(r.bill.credits).length));
-  const fixed = 2 + labelWidth + 2 + 2 + creditWidth + 3 + 2 + moneyWidth + 2 + GRADUATION_MARK.length;
+  const warningOf = (b: { term: { id: string } | undefined }) => (b.term ? warnings?.get(b.term.id) : undefined);
+  // Room for the graduation mark and, where there is one, a warning beside it.
+  const longestWarning = Math.max(0, ...rows.map((r) => warningOf(r.bill)?.length ?? 0));
+  const noteWidth = GRADUATION_MARK.length + (longestWarning > 0 ? 2 + longestWarning : 0);
+  const fixed = 2 + labelWidth + 2 + 2 + creditWidth + 3 + 2 + moneyWidth + 2 + noteWidth;
   const barWidth = Math.max(MIN_BAR, Math.min(MAX_BAR, width - fixed));
   const scale = Math.max(1, ...rows.map((r) => r.bill.credits));
   const textWidth = Math.min(width, MAX_TEXT_WIDTH);
@@ -46,7 +51,9 @@ export function renderTimeline(schedule: ScheduleResult, fees: FeeSummary, style
   if (fees.initialPayment > 0) lines.push(line(ACCEPTANCE_LABEL, noBar, noCredits, m(fees.initialPayment)));
   for (const { bill, label } of rows) {
     const graduates = bill.term !== undefined && schedule.graduation?.id === bill.term.id;
-    const note = graduates ? style.ok(GRADUATION_MARK) : bill.subjects.length === 0 ? style.dim('no subjects') : '';
+    const mark = graduates ? style.ok(GRADUATION_MARK) : bill.subjects.length === 0 ? style.dim('no subjects') : '';
+    const warning = warningOf(bill);
+    const note = warning === undefined ? mark : `${mark ? `${mark}  ` : ''}${style.warn(warning)}`;
     const bar = progressBar(bill.credits, scale, barWidth, style);
     const credits = `${String(bill.credits).padStart(creditWidth)} cr`;
     lines.push(line(bill.term ? label : style.bad(label.padEnd(labelWidth)), bar, credits, m(bill.bill), note));

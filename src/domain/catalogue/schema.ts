@@ -85,7 +85,13 @@ export const CatalogueSchema = v.strictObject({
         label: Text,
         normalDurationYears: v.pipe(v.number(), v.minValue(0.5), v.maxValue(10)),
         // Normal credits a term, by term kind; a kind left out has no guidance (nothing proposed there).
-        load: v.optional(v.record(Identifier, v.strictObject({ minCredits: NonNegativeInteger, maxCredits: PositiveInteger }))),
+        // Without a prototype, so looking up a term called "constructor" finds no guidance.
+        load: v.optional(
+          v.pipe(
+            v.record(Identifier, v.strictObject({ minCredits: NonNegativeInteger, maxCredits: PositiveInteger })),
+            v.transform((load) => Object.assign(Object.create(null) as typeof load, load)),
+          ),
+        ),
       }),
     ),
     v.minLength(1, 'must list at least one study mode'),

@@ -1,5 +1,6 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import type { Residency } from '../catalogue/schema.js';
+import { proposedSchedule, withSchedule } from './draft-schedule.js';
 import type { PlanFile } from './schema.js';
 import { plannerSteps, type Answers, type Step } from './steps.js';
 
@@ -71,11 +72,25 @@ export function hasResidency(answers: Answers): answers is AnswersWithResidency 
 export function planFromAnswers(catalogue: Catalogue, answers: AnswersWithResidency): PlanFile {
   const steps = plannerSteps(catalogue, answers);
   const fellowship = steps.some((s) => s.kind === 'fellowship') && answers.fellowship === true;
-  return {
+  const plan: PlanFile = {
     catalogue: catalogue.id,
     residency: answers.residency,
     mode: answers.mode ?? catalogue.data.modes[0]!.id,
     fellowship,
     subjects: chosenSubjects(catalogue, answers),
   };
+  return withSchedule(catalogue, plan, answers.schedule);
+}
+
+/**
+ * After another answer changed (the subjects, the mode): a schedule that was the proposal becomes
+ * the proposal for the new answers; the student's own keeps its terms, without the subjects no
+ * longer planned and with new ones where the proposal puts them.
+ */
+export function carrySchedule(catalogue: Catalogue, before: Answers, after: Answers): Answers {
+  if (after.schedule === undefined || !hasResidency(before) || !hasResidency(after)) return after;
+  const wasProposed = planFromAnswers(catalogue, before).schedule === undefined;
+  // The plan leaves out an own schedule that has come to match the proposal: the same either way.
+  const own = wasProposed ? undefined : planFromAnswers(catalogue, after).schedule;
+  return { ...after, schedule: own ?? proposedSchedule(catalogue, planFromAnswers(catalogue, { ...after, schedule: undefined })) };
 }

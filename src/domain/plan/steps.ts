@@ -10,9 +10,16 @@ export interface Answers {
   picks: Readonly<Record<string, readonly string[]>>;
   /** The option taken at each choice between alternatives, by requirement identifier. */
   routes: Readonly<Record<string, string>>;
+  /**
+   * The schedule step's answer: every planned subject by term (term labels, subject identifiers),
+   * the proposed schedule or the student's own.
+   */
+  schedule?: ScheduleAnswer;
   fellowship?: boolean;
   name?: string;
 }
+
+export type ScheduleAnswer = readonly { readonly term: string; readonly subjects: readonly string[] }[];
 
 export const NO_ANSWERS: Answers = { picks: {}, routes: {} };
 
@@ -34,6 +41,8 @@ export type Step =
   | ({ kind: 'include'; id: string; subjects: Subject[] } & RequirementStep)
   | ({ kind: 'pick'; id: string; /** An alternative's pick asks for exactly what it needs, no more. */ exact: boolean } & RequirementStep)
   | { kind: 'route'; id: string; requirement: Requirement }
+  /** When each subject is taken: once every subject is chosen, and only in a terminal (no flag answers it). */
+  | { kind: 'schedule'; id: 'schedule' }
   | { kind: 'fellowship'; id: 'fellowship' }
   | { kind: 'name'; id: 'name' };
 
@@ -69,6 +78,7 @@ export function plannerSteps(catalogue: Catalogue, answers: Answers): Step[] {
     { kind: 'residency', id: 'residency' },
     { kind: 'mode', id: 'mode' },
     ...catalogue.requirements.flatMap((r) => requirementSteps(catalogue, r, answers)),
+    { kind: 'schedule', id: 'schedule' },
     ...(asksFellowship(catalogue, answers.residency) ? [{ kind: 'fellowship', id: 'fellowship' } as const] : []),
     { kind: 'name', id: 'name' },
   ];
@@ -81,6 +91,7 @@ export function isAnswered(step: Step, answers: Answers): boolean {
     case 'include': return true;
     case 'pick': return answers.picks[step.key] !== undefined;
     case 'route': return step.requirement.options.some((o) => o.id === answers.routes[step.requirement.id]);
+    case 'schedule': return answers.schedule !== undefined;
     case 'fellowship': return answers.fellowship !== undefined;
     case 'name': return answers.name !== undefined;
   }

@@ -1,7 +1,7 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import { findSubject } from '../catalogue/resolve.js';
 import type { Finding } from '../plan/judge.js';
-import { modeOf, offeredIn, type ScheduledTerm } from './propose.js';
+import { modeOf, NO_LOAD, offeredIn, type ScheduledTerm } from './propose.js';
 import { findTerm } from './terms.js';
 
 export interface ScheduleEntry {
@@ -64,7 +64,7 @@ export function checkSchedule(catalogue: Catalogue, modeId: string, planned: rea
     errors.push({ code: 'SCHEDULE_MISSING_SUBJECT', message: `${subject.title} is in the plan but in no term of the schedule; add it to one.` });
   }
   const terms = [...byTerm.values()].sort((a, b) => a.term.index - b.term.index);
-  const load = modeOf(catalogue, modeId).load ?? {};
+  const load = modeOf(catalogue, modeId).load ?? NO_LOAD;
   for (const { term, subjects } of terms) {
     const max = load[term.kind.id]?.maxCredits;
     const credits = subjects.reduce((sum, s) => sum + s.credits, 0);

@@ -10,6 +10,9 @@ export interface ScheduledTerm {
 // Beyond this a schedule is not a plan; a subject never offered under the guidance stays unplaced.
 const MAX_TERMS = 60;
 
+/** No load guidance. Without a prototype, like a catalogue's own (schema.ts): a term called "constructor" finds nothing. */
+export const NO_LOAD: NonNullable<ModeData['load']> = Object.freeze(Object.create(null) as NonNullable<ModeData['load']>);
+
 export function modeOf(catalogue: Catalogue, modeId: string): ModeData {
   return catalogue.data.modes.find((m) => m.id === modeId) ?? catalogue.data.modes[0]!;
 }
@@ -26,7 +29,7 @@ export function offeredIn(subject: Subject, term: Term): boolean {
  * intake to the last one used, empty ones included.
  */
 export function proposeSchedule(catalogue: Catalogue, modeId: string, subjects: readonly Subject[]): { terms: ScheduledTerm[]; unplaced: Subject[] } {
-  const load = modeOf(catalogue, modeId).load ?? {};
+  const load = modeOf(catalogue, modeId).load ?? NO_LOAD;
   const hasGuidance = termKinds(catalogue).some((k) => load[k.id] !== undefined);
   const early = subjects.filter((s) => !s.scheduleLate);
   const late = subjects.filter((s) => s.scheduleLate);

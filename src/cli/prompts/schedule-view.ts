@@ -1,0 +1,36 @@
+import type { Catalogue } from '../../domain/catalogue/model.js';
+import type { FeeSummary } from '../../domain/fees/fees.js';
+import { judgePlan } from '../../domain/plan/judge.js';
+import type { PlanFile } from '../../domain/plan/schema.js';
+import type { ScheduleAnswer } from '../../domain/plan/steps.js';
+import type { ScheduleResult } from '../../domain/schedule/plan-schedule.js';
+import { renderTimeline } from '../render/timeline.js';
+import { wrap } from '../render/wrap.js';
+import type { PlannerContext } from './planner-context.js';
+import { heavyNote, isHeavy, normalLoadSentence } from './schedule-load.js';
+
+/** The plan judged with this schedule: its terms, their bills, the graduation term. */
+export function judgeSchedule(catalogue: Catalogue, plan: PlanFile, schedule: ScheduleAnswer): { schedule: ScheduleResult; fees: FeeSummary } {
+  const judgement = judgePlan(catalogue, { ...plan, schedule: schedule.map((e) => ({ term: e.term, subjects: [...e.subjects] })) });
+  return { schedule: judgement.schedule!, fees: judgement.fees };
+}
+
+/**
+ * The schedule as the timeline `check` draws (credits, bills, graduation), under the mode's normal
+ * load, with a warning beside each term above it. A heavy term is the student's choice to make.
+ */
+export function scheduleView(ctx: Pick<PlannerContext, 'catalogue' | 'style' | 'width'>, plan: PlanFile, schedule: ScheduleAnswer, proposed: boolean): string {
+  const { catalogue, style, width } = ctx;
+  const judged = judgeSchedule(catalogue, plan, schedule);
+  const heavy = judged.schedule.terms.filter(({ term, subjects }) => isHeavy(catalogue, plan.mode, term, subjects.reduce((sum, s) => sum + s.credits, 0), subjects.length));
+  const warnings = new Map(heavy.map(({ term }) => [term.id, heavyNote(catalogue, plan.mode, term)]));
+  const heading = proposed ? 'Your schedule, term by term, as proposed:' : 'Your schedule, term by term, with your changes:';
+  return [
+    '',
+    style.bold(heading),
+    style.dim(`  ${wrap(normalLoadSentence(catalogue, plan.mode), width, 2)}`),
+    '',
+    renderTimeline(judged.schedule, judged.fees, style, width, warnings),
+    '',
+  ].join('\n');
+}

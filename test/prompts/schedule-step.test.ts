@@ -1,0 +1,323 @@
+import { PassThrough, Writable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { makeContext } from '../../src/cli/make-context.js';
+import { answersFromDraft, draftFromAnswers } from '../../src/cli/prompts/draft-answers.js';
+import { runPlanner } from '../../src/cli/prompts/planner.js';
+import { scheduleStep } from '../../src/cli/prompts/schedule.js';
+import { plannerSession } from '../../src/cli/prompts/session.js';
+import { answersWithoutTerminal } from '../../src/cli/prompts/without-terminal.js';
+import { carrySchedule, planFromAnswers, type AnswersWithResidency } from '../../src/domain/plan/draft.js';
+import { proposedSchedule, withSchedule } from '../../src/domain/plan/draft-schedule.js';
+import { judgePlan } from '../../src/domain/plan/judge.js';
+import type { Answers } from '../../src/domain/plan/steps.js';
+import { choose, harness, invented, polyu } from './harness.js';
+import { MemoryStore } from './memory-store.js';
+import type { Turn } from './scripted-ask.js';
+
+// The planner's schedule step, answered by pressing keys in inquirer's real prompts.
+
+const catalogue = polyu();
+const ROUTE = 'dissertation-or-coursework';
+/** Everything answered but the schedule: local, part-time, the dissertation, with the fellowship. */
+const chosen: AnswersWithResidency = {
+  residency: 'local',
+  mode: 'part-time',
+  picks: { core: ['epidemiology', 'project-management'], elective: ['big-data-computing', 'health-care-ethics'] },
+  routes: { [ROUTE]: 'dissertation' },
+  fellowship: true,
+  name: 'mine',
+};
+
+// The proposal for `chosen`: two subjects a semester, the dissertation alone at the end.
+const PROPOSED = [
+  { term: 'Semester One 2024/25', subjects: ['electronic-patient-records', 'information-technology-in-healthcare'] },
+  { term: 'Semester Two 2024/25', subjects: ['professional-development-in-health-informatics', 'epidemiology'] },
+  { term: 'Semester One 2025/26', subjects: ['project-management', 'big-data-computing'] },
+  { term: 'Semester Two 2025/26', subjects: ['health-care-ethics'] },
+  { term: 'Semester One 2026/27', subjects: ['dissertation'] },
+];
+
+// The main question's choices: accept, move, and (once something moved) back to the proposal.
+const ACCEPT: Turn = { expect: ['Accept this schedule, or move a subject to another term?', 'Accept this schedule', 'Move a subject to another term'], keys: ['enter'] };
+const MOVE: Turn = { expect: 'Accept this schedule, or move a subject to another term?', keys: choose(1) };
+// The subjects in schedule order: Epidemiology is the fourth, Project Management the fifth.
+const pickSubject = (position: number, expect: Turn['expect'] = 'Which subject will you move?'): Turn => ({ expect, keys: choose(position) });
+// The terms from the intake: Semester One, Semester Two and Summer Term of each year; the cursor starts on the subject's term.
+const termKeys = (from: number, to: number) => [...Array<string>(Math.abs(to - from)).fill(to > from ? 'down' : 'up'), 'enter'];
+
+const termOf = (schedule: readonly { term: string; subjects: readonly string[] }[] | undefined, id: string) => schedule?.filter((e) => e.subjects.includes(id)).map((e) => e.term);
+/** Every error and warning code `check` gives the plan the answers make. */
+function findingCodes(answers: AnswersWithResidency): string[] {
+  const judgement = judgePlan(catalogue, planFromAnswers(catalogue, answers));
+  return [...judgement.errors, ...judgement.warnings].map((f) => f.code);
+}
+
+describe('the schedule step', () => {
+  test('shows the proposed schedule with the load per term; accepting it keeps the plan file without a schedule', async () => {
+    const h = harness(catalogue, [ACCEPT]);
+    const answers = (await scheduleStep(h.ctx, chosen)) as AnswersWithResidency;
+    expect(h.said()).toContain('Your schedule, term by term, as proposed:');
+    expect(h.said()).toMatch(/ {2}Normal load for part-time study: 6 credits a term in Semester One and Semester\s+Two\./);
+    // The timeline: each term's credits and bill, its subjects below, the graduation term marked.
+    expect(h.said()).toMatch(/Semester Two 2024\/25\s+█+░*\s+6 cr\s+HK\$3,750\n\s+Professional Development in Health Informatics, Epidemiology\n/);
+    expect(h.said()).toMatch(/Semester One 2026\/27\s+█+\s+9 cr\s+HK\$15,750\s+◆ graduation\n\s+Dissertation\n/);
+    expect(h.said()).toMatch(/Total payable\s+HK\$52,500/);
+    expect(h.said()).not.toContain('! over');
+    // The answer is the whole schedule (kept in the draft); the plan file leaves a proposal out.
+    expect(answers.schedule).toEqual(PROPOSED);
+    expect(planFromAnswers(catalogue, answers)).not.toHaveProperty('schedule');
+    expect(proposedSchedule(catalogue, planFromAnswers(catalogue, chosen))).toEqual(PROPOSED);
+    expect(h.ask.left).toBe(0);
+  });
+
+  test('moves one subject, shows the new timeline, then accepts: the plan file carries the schedule', async () => {
+    const h = harness(catalogue, [
+      MOVE,
+      pickSubject(3, ['Which subject will you move?', /Epidemiology\s+HTI5601\s+3 credits\s+Semester Two 2024\/25/, /Dissertation\s+HSS5903\s+9 credits\s+Semester One 2026\/27/]),
+      // From Semester Two 2024/25 (1) to Semester Two 2025/26 (4), which has room for it.
+      {
+        expect: ['Move Epidemiology to which term?', /❯ Semester Two 2024\/25\s+6 of 6 cr\s+\(its term now\)/, /Semester Two 2025\/26\s+3 of 6 cr/, /Summer Term 2024\/25\s+0 cr, no normal load/, 'Epidemiology stays here.'],
+        keys: termKeys(1, 4).slice(0, -1),
+        then: { expect: 'With Epidemiology: 6 of 6 cr.', keys: ['enter'] },
+      },
+      { expect: ['Accept this schedule', 'Go back to the proposed schedule'], keys: ['enter'] },
+    ]);
+    const answers = (await scheduleStep(h.ctx, chosen)) as AnswersWithResidency;
+    const moved = h.said().slice(h.said().indexOf('with your changes'));
+    expect(moved).toMatch(/Semester Two 2024\/25\s+█+░*\s+3 cr\s+HK\$[\d,]+\n\s+Professional Development in Health Informatics\n/);
+    expect(moved).toMatch(/Semester Two 2025\/26\s+█+░*\s+6 cr\s+HK\$[\d,]+\n\s+Health Care Ethics, Epidemiology\n/);
+    const plan = planFromAnswers(catalogue, answers);
+    expect(termOf(plan.schedule, 'epidemiology')).toEqual(['Semester Two 2025/26']);
+    expect(plan.schedule).toHaveLength(5);
+    const judgement = judgePlan(catalogue, plan);
+    expect(judgement.valid).toBe(true);
+    expect(judgement.warnings).toEqual([]);
+    expect(h.ask.left).toBe(0);
+  });
+
+  test('a move that makes a term heavy is warned of beside the term, and never refused', async () => {
+    const h = harness(catalogue, [
+      MOVE,
+      pickSubject(3),
+      // Up from Semester Two 2024/25 to Semester One 2024/25, which is full.
+      { keys: termKeys(1, 0).slice(0, -1), then: { expect: 'With Epidemiology: 9 of 6 cr, above the normal load.', keys: ['enter'] } },
+      ACCEPT,
+    ]);
+    const answers = (await scheduleStep(h.ctx, chosen)) as AnswersWithResidency;
+    const moved = h.said().slice(h.said().indexOf('with your changes'));
+    expect(moved).toMatch(/Semester One 2024\/25\s+█+\s+9 cr\s+HK\$[\d,]+\s+! over 6 cr\n/);
+    // Only the heavy term is marked, and the timeline still fits 80 columns.
+    expect(moved.match(/! over/g)).toHaveLength(1);
+    expect(Math.max(...moved.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
+    expect(termOf(answers.schedule, 'epidemiology')).toEqual(['Semester One 2024/25']);
+    // check gives the same verdict: a warning, not an error.
+    const judgement = judgePlan(catalogue, planFromAnswers(catalogue, answers));
+    expect(judgement.valid).toBe(true);
+    expect(judgement.warnings.map((w) => w.code)).toEqual(['SCHEDULE_OVERLOAD']);
+    expect(judgement.warnings[0]!.message).toContain('Semester One 2024/25 has 9 credits');
+  });
+
+  test('the term list then shows the heavy term as such; going back to the proposal undoes every move', async () => {
+    const h = harness(catalogue, [
+      MOVE,
+      pickSubject(3),
+      { keys: termKeys(1, 0) },
+      MOVE,
+      // Epidemiology now comes third, so Project Management is still the fifth.
+      pickSubject(4),
+      { expect: [/Semester One 2024\/25\s+9 of 6 cr\s+! over 6 cr/, /❯ Semester One 2025\/26\s+6 of 6 cr\s+\(its term now\)/], keys: ['enter'] },
+      { expect: 'Go back to the proposed schedule', keys: choose(2) },
+      { expect: ['Accept this schedule', 'Move a subject to another term'], keys: ['enter'] },
+    ]);
+    const answers = (await scheduleStep(h.ctx, chosen)) as AnswersWithResidency;
+    expect(h.ask.screens.at(-1)).not.toContain('Go back to the proposed schedule');
+    expect(answers.schedule).toEqual(PROPOSED);
+    expect(planFromAnswers(catalogue, answers)).not.toHaveProperty('schedule');
+    expect(h.said().split('as proposed:')).toHaveLength(3);
+  });
+
+  test('another catalogue, without a calendar or load guidance, has one term a year', async () => {
+    const other = invented();
+    const answers: AnswersWithResidency = {
+      residency: 'non-local',
+      mode: 'evening',
+      picks: { methods: ['survey-methods', 'causal-inference', 'qualitative-research'], options: ['archival-science', 'open-data-law', 'metadata-design', 'data-curation-lab'] },
+      routes: { finale: 'placement' },
+    };
+    const h = harness(other, [
+      MOVE,
+      pickSubject(10, [/Academic Integrity\s+AI001\s+1 credit, no tuition\s+Year 2030\/31/, /Placement Seminar\s+PR911\s+2 credits\s+Year 2030\/31/]),
+      // Evening study normally takes two years: the terms offered run to a year beyond.
+      { expect: [/❯ Year 2030\/31\s+\d+ cr, no normal load\s+\(its term now\)/, 'Year 2031/32', 'Year 2032/33'], keys: ['down', 'enter'] },
+      ACCEPT,
+    ]);
+    const done = (await scheduleStep(h.ctx, answers)) as AnswersWithResidency;
+    expect(h.said()).toContain('The catalogue gives no normal load for evening study.');
+    expect(h.ask.screens[2]).not.toContain('Year 2033/34');
+    expect(termOf(planFromAnswers(other, done).schedule, 'placement-seminar')).toEqual(['Year 2031/32']);
+    expect(judgePlan(other, planFromAnswers(other, done)).valid).toBe(true);
+  });
+});
+
+describe('in the session', () => {
+  const REVIEW = { save: 0, core: 3, schedule: 6 };
+  const review = (choice: keyof typeof REVIEW, expect: Turn['expect'] = 'What next?'): Turn => ({ expect, keys: choose(REVIEW[choice]) });
+  const { name: _name, fellowship: _fellowship, ...beforeSchedule } = chosen;
+
+  test('comes after the route and before the fellowship; the review can change the schedule, then comes back', async () => {
+    const h = harness(catalogue, [
+      ACCEPT,
+      { expect: 'Include the Targeted', keys: ['enter'] },
+      { expect: 'A name for this plan:', keys: ['enter'] },
+      review('schedule', ['What next?', 'Change Schedule: as proposed']),
+      MOVE,
+      pickSubject(4),
+      { expect: 'Move Project Management to which term?', keys: termKeys(3, 4) },
+      ACCEPT,
+      review('save', ['What next?', 'Change Schedule: your own']),
+    ]);
+    const end = await plannerSession(h.ctx, beforeSchedule);
+    expect(end.outcome).toBe('save');
+    const plan = planFromAnswers(catalogue, end.answers as AnswersWithResidency);
+    expect(termOf(plan.schedule, 'project-management')).toEqual(['Semester Two 2025/26']);
+    // The review is check's report, which shows a plan's own schedule.
+    expect(h.said()).toMatch(/Schedule\n[^]*Semester Two 2025\/26\s+█+░*\s+6 cr/);
+    // The draft was kept after the schedule was answered, and again after it was changed.
+    expect(h.kept.filter((a) => a.schedule !== undefined).map((a) => termOf(a.schedule, 'project-management'))).toEqual([
+      ['Semester One 2025/26'],
+      ['Semester One 2025/26'],
+      ['Semester One 2025/26'],
+      ['Semester Two 2025/26'],
+    ]);
+    expect(h.ask.left).toBe(0);
+  });
+
+  test('changing the core subjects after moving one: the dropped subject leaves the schedule, the new one takes its proposed term, the move stays', async () => {
+    const h = harness(catalogue, [
+      MOVE,
+      pickSubject(4),
+      { keys: termKeys(3, 4) },
+      ACCEPT,
+      review('core'),
+      // Untick Epidemiology (the fifth), tick Artificial Intelligence Concepts (the first).
+      { expect: '◉ Epidemiology', keys: ['space', 'down', 'down', 'down', 'down', 'space', 'enter'] },
+      review('save'),
+    ]);
+    const end = await plannerSession(h.ctx, chosen);
+    const answers = end.answers as AnswersWithResidency;
+    expect(answers.picks.core).toEqual(['artificial-intelligence-concepts', 'project-management']);
+    const plan = planFromAnswers(catalogue, answers);
+    expect(termOf(plan.schedule, 'epidemiology')).toEqual([]);
+    expect(termOf(plan.schedule, 'artificial-intelligence-concepts')).toEqual(['Semester Two 2024/25']);
+    expect(termOf(plan.schedule, 'project-management')).toEqual(['Semester Two 2025/26']);
+    // Every planned subject in exactly one term.
+    expect(plan.schedule!.flatMap((e) => e.subjects).sort()).toEqual([...plan.subjects].sort());
+    expect(findingCodes(answers)).toEqual([]);
+  });
+
+  test('changing the core subjects after accepting the proposal: the plan gets the new proposal, not a patched old one', async () => {
+    const h = harness(catalogue, [
+      ACCEPT,
+      review('core'),
+      // Untick Epidemiology (the fifth), tick Software Engineering and Development (the eleventh).
+      { keys: [...Array<string>(4).fill('down'), 'space', ...Array<string>(6).fill('down'), 'space', 'enter'] },
+      review('save', ['What next?', 'Change Schedule: as proposed']),
+    ]);
+    const end = await plannerSession(h.ctx, chosen);
+    const answers = end.answers as AnswersWithResidency;
+    expect(answers.picks.core).toEqual(['project-management', 'software-engineering-and-development']);
+    expect(planFromAnswers(catalogue, answers)).not.toHaveProperty('schedule');
+    expect(answers.schedule).toEqual(proposedSchedule(catalogue, planFromAnswers(catalogue, { ...answers, schedule: undefined })));
+    // Patching the old proposal would have put three subjects in Semester One 2025/26.
+    expect(termOf(answers.schedule, 'project-management')).toEqual(['Semester Two 2024/25']);
+    expect(findingCodes(answers)).toEqual([]);
+  });
+});
+
+describe('the draft and runs without a terminal', () => {
+  const own = withSchedule(catalogue, planFromAnswers(catalogue, chosen), [
+    ...PROPOSED.slice(0, 3),
+    { term: 'Semester Two 2025/26', subjects: ['health-care-ethics'] },
+    { term: 'Summer Term 2025/26', subjects: ['dissertation'] },
+  ]).schedule!;
+
+  test('the draft keeps the schedule, and gives it back', () => {
+    const answers = { ...chosen, schedule: own };
+    const draft = draftFromAnswers(catalogue, answers, new Date(0));
+    expect(draft.schedule).toEqual(own);
+    expect(answersFromDraft(catalogue, JSON.parse(JSON.stringify(draft)))).toEqual(answers);
+  });
+
+  test('without a terminal the schedule is not asked: the plan has none, or the one the draft holds', () => {
+    expect(answersWithoutTerminal(catalogue, chosen)).not.toHaveProperty('schedule');
+    expect(planFromAnswers(catalogue, chosen)).not.toHaveProperty('schedule');
+    const resumed = answersWithoutTerminal(catalogue, { ...chosen, schedule: own }) as AnswersWithResidency;
+    expect(termOf(planFromAnswers(catalogue, resumed).schedule, 'dissertation')).toEqual(['Summer Term 2025/26']);
+  });
+
+  /** `plan --resume --json` over a draft holding this schedule, with these flags: the plan it prints. */
+  async function resumed(schedule: typeof own, core: string[]) {
+    const store = new MemoryStore({ draft: draftFromAnswers(catalogue, { ...chosen, schedule }, new Date(0)) });
+    let printed = '';
+    const stdout = new Writable({
+      write(chunk, _encoding, done) {
+        printed += String(chunk);
+        done();
+      },
+    });
+    // Not a terminal: nothing may be asked.
+    const ctx = makeContext({ stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: {} }, { json: true });
+    const outcome = await runPlanner(ctx, { resume: true, core }, { store, ask: () => Promise.reject(new Error('asked')), now: () => new Date(0) });
+    expect(outcome).toBe('success');
+    return JSON.parse(printed).plan as { schedule?: typeof own; subjects: string[] };
+  }
+
+  test('--resume with flags that change the subjects: the draft\'s schedule follows them', async () => {
+    const moved = await resumed(own, ['business-analytics', 'project-management']);
+    expect(termOf(moved.schedule, 'dissertation')).toEqual(['Summer Term 2025/26']);
+    expect(termOf(moved.schedule, 'epidemiology')).toEqual([]);
+    expect(termOf(moved.schedule, 'business-analytics')).toEqual(['Semester Two 2024/25']);
+    // A schedule accepted as proposed is proposed afresh, not patched (which would overload Semester One 2025/26).
+    expect(await resumed(PROPOSED, ['project-management', 'software-engineering-and-development'])).not.toHaveProperty('schedule');
+  });
+
+  test('a stale schedule (an unknown term, a subject no longer planned, one missing) is fitted to the plan', () => {
+    const stale = [
+      { term: 'Semester Nine 2024/25', subjects: ['electronic-patient-records'] },
+      { term: 'Semester One 2023/24', subjects: ['information-technology-in-healthcare'] },
+      { term: 'semester two 2025-26', subjects: ['business-analytics', 'health-care-ethics', 'project-management'] },
+    ];
+    const plan = planFromAnswers(catalogue, { ...chosen, schedule: stale });
+    expect(termOf(plan.schedule, 'project-management')).toEqual(['Semester Two 2025/26']);
+    expect(termOf(plan.schedule, 'electronic-patient-records')).toEqual(['Semester One 2024/25']);
+    expect(plan.schedule!.flatMap((e) => e.subjects).sort()).toEqual([...plan.subjects].sort());
+    expect(judgePlan(catalogue, plan).errors).toEqual([]);
+  });
+});
+
+test('property: whatever the subjects and the moves, every planned subject is in exactly one term', () => {
+  const core = catalogue.subjects.filter((s) => s.category === 'core').map((s) => s.id);
+  const elective = catalogue.subjects.filter((s) => s.category === 'elective').map((s) => s.id);
+  const everyId = catalogue.subjects.map((s) => s.id);
+  const terms = ['Semester One 2024/25', 'Semester Two 2024/25', 'Summer Term 2024/25', 'Semester One 2025/26', 'Semester Two 2026/27', 'Semester One 2023/24', 'no such term'];
+  const answers = fc.record({
+    mode: fc.constantFrom('full-time', 'part-time'),
+    core: fc.subarray(core, { minLength: 2, maxLength: 4 }),
+    elective: fc.subarray(elective, { minLength: 2, maxLength: 4 }),
+    schedule: fc.array(fc.record({ term: fc.constantFrom(...terms), subjects: fc.subarray(everyId, { maxLength: 6 }) }), { maxLength: 6 }),
+  });
+  fc.assert(
+    fc.property(answers, answers, ({ mode, core: c, elective: e, schedule }, later) => {
+      const before: Answers = { residency: 'local', mode, picks: { core: c, elective: e }, routes: { [ROUTE]: 'dissertation' }, schedule };
+      const after: Answers = { ...before, mode: later.mode, picks: { core: later.core, elective: later.elective } };
+      for (const answers of [before, carrySchedule(catalogue, before, after)] as AnswersWithResidency[]) {
+        const plan = planFromAnswers(catalogue, answers);
+        const judgement = judgePlan(catalogue, plan);
+        expect(judgement.errors.filter((f) => f.code.startsWith('SCHEDULE_'))).toEqual([]);
+        if (plan.schedule) expect(plan.schedule.flatMap((x) => x.subjects).sort()).toEqual([...plan.subjects].sort());
+      }
+    }),
+    { numRuns: 60 },
+  );
+});

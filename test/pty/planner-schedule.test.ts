@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../cli/run-cli.js';
+import { KEY, spawnInTerminal, tempStore, type Terminal } from './terminal.js';
+
+// The planner's schedule step in the built program, in a real pseudo-terminal: a student moves a
+// subject to another term, and the saved plan (as `plans export` prints it) carries the move.
+
+const FLAGS = ['--residency', 'local', '--mode', 'part-time', '--core', 'epidemiology', 'project-management', '--elective', 'big-data-computing', 'health-care-ethics', '--route', 'dissertation', '--fellowship'];
+
+/** Moves Epidemiology (the fourth subject) from Semester Two 2024/25 to Semester Two 2025/26, three terms on, and accepts. */
+async function moveEpidemiology(t: Terminal): Promise<string> {
+  const proposed = await t.waitFor('Accept this schedule, or move a subject to another term?');
+  t.press(KEY.down, KEY.enter);
+  await t.waitFor('Which subject will you move?');
+  t.press(KEY.down, KEY.down, KEY.down, KEY.enter);
+  await t.waitFor('Move Epidemiology to which term?');
+  t.press(KEY.down, KEY.down, KEY.down, KEY.enter);
+  const moved = await t.waitFor('Accept this schedule, or move a subject to another term?');
+  t.press(KEY.enter);
+  expect(proposed).toContain('Your schedule, term by term, as proposed:');
+  return moved;
+}
+
+async function exported(storeDir: string, name: string): Promise<{ schedule?: { term: string; subjects: string[] }[] }> {
+  const result = await runCli(['plans', 'export', name], { storeDir });
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+const termOf = (plan: Awaited<ReturnType<typeof exported>>, id: string) => plan.schedule?.filter((e) => e.subjects.includes(id)).map((e) => e.term);
+
+describe('the schedule step in a terminal', () => {
+  test('moving a subject to another term is saved in the plan', async () => {
+    const storeDir = tempStore();
+    const t = spawnInTerminal(['plan', ...FLAGS, '--name', 'moved'], { storeDir });
+    const moved = await moveEpidemiology(t);
+    expect(moved).toContain('Your schedule, term by term, with your changes:');
+    expect(moved).toMatch(/Semester Two 2025\/26\s+█+░*\s+6 cr\s+HK\$[\d,]+\s+Health Care Ethics, Epidemiology/);
+    const review = await t.waitFor('What next?');
+    // The review is check's report, with the plan's own schedule.
+    expect(review).toContain('moved: ✔ valid');
+    expect(review).toContain('Schedule');
+    t.press(KEY.enter);
+    await t.waitFor('Saved as "moved"');
+    expect(await t.exited).toBe(0);
+    const plan = await exported(storeDir, 'moved');
+    expect(termOf(plan, 'epidemiology')).toEqual(['Semester Two 2025/26']);
+    expect(termOf(plan, 'professional-development-in-health-informatics')).toEqual(['Semester Two 2024/25']);
+    // The exported plan file is valid as it stands.
+    expect((await runCli(['check', '-'], { stdin: JSON.stringify(plan) })).code).toBe(0);
+  });
+
+  test('Ctrl-C at the review keeps the schedule in the draft; --resume goes back to the review and saves it', async () => {
+    const storeDir = tempStore();
+    const first = spawnInTerminal(['plan', ...FLAGS, '--name', 'resumed'], { storeDir });
+    await moveEpidemiology(first);
+    await first.waitFor('What next?');
+    first.press(KEY.ctrlC);
+    await first.waitFor('Stopped. Your answers so far are kept as a draft');
+    expect(await first.exited).toBe(130);
+
+    const second = spawnInTerminal(['plan', '--resume'], { storeDir });
+    const opening = await second.waitFor('What next?');
+    expect(opening).not.toContain('Accept this schedule');
+    second.press(KEY.enter);
+    await second.waitFor('Saved as "resumed"');
+    expect(await second.exited).toBe(0);
+    expect(termOf(await exported(storeDir, 'resumed'), 'epidemiology')).toEqual(['Semester Two 2025/26']);
+  });
+});
