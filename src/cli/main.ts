@@ -23,6 +23,8 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .option('--no-color', 'no colour (also when NO_COLOR is set or stdout is not a terminal)')
     .option('--no-input', 'never prompt; fail with exit 2 when an answer is missing')
     .showSuggestionAfterError(true)
+    // Each command as its own usage line shows it, not the catch-all arguments behind it.
+    .configureHelp({ subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}` })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
