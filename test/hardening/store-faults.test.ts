@@ -142,7 +142,11 @@ function makeReadOnly(dir: string): boolean {
   onTestFinished(() => {
     execFileSync('umount', [dir], { stdio: 'ignore' });
   });
-  execFileSync('mount', ['-o', 'remount,ro,bind', dir], { stdio: 'ignore' });
+  try {
+    execFileSync('mount', ['-o', 'remount,ro,bind', dir], { stdio: 'ignore' });
+  } catch {
+    return false;
+  }
   return true;
 }
 
