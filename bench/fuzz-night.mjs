@@ -3,9 +3,9 @@
 // Usage: node bench/fuzz-night.mjs [--runs N] [--minutes M] [--seed S]
 //   --runs     cases to try, plans and catalogues together (default 1,000,000)
 //   --minutes  stop after this long instead, whichever comes first
-//   --seed     the first batch's seed (each batch of 10,000 cases takes the next); a failure prints
-//              the seed and path that replay it: FUZZ_SEED=S npx vitest run test/hardening/fuzz.test.ts
-//              replays the suite's own cases, and this script with --seed replays its batch.
+//   --seed     the first batch's seed (each batch of 10,000 cases takes the next). A failure prints
+//              its batch's seed: --seed S --runs 10000 replays that batch. (FUZZ_SEED=S does the
+//              same for the suite's own run: FUZZ_SEED=S npx vitest run test/hardening/fuzz.test.ts.)
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
