@@ -1,20 +1,5 @@
 import type { Writable } from 'node:stream';
 
-/** Collects small writes into large ones: thousands of reports become a few dozen writes. */
-export function bufferedOutput(write: (text: string) => void, limit = 64 * 1024) {
-  let buffer = '';
-  return {
-    write(text: string) {
-      buffer += text;
-      if (buffer.length >= limit) this.flush();
-    },
-    flush() {
-      if (buffer !== '') write(buffer);
-      buffer = '';
-    },
-  };
-}
-
 /**
  * Resolves once `stream` can take more output. A pipe into a slower reader queues every write in
  * memory, so a long run waits here rather than holding its whole output; a stream that closes or

@@ -1,0 +1,55 @@
+import type { Catalogue } from '../../domain/catalogue/model.js';
+import { judgePlan } from '../../domain/plan/judge.js';
+import { loadPlanFile } from '../io/plan-file.js';
+import { judgementJson, failureJson } from '../render/check-json.js';
+import { renderJudgement } from '../render/check-report.js';
+import { safeJson, safeLine } from '../render/sanitize.js';
+import { makeStyle, MARK } from '../render/style.js';
+
+export interface CheckOptions {
+  json: boolean;
+  colour: boolean;
+  width: number;
+}
+
+/** What checking a run of files produced: output in order, for stdout or stderr, and a tally. */
+export interface CheckedRun {
+  segments: { stream: 'out' | 'err'; text: string }[];
+  valid: number;
+  invalid: number;
+  failed: number;
+}
+
+/**
+ * Checks `files`, the ones at positions `first`, `first + 1`, ... of the whole list (which decides
+ * the separators), and renders each result as `check` prints it.
+ */
+export function checkFiles(catalogue: Catalogue, files: readonly string[], first: number, options: CheckOptions): CheckedRun {
+  const style = makeStyle(options.colour);
+  const run: CheckedRun = { segments: [], valid: 0, invalid: 0, failed: 0 };
+  let out = '';
+  const flush = () => {
+    if (out !== '') run.segments.push({ stream: 'out', text: out });
+    out = '';
+  };
+  files.forEach((file, offset) => {
+    const index = first + offset;
+    if (options.json && index > 0) out += ',\n';
+    const loaded = loadPlanFile(catalogue, file);
+    if (!loaded.ok) {
+      run.failed++;
+      if (options.json) out += safeJson(failureJson(file, loaded.code, loaded.messages));
+      else {
+        flush();
+        run.segments.push({ stream: 'err', text: `${style.bad(MARK.bad)} ${loaded.messages.map(safeLine).join('\n  ')}\n` });
+      }
+      return;
+    }
+    const judgement = judgePlan(catalogue, loaded.plan);
+    judgement.valid ? run.valid++ : run.invalid++;
+    if (options.json) out += safeJson(judgementJson(file, judgement));
+    else out += (index > 0 ? '\n' : '') + renderJudgement(file === '-' ? 'standard input' : file, judgement, style, options.width);
+  });
+  flush();
+  return run;
+}
