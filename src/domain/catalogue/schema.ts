@@ -1,146 +1,152 @@
-import * as v from 'valibot';
+import type * as V from 'valibot';
+import { once, valibot } from '../valibot.js';
 
 // The catalogue file format. Structure is checked here; relations between parts
 // (unknown categories, duplicate identifiers, ...) are checked in validate.ts.
+function buildCatalogueSchema() {
+  const v = valibot();
+  const Identifier = v.pipe(
+    v.string(),
+    v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens, such as "big-data-computing"'),
+    v.maxLength(100, 'must be at most 100 characters'),
+  );
+  const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(500, 'must be at most 500 characters'));
+  const NonNegativeInteger = v.pipe(
+    v.number('must be a number'),
+    v.integer('must be a whole number'),
+    v.minValue(0, 'must not be negative'),
+    v.maxValue(1_000_000_000, 'is implausibly large'),
+  );
+  const PositiveInteger = v.pipe(NonNegativeInteger, v.minValue(1, 'must be at least 1'));
 
-const Identifier = v.pipe(
-  v.string(),
-  v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens, such as "big-data-computing"'),
-  v.maxLength(100, 'must be at most 100 characters'),
-);
-const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(500, 'must be at most 500 characters'));
-const NonNegativeInteger = v.pipe(
-  v.number('must be a number'),
-  v.integer('must be a whole number'),
-  v.minValue(0, 'must not be negative'),
-  v.maxValue(1_000_000_000, 'is implausibly large'),
-);
-const PositiveInteger = v.pipe(NonNegativeInteger, v.minValue(1, 'must be at least 1'));
+  const Selector = v.pipe(
+    v.strictObject({
+      categories: v.optional(v.array(Identifier)),
+      subjects: v.optional(v.array(Identifier)),
+    }),
+    v.check((s) => (s.categories?.length ?? 0) + (s.subjects?.length ?? 0) > 0, 'must name at least one category or subject'),
+  );
 
-const Selector = v.pipe(
-  v.strictObject({
-    categories: v.optional(v.array(Identifier)),
-    subjects: v.optional(v.array(Identifier)),
-  }),
-  v.check((s) => (s.categories?.length ?? 0) + (s.subjects?.length ?? 0) > 0, 'must name at least one category or subject'),
-);
+  const Rule = v.variant('type', [
+    // every subject the selector names must be taken
+    v.strictObject({ type: v.literal('all'), from: Selector }),
+    // at least `min` subjects from the selector
+    v.strictObject({ type: v.literal('subjects'), min: PositiveInteger, from: Selector }),
+    // at least `min` credits from the selector
+    v.strictObject({ type: v.literal('credits'), min: PositiveInteger, from: Selector }),
+  ]);
 
-const Rule = v.variant('type', [
-  // every subject the selector names must be taken
-  v.strictObject({ type: v.literal('all'), from: Selector }),
-  // at least `min` subjects from the selector
-  v.strictObject({ type: v.literal('subjects'), min: PositiveInteger, from: Selector }),
-  // at least `min` credits from the selector
-  v.strictObject({ type: v.literal('credits'), min: PositiveInteger, from: Selector }),
-]);
+  const Option = v.strictObject({ id: Identifier, label: Text, rule: Rule });
 
-const Option = v.strictObject({ id: Identifier, label: Text, rule: Rule });
+  const Requirement = v.pipe(
+    v.strictObject({
+      id: Identifier,
+      label: Text,
+      rule: v.optional(Rule),
+      anyOf: v.optional(v.pipe(v.array(Option), v.minLength(2, 'must offer at least two options'), v.maxLength(16, 'may offer at most 16 options'))),
+    }),
+    v.check((r) => (r.rule === undefined) !== (r.anyOf === undefined), 'must have either "rule" or "anyOf", not both or neither'),
+  );
 
-const Requirement = v.pipe(
-  v.strictObject({
+  const Subject = v.strictObject({
     id: Identifier,
-    label: Text,
-    rule: v.optional(Rule),
-    anyOf: v.optional(v.pipe(v.array(Option), v.minLength(2, 'must offer at least two options'), v.maxLength(16, 'may offer at most 16 options'))),
-  }),
-  v.check((r) => (r.rule === undefined) !== (r.anyOf === undefined), 'must have either "rule" or "anyOf", not both or neither'),
-);
+    code: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9]{2,16}$/, 'must be letters and digits, such as "SN5023"'))),
+    title: Text,
+    category: Identifier,
+    credits: v.pipe(NonNegativeInteger, v.maxValue(1000, 'must be at most 1000')),
+    // A credit-bearing subject may carry no tuition (an integrity module, say).
+    tuitionFree: v.optional(v.boolean()),
+    // Term kinds (ids from "terms") the subject is offered in; absent means every term.
+    offeredIn: v.optional(v.array(Identifier)),
+    // Best taken at the end of the studies (a dissertation).
+    scheduleLate: v.optional(v.boolean()),
+  });
 
-const Subject = v.strictObject({
-  id: Identifier,
-  code: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9]{2,16}$/, 'must be letters and digits, such as "SN5023"'))),
-  title: Text,
-  category: Identifier,
-  credits: v.pipe(NonNegativeInteger, v.maxValue(1000, 'must be at most 1000')),
-  // A credit-bearing subject may carry no tuition (an integrity module, say).
-  tuitionFree: v.optional(v.boolean()),
-  // Term kinds (ids from "terms") the subject is offered in; absent means every term.
-  offeredIn: v.optional(v.array(Identifier)),
-  // Best taken at the end of the studies (a dissertation).
-  scheduleLate: v.optional(v.boolean()),
-});
+  const Provenance = v.strictObject({
+    path: v.pipe(v.string(), v.startsWith('/', 'must be a path such as "/fees/perCredit"')),
+    confidence: v.picklist(['high', 'medium', 'low']),
+    source: Text,
+  });
 
-const Provenance = v.strictObject({
-  path: v.pipe(v.string(), v.startsWith('/', 'must be a path such as "/fees/perCredit"')),
-  confidence: v.picklist(['high', 'medium', 'low']),
-  source: Text,
-});
-
-export const CatalogueSchema = v.strictObject({
-  $schema: v.optional(v.string()),
-  schemaVersion: v.literal(1, 'must be 1 (the only catalogue format this version understands)'),
-  id: Identifier,
-  programme: v.strictObject({
-    name: Text,
-    institution: Text,
-    faculty: v.optional(Text),
-    intake: v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a year and month such as "2024-09"')),
-    intakeLabel: v.optional(Text),
-    contacts: v.optional(v.array(Text)),
-  }),
-  modes: v.pipe(
-    v.array(
-      v.strictObject({
-        id: Identifier,
-        label: Text,
-        normalDurationYears: v.pipe(v.number(), v.minValue(0.5), v.maxValue(10)),
-        // Normal credits a term, by term kind; a kind left out has no guidance (nothing proposed there).
-        // Without a prototype, so looking up a term called "constructor" finds no guidance.
-        load: v.optional(
-          v.pipe(
-            v.record(Identifier, v.strictObject({ minCredits: NonNegativeInteger, maxCredits: PositiveInteger })),
-            v.transform((load) => Object.assign(Object.create(null) as typeof load, load)),
-          ),
-        ),
-      }),
-    ),
-    v.minLength(1, 'must list at least one study mode'),
-  ),
-  // The terms of an academic year, in order from the one the year starts with.
-  terms: v.optional(
-    v.pipe(
+  return v.strictObject({
+    $schema: v.optional(v.string()),
+    schemaVersion: v.literal(1, 'must be 1 (the only catalogue format this version understands)'),
+    id: Identifier,
+    programme: v.strictObject({
+      name: Text,
+      institution: Text,
+      faculty: v.optional(Text),
+      intake: v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a year and month such as "2024-09"')),
+      intakeLabel: v.optional(Text),
+      contacts: v.optional(v.array(Text)),
+    }),
+    modes: v.pipe(
       v.array(
         v.strictObject({
           id: Identifier,
           label: Text,
-          startMonth: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12)),
-          endMonth: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12)),
-          billed: v.optional(Text),
+          normalDurationYears: v.pipe(v.number(), v.minValue(0.5), v.maxValue(10)),
+          // Normal credits a term, by term kind; a kind left out has no guidance (nothing proposed there).
+          // Without a prototype, so looking up a term called "constructor" finds no guidance.
+          load: v.optional(
+            v.pipe(
+              v.record(Identifier, v.strictObject({ minCredits: NonNegativeInteger, maxCredits: PositiveInteger })),
+              v.transform((load) => Object.assign(Object.create(null) as typeof load, load)),
+            ),
+          ),
         }),
       ),
-      v.minLength(1, 'must list at least one term'),
-      v.maxLength(12, 'may list at most 12 terms a year'),
+      v.minLength(1, 'must list at least one study mode'),
     ),
-  ),
-  creditsRequired: PositiveInteger,
-  categories: v.pipe(
-    v.array(v.strictObject({ id: Identifier, label: Text, adjective: Text })),
-    v.minLength(1, 'must list at least one category'),
-  ),
-  subjects: v.pipe(v.array(Subject), v.minLength(1, 'must list at least one subject'), v.maxLength(100_000, 'may list at most 100,000 subjects')),
-  fees: v.strictObject({
-    currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "HKD"')),
-    perCredit: NonNegativeInteger,
-    initialRegistrationCredits: v.strictObject({ local: NonNegativeInteger, 'non-local': NonNegativeInteger }),
-    fellowship: v.optional(
-      v.strictObject({
-        name: Text,
-        cap: NonNegativeInteger,
-        minimumStudentShare: NonNegativeInteger,
-        eligibleResidencies: v.array(v.picklist(['local', 'non-local'])),
-        summary: v.optional(Text),
-      }),
+    // The terms of an academic year, in order from the one the year starts with.
+    terms: v.optional(
+      v.pipe(
+        v.array(
+          v.strictObject({
+            id: Identifier,
+            label: Text,
+            startMonth: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12)),
+            endMonth: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12)),
+            billed: v.optional(Text),
+          }),
+        ),
+        v.minLength(1, 'must list at least one term'),
+        v.maxLength(12, 'may list at most 12 terms a year'),
+      ),
     ),
-  }),
-  requirements: v.pipe(v.array(Requirement), v.minLength(1, 'must list at least one requirement'), v.maxLength(64, 'may list at most 64 requirements')),
-  provenance: v.optional(v.array(Provenance)),
-});
+    creditsRequired: PositiveInteger,
+    categories: v.pipe(
+      v.array(v.strictObject({ id: Identifier, label: Text, adjective: Text })),
+      v.minLength(1, 'must list at least one category'),
+    ),
+    subjects: v.pipe(v.array(Subject), v.minLength(1, 'must list at least one subject'), v.maxLength(100_000, 'may list at most 100,000 subjects')),
+    fees: v.strictObject({
+      currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "HKD"')),
+      perCredit: NonNegativeInteger,
+      initialRegistrationCredits: v.strictObject({ local: NonNegativeInteger, 'non-local': NonNegativeInteger }),
+      fellowship: v.optional(
+        v.strictObject({
+          name: Text,
+          cap: NonNegativeInteger,
+          minimumStudentShare: NonNegativeInteger,
+          eligibleResidencies: v.array(v.picklist(['local', 'non-local'])),
+          summary: v.optional(Text),
+        }),
+      ),
+    }),
+    requirements: v.pipe(v.array(Requirement), v.minLength(1, 'must list at least one requirement'), v.maxLength(64, 'may list at most 64 requirements')),
+    provenance: v.optional(v.array(Provenance)),
+  });
+}
 
-export type CatalogueData = v.InferOutput<typeof CatalogueSchema>;
+/** The catalogue schema, built on first use. */
+export const catalogueSchema = once(buildCatalogueSchema);
+
+export type CatalogueData = V.InferOutput<ReturnType<typeof buildCatalogueSchema>>;
 export type SubjectData = CatalogueData['subjects'][number];
-export type RuleData = v.InferOutput<typeof Rule>;
-export type SelectorData = v.InferOutput<typeof Selector>;
 export type RequirementData = CatalogueData['requirements'][number];
+export type RuleData = NonNullable<RequirementData['rule']>;
+export type SelectorData = RuleData['from'];
 export type FeeRules = CatalogueData['fees'];
 export type TermKind = NonNullable<CatalogueData['terms']>[number];
 export type ModeData = CatalogueData['modes'][number];

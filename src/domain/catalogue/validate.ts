@@ -1,9 +1,9 @@
-import * as v from 'valibot';
 import { issuesFromValibot, type Issue } from '../issue.js';
 import { nameKey } from '../text/normalize.js';
 import { evaluate, choiceCount, choices } from '../rules/engine.js';
 import { buildCatalogue, type Catalogue } from './model.js';
-import { CatalogueSchema, type CatalogueData, type SelectorData } from './schema.js';
+import { catalogueSchema, type CatalogueData, type SelectorData } from './schema.js';
+import { valibot } from '../valibot.js';
 
 export type CatalogueResult = { ok: true; catalogue: Catalogue } | { ok: false; issues: Issue[] };
 
@@ -13,7 +13,7 @@ const MAX_CHOICES = 4096;
 export function parseCatalogue(json: unknown): CatalogueResult {
   // Valibot takes an array for an object (arrays are objects); a catalogue is never one.
   if (Array.isArray(json)) return { ok: false, issues: [{ path: '', message: 'must be a JSON object, not an array' }] };
-  const parsed = v.safeParse(CatalogueSchema, json);
+  const parsed = valibot().safeParse(catalogueSchema(), json);
   if (!parsed.success) return { ok: false, issues: issuesFromValibot(parsed.issues) };
   const data = parsed.output;
   const issues = checkReferences(data);

@@ -1,11 +1,12 @@
-import * as v from 'valibot';
+import type * as V from 'valibot';
 import type { Catalogue } from '../catalogue/model.js';
 import { RESIDENCIES } from '../catalogue/schema.js';
-
-const SubjectName = v.pipe(v.string('must be a subject name (a string)'), v.maxLength(500, 'is longer than any subject name (500 characters at most)'));
+import { valibot } from '../valibot.js';
 
 /** The plan file's shape for one catalogue: its modes are the ones allowed. */
 export function planSchema(catalogue: Catalogue) {
+  const v = valibot();
+  const SubjectName = v.pipe(v.string('must be a subject name (a string)'), v.maxLength(500, 'is longer than any subject name (500 characters at most)'));
   const modes = catalogue.data.modes.map((m) => m.id);
   return v.strictObject({
     catalogue: v.optional(v.string('must be a catalogue identifier (a string)')),
@@ -25,4 +26,4 @@ export function planSchema(catalogue: Catalogue) {
   });
 }
 
-export type PlanFile = v.InferOutput<ReturnType<typeof planSchema>>;
+export type PlanFile = V.InferOutput<ReturnType<typeof planSchema>>;
