@@ -49,7 +49,7 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .option('--no-fellowship', 'you will not hold the fellowship (not asked)')
     .option('--name <name>', 'save the plan under this name')
     .option('--out <file>', 'also write the plan file here')
-    .option('--force', 'let --out overwrite an existing file')
+    .option('--force', 'let --out overwrite an existing file, and --name replace a saved plan')
     .option('--resume', 'continue the draft kept from an unfinished session')
     .action(action(async (opts: object, cmd: Command) => (await import('./commands/plan.js')).plan(context(cmd), opts)));
 

@@ -12,7 +12,8 @@ export function makeContext(io: Io, options: GlobalOptions): Context {
     io,
     json: options.json === true,
     colour,
-    interactive: options.input !== false && io.stdin.isTTY === true && io.stdout.isTTY === true,
+    // A --json run is for a program: it never stops to ask.
+    interactive: options.input !== false && options.json !== true && io.stdin.isTTY === true && io.stdout.isTTY === true,
     width: io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80,
     catalogue: () => (catalogue ??= chosenCatalogue(io, options.catalogue)),
     out: (text) => void io.stdout.write(text),

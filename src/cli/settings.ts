@@ -25,21 +25,6 @@ export async function resolveResidency(ctx: Context, flag: string | undefined, {
   return askResidency(ctx);
 }
 
-/**
- * The study mode to use: the flag, then STUDY_PLANNER_MODE, then the saved default (`config set
- * mode`); undefined when none gives one. Checked against the loaded catalogue's modes.
- */
-export async function resolveMode(ctx: Context, flag: string | undefined): Promise<string | undefined> {
-  const fromEnv = envValue(ctx.io, 'MODE');
-  const value = flag ?? fromEnv ?? (await savedDefaults(ctx)).mode;
-  if (value === undefined) return undefined;
-  const modes = ctx.catalogue().data.modes.map((m) => m.id);
-  if (modes.includes(value)) return value;
-  const where = flag !== undefined ? '--mode' : fromEnv !== undefined ? 'STUDY_PLANNER_MODE' : 'the saved default mode';
-  const fix = flag === undefined && fromEnv === undefined ? '; change it with "study-planner config set mode MODE"' : '';
-  throw new UsageError(`${where} "${safeLine(value)}" is not a study mode of this programme; use ${modes.join(' or ')}${fix}.`);
-}
-
 /** Saved defaults are read only when a flag and the environment leave a question open. */
 async function savedDefaults(ctx: Context) {
   const { readSavedDefaults } = await import('./io/saved-defaults.js');

@@ -32,7 +32,8 @@ const rows: Row[] = [
   { name: 'fellowship on few credits: 9', residency: 'local', credits: 9, fellowship: true, tuition: 51_750, initialPayment: 17_250, fellowshipAmount: 9_650, payable: 42_100 },
   { name: 'credits so few the fellowship is 0: 7', residency: 'local', credits: 7, fellowship: true, tuition: 40_250, initialPayment: 17_250, fellowshipAmount: 0, payable: 40_250 },
   { name: 'credits so few the fellowship is 0: 3', residency: 'local', credits: 3, fellowship: true, tuition: 17_250, initialPayment: 17_250, fellowshipAmount: 0, payable: 17_250 },
-  { name: 'no credits', residency: 'local', credits: 0, fellowship: true, tuition: 0, initialPayment: 0, fellowshipAmount: 0, payable: 0 },
+  // The contract: the initial payment is the registration credits' fee, whatever the estimate.
+  { name: 'no credits', residency: 'local', credits: 0, fellowship: true, tuition: 0, initialPayment: 17_250, fellowshipAmount: 0, payable: 0 },
   {
     name: 'extra credits beyond 30 are not covered',
     residency: 'local', credits: 36, graduation: 30, fellowship: true,

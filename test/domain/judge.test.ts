@@ -101,7 +101,7 @@ describe('judging a plan', () => {
     expect(j.valid).toBe(true);
     expect(codes(j.warnings)).toEqual(['EXTRA_CREDITS']);
     expect(j.warnings[0]!.message).toBe(
-      'the plan has 33 credits, 3 more than the 30 required (Business Analytics); they add HKD 17,250 to the tuition and no fellowship covers them.',
+      'the plan has 33 credits, 3 more than the 30 required (Business Analytics); they add HK$17,250 to the tuition and no fellowship covers them.',
     );
     expect(j.credits).toEqual({ planned: 33, required: 30 });
     expect(j.fees).toEqual({ currency: 'HKD', credits: 33, perCredit: 5750, tuition: 189_750, initialPayment: 17_250, fellowship: 120_000, payable: 69_750 });

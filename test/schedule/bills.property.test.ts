@@ -27,11 +27,13 @@ describe('bills', () => {
           const result = judgement.schedule ?? planSchedule(catalogue, plan, { ...judgement, satisfied: judgement.valid });
           const total = result.bills.reduce((sum, b) => sum + b.bill, 0) + judgement.fees.initialPayment;
           expect(total).toBe(judgement.fees.payable);
-          for (const bill of result.bills) {
+          const smallPlan = judgement.fees.initialPayment > judgement.fees.payable;
+          result.bills.forEach((bill, i) => {
             expect(Number.isInteger(bill.bill)).toBe(true);
-            expect(bill.bill).toBeGreaterThanOrEqual(0);
+            // Only a plan that costs less than the initial payment has money owed back, on its last bill.
+            if (!smallPlan || i < result.bills.length - 1) expect(bill.bill).toBeGreaterThanOrEqual(0);
             expect(bill.fellowship).toBeLessThanOrEqual(bill.tuition);
-          }
+          });
         },
       ),
       { numRuns: 400 },

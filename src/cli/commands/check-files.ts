@@ -9,6 +9,8 @@ import { makeStyle, MARK } from '../render/style.js';
 export interface CheckOptions {
   json: boolean;
   colour: boolean;
+  /** Colour for what goes to stderr, which may be a file while stdout is a terminal. */
+  errColour: boolean;
   width: number;
 }
 
@@ -26,6 +28,7 @@ export interface CheckedRun {
  */
 export function checkFiles(catalogue: Catalogue, files: readonly string[], first: number, options: CheckOptions): CheckedRun {
   const style = makeStyle(options.colour);
+  const errStyle = makeStyle(options.errColour);
   const run: CheckedRun = { segments: [], valid: 0, invalid: 0, failed: 0 };
   let out = '';
   const flush = () => {
@@ -41,7 +44,7 @@ export function checkFiles(catalogue: Catalogue, files: readonly string[], first
       if (options.json) out += safeJson(failureJson(file, loaded.code, loaded.messages));
       else {
         flush();
-        run.segments.push({ stream: 'err', text: `${style.bad(MARK.bad)} ${loaded.messages.map(safeLine).join('\n  ')}\n` });
+        run.segments.push({ stream: 'err', text: `${errStyle.bad(MARK.bad)} ${loaded.messages.map(safeLine).join('\n  ')}\n` });
       }
       return;
     }

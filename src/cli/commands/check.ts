@@ -15,7 +15,7 @@ function* checkInChunks(catalogue: Catalogue, files: readonly string[], options:
 export async function check(ctx: Context, files: readonly string[]): Promise<Outcome> {
   if (files.length === 0) throw new UsageError('check needs at least one plan file, or - for standard input; for example: study-planner check plan.json');
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) holds one plan and can be named only once.');
-  const options: CheckOptions = { json: ctx.json, colour: ctx.colour, width: ctx.width };
+  const options: CheckOptions = { json: ctx.json, colour: ctx.colour, errColour: ctx.colour && ctx.io.stderr.isTTY === true, width: ctx.width };
   // A bad catalogue stops the command before it prints anything.
   const runs = checkInChunks(ctx.catalogue(), files, options);
   const tally = { valid: 0, invalid: 0, failed: 0 };

@@ -8,6 +8,7 @@ import { joinWords } from '../../domain/rules/wording.js';
 import { routeRequirement, routeVariants } from '../../domain/schedule/route-variants.js';
 import type { Context } from '../context.js';
 import { loadPlanFile } from '../io/plan-file.js';
+import { findPlan } from '../io/find-plan.js';
 import { UsageError, type Outcome } from '../outcome.js';
 import { comparedJson, renderComparison, type Compared } from '../render/compare.js';
 import { safeJson, safeLine } from '../render/sanitize.js';
@@ -26,10 +27,12 @@ function looksLikeFile(name: string): boolean {
 
 async function savedPlan(ctx: Context, catalogue: Catalogue, name: string): Promise<PlanFile> {
   const { openCommandStore } = await import('../io/store.js');
-  const saved = (await openCommandStore(ctx, { readOnly: true })).getPlan(name);
-  if (!saved) {
-    throw new UsageError(`"${safeLine(name)}" is neither a plan file nor a saved plan; give a file's path, or run "study-planner plans list" to see the saved names.`);
-  }
+  // Found as `plans` finds it: exactly, or else ignoring case, with close names suggested.
+  const saved = findPlan(
+    await openCommandStore(ctx, { readOnly: true }),
+    name,
+    (hint) => `"${safeLine(name)}" is neither a plan file nor a saved plan.${hint} Give a file's path, or run "study-planner plans list" to see the saved names.`,
+  );
   // Saved under another catalogue, perhaps: read it as a plan file would be, against this one.
   const parsed = parsePlan(catalogue, saved.plan);
   if (!parsed.ok) throw new UsageError(`the saved plan "${safeLine(name)}" does not fit this catalogue: ${parsed.issues.map((i) => `${i.path === '' ? 'the plan' : i.path} ${i.message}`).join('; ')}.`);

@@ -15,7 +15,8 @@ export interface FeesOptions {
 }
 
 function parseCredits(text: string): number {
-  if (!/^\d{1,4}$/.test(text.trim())) throw new UsageError(`--credits "${text}" is not a whole number of credits; pass one such as --credits 30.`);
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`--credits "${safeLine(text)}" is not a whole number of credits; pass one such as --credits 30.`);
+  if (Number(text) > 9999) throw new UsageError(`--credits ${safeLine(text.trim())} is more than any programme asks (at most 9999); pass the credits you plan, such as --credits 30.`);
   return Number(text);
 }
 

@@ -1,32 +1,17 @@
 import type { Catalogue } from '../../domain/catalogue/model.js';
 import { judgePlan, type Judgement } from '../../domain/plan/judge.js';
 import { parsePlan } from '../../domain/plan/parse.js';
-import { joinWords } from '../../domain/rules/wording.js';
-import { closest } from '../../domain/text/suggest.js';
 import type { Context } from '../context.js';
 import { openCommandStore } from '../io/store.js';
-import type { SavedPlan, Store } from '../io/store-types.js';
+import type { SavedPlan } from '../io/store-types.js';
 import { UsageError, type Outcome } from '../outcome.js';
 import { failureJson, judgementJson } from '../render/check-json.js';
 import { renderJudgement } from '../render/check-report.js';
-import { money } from '../render/money.js';
+import { money } from '../../domain/text/money.js';
 import { safeJson, safeLine } from '../render/sanitize.js';
 import { makeStyle, MARK } from '../render/style.js';
 import { renderTable } from '../render/table.js';
-
-const foldCase = (name: string) => name.normalize('NFKC').toLowerCase();
-
-/** The saved plan a name means: exactly, or else the one plan equal to it ignoring case. */
-function findPlan(store: Store, name: string): SavedPlan {
-  const plans = store.listPlans();
-  const exact = plans.find((p) => p.name === name);
-  if (exact) return exact;
-  const folded = plans.filter((p) => foldCase(p.name) === foldCase(name));
-  if (folded.length === 1) return folded[0]!;
-  const near = closest(foldCase(name), plans.map((p) => ({ key: foldCase(p.name), value: p.name })));
-  const hint = near.length > 0 ? ` Did you mean ${joinWords(near.map((n) => `"${safeLine(n)}"`), 'or')}?` : '';
-  throw new UsageError(`there is no saved plan named "${safeLine(name)}".${hint} Run "study-planner plans list" to see the saved plans.`);
-}
+import { findPlan } from '../io/find-plan.js';
 
 type Rejudged = { ok: true; judgement: Judgement } | { ok: false; messages: string[] };
 
@@ -178,7 +163,8 @@ export async function plansExport(ctx: Context, name: string, options: ExportOpt
     text = renderMarkdownReport({ name: saved.name, updatedAt: saved.updatedAt, judgement: result.judgement, catalogue });
   }
   if (options.out === undefined) {
-    ctx.out(text);
+    // Under --json, stdout holds JSON only: a report comes wrapped, a plan file is JSON already.
+    ctx.out(ctx.json && format === 'md' ? `${safeJson({ name: saved.name, format, text })}\n` : text);
     return 'success';
   }
   const { writeFileAtomic } = await import('../io/atomic-write.js');

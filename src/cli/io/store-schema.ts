@@ -16,8 +16,6 @@ export interface StoreData {
   draft?: Draft;
 }
 
-export const EMPTY_STORE: StoreData = Object.freeze({ version: STORE_VERSION, defaults: {}, plans: [] }) as StoreData;
-
 export const MAX_PLAN_NAME_LENGTH = 80;
 
 /** Why a name cannot name a saved plan, or undefined when it can. */

@@ -3,7 +3,7 @@ import { hasResidency, planFromAnswers } from '../../domain/plan/draft.js';
 import { judgePlan } from '../../domain/plan/judge.js';
 import type { Answers } from '../../domain/plan/steps.js';
 import { joinWords } from '../../domain/rules/wording.js';
-import { money } from '../render/money.js';
+import { money } from '../../domain/text/money.js';
 import { safeLine } from '../render/sanitize.js';
 import { wrap } from '../render/wrap.js';
 import type { PlannerContext } from './planner-context.js';

@@ -54,17 +54,26 @@ function planFileText(plan: PlanFile): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
-/** Decide first, act last: the plan file is written and the plan saved only here, once. */
-function keepPlan(store: Store, plan: PlanFile, name: string | undefined, options: PlanOptions): string[] {
+/**
+ * Decide first, act last: the plan is saved and the plan file written only here, once. The draft
+ * goes only when it is this plan's (another session's draft is not ours to remove), and whatever
+ * was done before a failure is said in the error.
+ */
+function keepPlan(store: Store, plan: PlanFile, name: string | undefined, options: PlanOptions, draftIsThisPlan: boolean): string[] {
   const done: string[] = [];
-  if (options.out !== undefined) {
-    writeFileAtomic(options.out, planFileText(plan), { overwrite: options.force === true });
-    done.push(`Wrote ${safeLine(options.out)}.`);
-  }
   if (name !== undefined) {
     store.savePlan(name, plan);
-    store.clearDraft();
+    if (draftIsThisPlan) store.clearDraft();
     done.push(`Saved as "${safeLine(name)}"; see it again with: study-planner plans show "${safeLine(name)}"`);
+  }
+  if (options.out !== undefined) {
+    try {
+      writeFileAtomic(options.out, planFileText(plan), { overwrite: options.force === true });
+    } catch (error) {
+      if (error instanceof UsageError && done.length > 0) throw new UsageError(`${done.join(' ')}; but ${error.message}`);
+      throw error;
+    }
+    done.push(`Wrote ${safeLine(options.out)}.`);
   }
   return done;
 }
@@ -72,12 +81,16 @@ function keepPlan(store: Store, plan: PlanFile, name: string | undefined, option
 /** Every answer from flags, saved defaults or the draft; no question asked. */
 function runWithoutTerminal(ctx: Context, catalogue: Catalogue, answers: Answers, options: PlanOptions, store: Store): Outcome {
   const complete = answersWithoutTerminal(catalogue, answers) as AnswersWithResidency;
+  // Nobody is there to ask whether to replace a saved plan, so a script must say so.
+  if (complete.name !== undefined && !options.force && store.getPlan(complete.name)) {
+    throw new UsageError(`a plan named "${safeLine(complete.name)}" is already saved; pass --force to replace it, or choose another --name.`);
+  }
   const plan = planFromAnswers(catalogue, complete);
   const judgement = judgePlan(catalogue, plan);
   let done: string[] = [];
   let notKept: UsageError | undefined;
   try {
-    done = keepPlan(store, plan, complete.name, options);
+    done = keepPlan(store, plan, complete.name, options, options.resume === true);
   } catch (error) {
     // A full or read-only disk must not lose the plan: it is printed all the same, then the error.
     if (!(error instanceof UsageError)) throw error;
@@ -134,7 +147,7 @@ async function runInTerminal(ctx: Context, catalogue: Catalogue, answers: Answer
   const valid = judgePlan(catalogue, plan).valid;
   let done: string[];
   try {
-    done = keepPlan(store, plan, end.answers.name, options);
+    done = keepPlan(store, plan, end.answers.name, options, true);
   } catch (error) {
     if (error instanceof UsageError) throw new UsageError(`${error.message} Your answers are kept as a draft; to come back to them, run ${RESUME}`);
     throw error;

@@ -1,7 +1,7 @@
 import { hasResidency, planFromAnswers } from '../../domain/plan/draft.js';
 import { judgePlan } from '../../domain/plan/judge.js';
 import type { Answers } from '../../domain/plan/steps.js';
-import { money } from '../render/money.js';
+import { money } from '../../domain/text/money.js';
 import { safeLine } from '../render/sanitize.js';
 import { MARK } from '../render/style.js';
 import { wrap } from '../render/wrap.js';

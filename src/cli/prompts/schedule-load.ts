@@ -1,19 +1,9 @@
 import type { Catalogue } from '../../domain/catalogue/model.js';
 import { joinWords } from '../../domain/rules/wording.js';
+import { normalLoad } from '../../domain/schedule/check.js';
 import { modeOf } from '../../domain/schedule/propose.js';
 import { termAt, termKinds, type Term } from '../../domain/schedule/terms.js';
 import { safeLine } from '../render/sanitize.js';
-
-/** The mode's normal credits for a term (the catalogue's guidance); undefined where it gives none. */
-export function normalLoad(catalogue: Catalogue, modeId: string, term: Term): { minCredits: number; maxCredits: number } | undefined {
-  return modeOf(catalogue, modeId).load?.[term.kind.id];
-}
-
-/** Above the normal load, as `check` warns (SCHEDULE_OVERLOAD): one subject alone never is, as it cannot be split. */
-export function isHeavy(catalogue: Catalogue, modeId: string, term: Term, credits: number, subjects: number): boolean {
-  const max = normalLoad(catalogue, modeId, term)?.maxCredits;
-  return max !== undefined && credits > max && subjects > 1;
-}
 
 /** The warning beside a heavy term: short, so the timeline still fits 80 columns. */
 export function heavyNote(catalogue: Catalogue, modeId: string, term: Term): string {

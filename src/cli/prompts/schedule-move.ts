@@ -8,7 +8,9 @@ import type { Term } from '../../domain/schedule/terms.js';
 import { safeLine } from '../render/sanitize.js';
 import type { Choice } from './ask.js';
 import type { PlannerContext } from './planner-context.js';
-import { heavyNote, isHeavy, loadText, termsToOffer } from './schedule-load.js';
+// The rule `check` warns by (SCHEDULE_OVERLOAD), so the planner marks exactly the same terms.
+import { isOverloaded } from '../../domain/schedule/check.js';
+import { heavyNote, loadText, termsToOffer } from './schedule-load.js';
 import { judgeSchedule } from './schedule-view.js';
 import { subjectLines } from './subject-lines.js';
 
@@ -35,11 +37,11 @@ function termChoice(catalogue: Catalogue, mode: string, term: Term, now: Load, m
   const name = [
     safeLine(term.label).padEnd(labelWidth),
     loadText(catalogue, mode, term, now.credits),
-    ...(isHeavy(catalogue, mode, term, now.credits, now.count) ? [heavyNote(catalogue, mode, term)] : []),
+    ...(isOverloaded(catalogue, mode, term, now.credits, now.count) ? [heavyNote(catalogue, mode, term)] : []),
     ...(here ? ['(its term now)'] : []),
   ];
   const credits = now.credits + moving.subject.credits;
-  const heavy = isHeavy(catalogue, mode, term, credits, now.count + 1) ? ', above the normal load' : '';
+  const heavy = isOverloaded(catalogue, mode, term, credits, now.count + 1) ? ', above the normal load' : '';
   const description = here ? `${title} stays here.` : `With ${title}: ${loadText(catalogue, mode, term, credits)}${heavy}.`;
   return { value: term.id, name: name.join('  '), short: safeLine(term.label), description };
 }

@@ -7,7 +7,9 @@ import type { ScheduleResult } from '../../domain/schedule/plan-schedule.js';
 import { renderTimeline } from '../render/timeline.js';
 import { wrap } from '../render/wrap.js';
 import type { PlannerContext } from './planner-context.js';
-import { heavyNote, isHeavy, normalLoadSentence } from './schedule-load.js';
+// The rule `check` warns by (SCHEDULE_OVERLOAD), so the planner marks exactly the same terms.
+import { isOverloaded } from '../../domain/schedule/check.js';
+import { heavyNote, normalLoadSentence } from './schedule-load.js';
 
 /** The plan judged with this schedule: its terms, their bills, the graduation term. */
 export function judgeSchedule(catalogue: Catalogue, plan: PlanFile, schedule: ScheduleAnswer): { schedule: ScheduleResult; fees: FeeSummary } {
@@ -22,7 +24,7 @@ export function judgeSchedule(catalogue: Catalogue, plan: PlanFile, schedule: Sc
 export function scheduleView(ctx: Pick<PlannerContext, 'catalogue' | 'style' | 'width'>, plan: PlanFile, schedule: ScheduleAnswer, proposed: boolean): string {
   const { catalogue, style, width } = ctx;
   const judged = judgeSchedule(catalogue, plan, schedule);
-  const heavy = judged.schedule.terms.filter(({ term, subjects }) => isHeavy(catalogue, plan.mode, term, subjects.reduce((sum, s) => sum + s.credits, 0), subjects.length));
+  const heavy = judged.schedule.terms.filter(({ term, subjects }) => isOverloaded(catalogue, plan.mode, term, subjects.reduce((sum, s) => sum + s.credits, 0), subjects.length));
   const warnings = new Map(heavy.map(({ term }) => [term.id, heavyNote(catalogue, plan.mode, term)]));
   const heading = proposed ? 'Your schedule, term by term, as proposed:' : 'Your schedule, term by term, with your changes:';
   return [

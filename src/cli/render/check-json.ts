@@ -1,4 +1,3 @@
-import type { Issue } from '../../domain/issue.js';
 import type { Judgement } from '../../domain/plan/judge.js';
 import { scheduleJson } from './schedule-json.js';
 
@@ -34,8 +33,4 @@ export function failureJson(file: string, code: 'UNREADABLE' | 'MALFORMED', mess
     warnings: [],
     fees: null,
   };
-}
-
-export function issueMessages(issues: readonly Issue[]): string[] {
-  return issues.map((i) => (i.path === '' ? i.message : `${i.path} ${i.message}`));
 }

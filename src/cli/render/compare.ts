@@ -2,7 +2,7 @@ import type { Catalogue, Subject } from '../../domain/catalogue/model.js';
 import type { Judgement } from '../../domain/plan/judge.js';
 import { scheduleOf } from '../../domain/schedule/of-judgement.js';
 import { routeRequirement } from '../../domain/schedule/route-variants.js';
-import { money } from './money.js';
+import { money } from '../../domain/text/money.js';
 import { requirementProgress } from './progress.js';
 import { safeLine } from './sanitize.js';
 import { MARK, type Style } from './style.js';

@@ -2,7 +2,7 @@ import type { Residency } from '../../domain/catalogue/schema.js';
 import type { FeeSummary } from '../../domain/fees/fees.js';
 import type { Context } from '../context.js';
 import { renderFees } from './fees.js';
-import { money } from './money.js';
+import { money } from '../../domain/text/money.js';
 import { safeLine } from './sanitize.js';
 import { makeStyle } from './style.js';
 import { wrap } from './wrap.js';

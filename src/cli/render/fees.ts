@@ -1,5 +1,5 @@
 import type { FeeSummary } from '../../domain/fees/fees.js';
-import { count, money } from './money.js';
+import { count, money } from '../../domain/text/money.js';
 import type { Style } from './style.js';
 import { renderSummary } from './table.js';
 

@@ -1,7 +1,7 @@
 import type { Catalogue, Subject } from '../../domain/catalogue/model.js';
 import type { Judgement } from '../../domain/plan/judge.js';
 import { scheduleOf } from '../../domain/schedule/of-judgement.js';
-import { count, money } from './money.js';
+import { count, money } from '../../domain/text/money.js';
 import { safeLine } from './sanitize.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { FeeSummary } from '../../domain/fees/fees.js';
 import type { ScheduleResult } from '../../domain/schedule/plan-schedule.js';
-import { money } from './money.js';
+import { money } from '../../domain/text/money.js';
 import { progressBar } from './progress.js';
 import { safeLine } from './sanitize.js';
 import { UNSCHEDULED_LABEL } from './schedule-json.js';

@@ -40,8 +40,8 @@ export function computeFees(rules: FeeRules, input: FeeInput): FeeSummary {
     fellowship = Math.max(0, Math.min(rules.fellowship.cap, covered - rules.fellowship.minimumStudentShare));
   }
   const payable = tuition - fellowship;
-  // Part of what is payable, paid in advance: never more than the whole.
-  const initialPayment = Math.min(payable, rules.initialRegistrationCredits[input.residency] * rules.perCredit);
+  // Always the residency's registration credits' fee, even for an estimate of fewer credits.
+  const initialPayment = rules.initialRegistrationCredits[input.residency] * rules.perCredit;
   return {
     currency: rules.currency,
     credits: input.credits,

@@ -57,11 +57,6 @@ export function pickAmount(need: PickNeed, chosen: readonly Subject[]): number {
   return need.unit === 'credit' ? chosen.reduce((sum, s) => sum + s.credits, 0) : chosen.length;
 }
 
-export function pickFits(need: PickNeed, chosen: readonly Subject[]): boolean {
-  const have = pickAmount(need, chosen);
-  return have >= need.min && (need.max === undefined || have <= need.max);
-}
-
 export type AnswersWithResidency = Answers & { residency: Residency };
 
 export function hasResidency(answers: Answers): answers is AnswersWithResidency {

@@ -3,6 +3,7 @@ import { findSubject, suggestSubjects } from '../catalogue/resolve.js';
 import { computeFees, fellowshipEligible, type FeeSummary } from '../fees/fees.js';
 import { evaluate, type RequirementResult } from '../rules/engine.js';
 import { joinWords } from '../rules/wording.js';
+import { money } from '../text/money.js';
 import { planSchedule, type ScheduleResult } from '../schedule/plan-schedule.js';
 import type { PlanFile } from './schema.js';
 
@@ -104,7 +105,7 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile): Judgement {
     const named = extra.length > 0 ? ` (${joinWords(extra.map((s) => s.title), 'and')})` : '';
     warnings.push({
       code: 'EXTRA_CREDITS',
-      message: `the plan has ${planned} credits, ${planned - required} more than the ${required} required${named}; they add ${fees.currency} ${extraCost.toLocaleString('en-US')} to the tuition and no fellowship covers them.`,
+      message: `the plan has ${planned} credits, ${planned - required} more than the ${required} required${named}; they add ${money(extraCost, fees.currency)} to the tuition and no fellowship covers them.`,
     });
   }
   let schedule: ScheduleResult | undefined;

@@ -23,12 +23,14 @@ export interface TermBill {
  * the fee per credit. The fellowship is shared in proportion to the credits that count towards
  * graduation in each term (so it never covers extra credits); each share is rounded down to the
  * dollar and the dollars left over go to the last term with such credits. The initial payment,
- * already paid on acceptance, is taken off the first bills in order. So the bills plus the
- * initial payment equal the payable total exactly.
+ * already paid on acceptance, is taken off the first bills in order (whatever is left over comes off
+ * the last, which is negative when the plan costs less than the initial payment). So the bills plus
+ * the initial payment equal the payable total exactly.
  */
 export function splitBills(fees: FeeSummary, terms: readonly ScheduledTerm[], unscheduled: readonly Subject[], counted: ReadonlySet<Subject>): TermBill[] {
   const rows: { term: Term | undefined; subjects: Subject[] }[] = terms.map((t) => ({ term: t.term, subjects: t.subjects }));
-  if (unscheduled.length > 0) rows.push({ term: undefined, subjects: [...unscheduled] });
+  // With nothing at all to bill, a row of its own still carries the initial payment back.
+  if (unscheduled.length > 0 || (rows.length === 0 && fees.initialPayment > 0)) rows.push({ term: undefined, subjects: [...unscheduled] });
   const chargeable = (s: Subject) => (s.tuitionFree ? 0 : s.credits);
   const weights = rows.map((r) => r.subjects.reduce((sum, s) => sum + (counted.has(s) ? chargeable(s) : 0), 0));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
@@ -39,7 +41,8 @@ export function splitBills(fees: FeeSummary, terms: readonly ScheduledTerm[], un
   return rows.map((row, i) => {
     const tuition = row.subjects.reduce((sum, s) => sum + chargeable(s), 0) * fees.perCredit;
     const due = tuition - shares[i]!;
-    const applied = Math.min(initialLeft, Math.max(0, due));
+    // An initial payment larger than every bill leaves the last one negative: money owed back.
+    const applied = i === rows.length - 1 ? initialLeft : Math.min(initialLeft, Math.max(0, due));
     initialLeft -= applied;
     return {
       term: row.term,

@@ -2,7 +2,7 @@ import type { Catalogue, Subject } from '../catalogue/model.js';
 import { findSubject } from '../catalogue/resolve.js';
 import type { Finding } from '../plan/judge.js';
 import { modeOf, NO_LOAD, offeredIn, type ScheduledTerm } from './propose.js';
-import { findTerm } from './terms.js';
+import { findTerm, type Term } from './terms.js';
 
 export interface ScheduleEntry {
   term: string;
@@ -64,16 +64,25 @@ export function checkSchedule(catalogue: Catalogue, modeId: string, planned: rea
     errors.push({ code: 'SCHEDULE_MISSING_SUBJECT', message: `${subject.title} is in the plan but in no term of the schedule; add it to one.` });
   }
   const terms = [...byTerm.values()].sort((a, b) => a.term.index - b.term.index);
-  const load = modeOf(catalogue, modeId).load ?? NO_LOAD;
   for (const { term, subjects } of terms) {
-    const max = load[term.kind.id]?.maxCredits;
     const credits = subjects.reduce((sum, s) => sum + s.credits, 0);
-    // One subject alone cannot be split, so it is never an overload.
-    if (max !== undefined && credits > max && subjects.length > 1) {
+    if (isOverloaded(catalogue, modeId, term, credits, subjects.length)) {
+      const max = normalLoad(catalogue, modeId, term)!.maxCredits;
       warnings.push({ code: 'SCHEDULE_OVERLOAD', message: `${term.label} has ${credits} credits, above the normal ${max} for ${modeOf(catalogue, modeId).label.toLowerCase()} study; expect a heavy term.` });
     }
   }
   return { terms, unscheduled, errors, warnings };
+}
+
+/** The mode's normal credits for a term (the catalogue's guidance); undefined where it gives none. */
+export function normalLoad(catalogue: Catalogue, modeId: string, term: Term): { minCredits: number; maxCredits: number } | undefined {
+  return (modeOf(catalogue, modeId).load ?? NO_LOAD)[term.kind.id];
+}
+
+/** Above the mode's normal load; one subject alone never is, as it cannot be split. */
+export function isOverloaded(catalogue: Catalogue, modeId: string, term: Term, credits: number, subjects: number): boolean {
+  const max = normalLoad(catalogue, modeId, term)?.maxCredits;
+  return max !== undefined && credits > max && subjects > 1;
 }
 
 function catalogueTermExample(catalogue: Catalogue): string {
