@@ -11,6 +11,7 @@ import { money } from '../../domain/text/money.js';
 import { safeJson, safeLine } from '../render/sanitize.js';
 import { makeStyle, MARK } from '../render/style.js';
 import { renderTable } from '../render/table.js';
+import { planFileText } from '../render/plan-file.js';
 import { findPlan } from '../io/find-plan.js';
 
 type Rejudged = { ok: true; judgement: Judgement } | { ok: false; messages: string[] };
@@ -154,7 +155,7 @@ export async function plansExport(ctx: Context, name: string, options: ExportOpt
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format "${safeLine(format)}" is not a format; use json (a plan file) or md (a Markdown report).`);
   const saved = findPlan(await openForReading(ctx), name);
   let text: string;
-  if (format === 'json') text = `${safeJson(saved.plan, 2)}\n`;
+  if (format === 'json') text = planFileText(saved.plan);
   else {
     const catalogue = ctx.catalogue();
     const result = rejudge(catalogue, saved);

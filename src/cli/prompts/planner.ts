@@ -10,6 +10,7 @@ import type { Store } from '../io/store-types.js';
 import { InterruptedError, UsageError, type Outcome } from '../outcome.js';
 import { judgementJson } from '../render/check-json.js';
 import { renderJudgement } from '../render/check-report.js';
+import { planFileText } from '../render/plan-file.js';
 import { safeJson, safeLine } from '../render/sanitize.js';
 import { makeStyle } from '../render/style.js';
 import { isPromptExit, type Ask } from './ask.js';
@@ -48,10 +49,6 @@ function startingAnswers(ctx: Context, catalogue: Catalogue, options: PlanOption
   const given = applyDefaults(catalogue, answers, ctx.io.env, store.defaults());
   // A draft's schedule follows the subjects and mode that flags given with --resume change.
   return carrySchedule(catalogue, given, applyFlags(catalogue, given, options));
-}
-
-function planFileText(plan: PlanFile): string {
-  return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Catalogue, Subject } from '../../domain/catalogue/model.js';
 import type { Judgement } from '../../domain/plan/judge.js';
 import { scheduleOf } from '../../domain/schedule/of-judgement.js';
-import { count, money } from '../../domain/text/money.js';
+import { money } from '../../domain/text/money.js';
+import { feeRows } from './fees.js';
 import { safeLine } from './sanitize.js';
 
 /**
@@ -125,20 +126,14 @@ export function renderMarkdownReport({ name, updatedAt, judgement: j, catalogue 
   if (j.errors.length > 0) lines.push('', '### Problems', '', ...j.errors.map((e) => `- ${markdownText(e.message)}`));
   if (j.warnings.length > 0) lines.push('', '### Warnings', '', ...j.warnings.map((w) => `- ${markdownText(w.message)}`));
 
-  const f = j.fees;
-  const m = (n: number) => markdownText(money(n, f.currency));
+  const rows = feeRows(j.fees).map(([label, amount]) => [label, markdownText(amount)]);
+  const total = rows[rows.length - 1]!;
+  rows[rows.length - 1] = [`**${total[0]}**`, `**${total[1]}**`];
   lines.push(
     '',
     '## Fees',
     '',
-    ...table(['Item', 'Amount'], ['left', 'right'], [
-      ['Credits', count(f.credits)],
-      ['Fee per credit', m(f.perCredit)],
-      ['Tuition', m(f.tuition)],
-      ['of which initial payment, due on accepting the offer', m(f.initialPayment)],
-      ['Fellowship', f.fellowship === 0 ? m(0) : `-${m(f.fellowship)}`],
-      ['**Payable**', `**${m(f.payable)}**`],
-    ]),
+    ...table(['Item', 'Amount'], ['left', 'right'], rows),
     ...scheduleSection(catalogue, j),
     '',
     `_Made with study-planner from the catalogue ${markdownText(catalogue.id)}. Fees are estimates from the programme's published figures; confirm them with the programme office._`,
