@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { GlobalOptions, Io } from './context.js';
-import { makeContext } from './make-context.js';
 import { EXIT_CODES, InterruptedError, UsageError, type Outcome } from './outcome.js';
 import { safeLine, safeText } from './render/sanitize.js';
 import { editDistance } from '../domain/text/suggest.js';
@@ -32,7 +31,8 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
       outputError: (s, write) => write(`study-planner: ${s.replace(/^error: /, '')}(Run "study-planner --help" for usage.)\n`),
     });
 
-  const context = (cmd: Command) => makeContext(io, cmd.optsWithGlobals<GlobalOptions>());
+  // Loaded with the command, not before: --help and --version need neither a catalogue nor the store.
+  const context = async (cmd: Command) => (await import('./make-context.js')).makeContext(io, cmd.optsWithGlobals<GlobalOptions>());
   const action = <A extends unknown[]>(run: (...args: A) => Promise<Outcome> | Outcome) =>
     (...args: A) => settle(Promise.resolve().then(() => run(...args)));
 
@@ -51,13 +51,13 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .option('--out <file>', 'also write the plan file here')
     .option('--force', 'let --out overwrite an existing file, and --name replace a saved plan')
     .option('--resume', 'continue the draft kept from an unfinished session')
-    .action(action(async (opts: object, cmd: Command) => (await import('./commands/plan.js')).plan(context(cmd), opts)));
+    .action(action(async (opts: object, cmd: Command) => (await import('./commands/plan.js')).plan(await context(cmd), opts)));
 
   program
     .command('check')
     .description('validate plan files (- reads one plan from standard input)')
     .argument('<file...>', 'plan files to check')
-    .action(action(async (files: string[], _opts: object, cmd: Command) => (await import('./commands/check.js')).check(context(cmd), files)));
+    .action(action(async (files: string[], _opts: object, cmd: Command) => (await import('./commands/check.js')).check(await context(cmd), files)));
 
   program
     .command('fees')
@@ -67,7 +67,7 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .option('--plan <file>', 'price the subjects of a plan file')
     .option('--fellowship', 'include the government fellowship (local students only)')
     .option('--by-term', "bill term by term, by the plan's schedule or a proposed one (needs --plan)")
-    .action(action(async (opts: object, cmd: Command) => (await import('./commands/fees.js')).fees(context(cmd), opts)));
+    .action(action(async (opts: object, cmd: Command) => (await import('./commands/fees.js')).fees(await context(cmd), opts)));
 
   program
     .command('compare')
@@ -75,14 +75,14 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .argument('<plan...>', 'plan files or saved plan names')
     .option('--routes', 'the one plan named, by the dissertation route and by the coursework route')
     .option('--extra <subject...>', 'with --routes: your own subjects for the coursework route (default: the cheapest)')
-    .action(action(async (plans: string[], opts: object, cmd: Command) => (await import('./commands/compare.js')).compare(context(cmd), plans, opts)));
+    .action(action(async (plans: string[], opts: object, cmd: Command) => (await import('./commands/compare.js')).compare(await context(cmd), plans, opts)));
 
   program
     .command('subjects')
     .description('list the catalogue')
     .option('--category <category>', 'only this category (compulsory, core, elective, ...)')
     .option('--search <text>', 'only subjects whose identifier, code or title contains these words')
-    .action(action(async (opts: object, cmd: Command) => (await import('./commands/subjects.js')).subjects(context(cmd), opts)));
+    .action(action(async (opts: object, cmd: Command) => (await import('./commands/subjects.js')).subjects(await context(cmd), opts)));
 
   const plans = program.command('plans').description('the saved plans: list, show, delete, export');
   plans
@@ -91,24 +91,24 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .action(
       action(async (words: string[], _opts: object, cmd: Command) => {
         if (words.length > 0) throw unknownCommand(words[0]!, plans, 'study-planner plans');
-        return (await import('./commands/plans.js')).plansList(context(cmd));
+        return (await import('./commands/plans.js')).plansList(await context(cmd));
       }),
     );
   plans
     .command('list')
     .description('every saved plan: route, credits, payable, valid or not, last changed')
-    .action(action(async (_opts: object, cmd: Command) => (await import('./commands/plans.js')).plansList(context(cmd))));
+    .action(action(async (_opts: object, cmd: Command) => (await import('./commands/plans.js')).plansList(await context(cmd))));
   plans
     .command('show')
     .description('the full report of a saved plan, judged against the loaded catalogue')
     .argument('<name>', 'the saved plan')
-    .action(action(async (name: string, _opts: object, cmd: Command) => (await import('./commands/plans.js')).plansShow(context(cmd), name)));
+    .action(action(async (name: string, _opts: object, cmd: Command) => (await import('./commands/plans.js')).plansShow(await context(cmd), name)));
   plans
     .command('delete')
     .description('delete a saved plan (asks first in a terminal)')
     .argument('<name>', 'the saved plan')
     .option('--force', 'delete without asking (needed when not running interactively)')
-    .action(action(async (name: string, opts: object, cmd: Command) => (await import('./commands/plans.js')).plansDelete(context(cmd), name, opts)));
+    .action(action(async (name: string, opts: object, cmd: Command) => (await import('./commands/plans.js')).plansDelete(await context(cmd), name, opts)));
   plans
     .command('export')
     .description('a saved plan as a plan file, or a Markdown report (--format md), on stdout or in --out')
@@ -116,7 +116,7 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .addOption(new Option('--format <format>', 'json (a plan file) or md (a Markdown report for an adviser)').default('json'))
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--force', 'let --out overwrite an existing file')
-    .action(action(async (name: string, opts: object, cmd: Command) => (await import('./commands/plans.js')).plansExport(context(cmd), name, opts)));
+    .action(action(async (name: string, opts: object, cmd: Command) => (await import('./commands/plans.js')).plansExport(await context(cmd), name, opts)));
 
   const config = program.command('config').description('saved defaults: get, set, unset, path');
   config.usage('[options] <command>').argument('[subcommand...]').action(
@@ -130,22 +130,22 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .command('get')
     .description('a saved default, or all of them')
     .argument('[key]', 'residency, mode or catalogue')
-    .action(action(async (key: string | undefined, _opts: object, cmd: Command) => (await import('./commands/config.js')).configGet(context(cmd), key)));
+    .action(action(async (key: string | undefined, _opts: object, cmd: Command) => (await import('./commands/config.js')).configGet(await context(cmd), key)));
   config
     .command('set')
     .description('save a default (used when no flag or STUDY_PLANNER_* variable gives one)')
     .argument('<key>', 'residency, mode or catalogue')
     .argument('<value>', 'residency: local or non-local; mode: full-time or part-time; catalogue: a file')
-    .action(action(async (key: string, value: string, _opts: object, cmd: Command) => (await import('./commands/config.js')).configSet(context(cmd), key, value)));
+    .action(action(async (key: string, value: string, _opts: object, cmd: Command) => (await import('./commands/config.js')).configSet(await context(cmd), key, value)));
   config
     .command('unset')
     .description('forget a saved default')
     .argument('<key>', 'residency, mode or catalogue')
-    .action(action(async (key: string, _opts: object, cmd: Command) => (await import('./commands/config.js')).configUnset(context(cmd), key)));
+    .action(action(async (key: string, _opts: object, cmd: Command) => (await import('./commands/config.js')).configUnset(await context(cmd), key)));
   config
     .command('path')
     .description('print where the store of saved plans and defaults lives')
-    .action(action(async (_opts: object, cmd: Command) => (await import('./commands/config.js')).configPath(context(cmd))));
+    .action(action(async (_opts: object, cmd: Command) => (await import('./commands/config.js')).configPath(await context(cmd))));
 
   program.usage('[options] [command]').argument('[command...]').action(
     action(async (words: string[], _opts: object, cmd: Command): Promise<Outcome> => {
@@ -155,7 +155,7 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
         return 'success';
       }
       if (words.length > 0) throw unknownCommand(words[0]!, program, 'study-planner');
-      const ctx = context(cmd);
+      const ctx = await context(cmd);
       if (!ctx.interactive) {
         io.stderr.write(program.helpInformation());
         throw new UsageError('no command given and no terminal to ask in; name a command, such as "study-planner check plan.json".');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { FileError } from './file-error.js';
 import { jsonErrorOffset } from './json-error-offset.js';
-import { checkText, decodeText, readFdLimited } from './stdin.js';
+import { decodeText, readFdLimited } from './stdin.js';
 
 export { FileError };
 
@@ -35,9 +35,17 @@ export function readTextFile(file: string, maxBytes: number): string {
     if (stat.isFile() && stat.size > maxBytes) {
       throw new FileError('UNREADABLE', file, `is ${(stat.size / MEBIBYTE).toFixed(1)} MiB, over the ${maxBytes / MEBIBYTE} MiB limit for this kind of file; is it the right file?`);
     }
-    // A regular file is read as text in one native call (the common case, thousands of times in
-    // a cohort check); anything else (a pipe, /dev/stdin) is read in chunks up to the limit.
-    return stat.isFile() ? checkText(fs.readFileSync(fd, 'utf8'), file) : decodeText(readFdLimited(fd, maxBytes, file), file);
+    // Pipes and devices, and files that claim no size (as /proc's do), are read as streams.
+    if (!stat.isFile() || stat.size === 0) return decodeText(readFdLimited(fd, maxBytes, file), file);
+    // A regular file: exactly the bytes fstat promised (a file growing meanwhile is not followed).
+    const buffer = Buffer.allocUnsafe(stat.size);
+    let filled = 0;
+    while (filled < stat.size) {
+      const read = fs.readSync(fd, buffer, filled, stat.size - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return decodeText(buffer.subarray(0, filled), file);
   } catch (error) {
     if (error instanceof FileError) throw error;
     throw new FileError('UNREADABLE', file, describeSystemError(error as NodeJS.ErrnoException));

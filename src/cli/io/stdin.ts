@@ -30,11 +30,7 @@ export function readStdinText(maxBytes: number): string {
 
 /** UTF-8 text without its byte order mark; binary data is refused. */
 export function decodeText(buffer: Buffer, file: string): string {
-  return checkText(buffer.toString('utf8'), file);
-}
-
-/** Text already decoded: binary data (a NUL) is refused, a byte order mark dropped. */
-export function checkText(text: string, file: string): string {
-  if (text.includes('\0')) throw new FileError('MALFORMED', file, 'is a binary file, not JSON text');
+  if (buffer.includes(0)) throw new FileError('MALFORMED', file, 'is a binary file, not JSON text');
+  const text = buffer.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
