@@ -1,6 +1,7 @@
 import { RESIDENCIES, type Residency } from '../domain/catalogue/schema.js';
 import type { Context } from './context.js';
 import { envValue } from './make-context.js';
+import { findResidency } from '../domain/catalogue/settings.js';
 import { UsageError } from './outcome.js';
 import { safeLine } from './render/sanitize.js';
 
@@ -13,7 +14,8 @@ export async function resolveResidency(ctx: Context, flag: string | undefined, {
   const fromEnv = envValue(ctx.io, 'RESIDENCY');
   const value = flag ?? fromEnv;
   if (value !== undefined) {
-    if ((RESIDENCIES as readonly string[]).includes(value)) return value as Residency;
+    const residency = findResidency(value);
+    if (residency) return residency;
     const where = flag !== undefined ? '--residency' : 'STUDY_PLANNER_RESIDENCY';
     throw new UsageError(`${where} "${safeLine(value)}" is not a residency; use ${RESIDENCIES.join(' or ')}.`);
   }

@@ -9,6 +9,7 @@ import { openCommandStore } from '../io/store.js';
 import { storeFile } from '../io/store-location.js';
 import { DEFAULT_KEYS, type DefaultKey, type Defaults } from '../io/store-types.js';
 import { envValue } from '../make-context.js';
+import { findMode, findResidency } from '../../domain/catalogue/settings.js';
 import { UsageError, type Outcome } from '../outcome.js';
 import { safeJson, safeLine } from '../render/sanitize.js';
 import { makeStyle } from '../render/style.js';
@@ -25,15 +26,17 @@ const KEYS: Record<DefaultKey, KeySpec> = {
   residency: {
     allowed: RESIDENCIES.join(' or '),
     parse(_ctx, value) {
-      if ((RESIDENCIES as readonly string[]).includes(value)) return value;
+      const residency = findResidency(value);
+      if (residency) return residency;
       throw new UsageError(`config set residency: "${safeLine(value)}" is not a residency; use ${RESIDENCIES.join(' or ')}.`);
     },
   },
   mode: {
     allowed: 'a study mode of the catalogue, such as full-time or part-time',
     parse(ctx, value) {
+      const mode = findMode(ctx.catalogue(), value);
+      if (mode) return mode.id;
       const modes = ctx.catalogue().data.modes.map((m) => m.id);
-      if (modes.includes(value)) return value;
       throw new UsageError(`config set mode: "${safeLine(value)}" is not a study mode of this programme; use ${joinWords(modes, 'or')}.`);
     },
   },

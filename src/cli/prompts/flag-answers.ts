@@ -5,6 +5,7 @@ import { fellowshipEligible } from '../../domain/fees/fees.js';
 import { stepKey, type Answers } from '../../domain/plan/steps.js';
 import { describePool, joinWords } from '../../domain/rules/wording.js';
 import type { Defaults } from '../io/store-types.js';
+import { findMode, findResidency } from '../../domain/catalogue/settings.js';
 import { UsageError } from '../outcome.js';
 import { safeLine } from '../render/sanitize.js';
 import { nameProblem } from './name.js';
@@ -32,13 +33,13 @@ interface Sourced {
 }
 
 function residencyFrom({ value, source, fix = '' }: Sourced): Residency {
-  if ((RESIDENCIES as readonly string[]).includes(value)) return value as Residency;
+  const residency = findResidency(value);
+  if (residency) return residency;
   throw new UsageError(`${source} "${safeLine(value)}" is not a residency; use ${RESIDENCIES.join(' or ')}${fix}.`);
 }
 
 function modeFrom(catalogue: Catalogue, { value, source, fix = '' }: Sourced): string {
-  const wanted = value.trim().toLowerCase();
-  const mode = catalogue.data.modes.find((m) => m.id === wanted || m.label.toLowerCase() === wanted);
+  const mode = findMode(catalogue, value);
   if (mode) return mode.id;
   throw new UsageError(`${source} "${safeLine(value)}" is not a study mode of this programme; use ${joinWords(catalogue.data.modes.map((m) => m.id), 'or')}${fix}.`);
 }
