@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Catalogue, Subject } from '../../domain/catalogue/model.js';
-import { findSubject, suggestSubjects } from '../../domain/catalogue/resolve.js';
+import { findSubject, notASubject } from '../../domain/catalogue/resolve.js';
 import { judgePlan } from '../../domain/plan/judge.js';
 import { parsePlan } from '../../domain/plan/parse.js';
 import type { PlanFile } from '../../domain/plan/schema.js';
@@ -54,9 +54,7 @@ function resolveExtra(catalogue: Catalogue, names: readonly string[], keep: Read
   for (const name of names) {
     const subject = findSubject(catalogue, name);
     if (!subject) {
-      const hint = suggestSubjects(catalogue, name);
-      const didYouMean = hint.length > 0 ? ` Did you mean ${joinWords(hint.map((s) => s.title), 'or')}?` : ' Run "study-planner subjects" to list them.';
-      throw new UsageError(`--extra "${safeLine(name)}" is not a subject of this programme.${didYouMean}`);
+      throw new UsageError(`--extra ${safeLine(notASubject(catalogue, name))}`);
     }
     if (chosen.includes(subject)) throw new UsageError(`--extra names ${subject.title} twice; name each subject once.`);
     if (keep.has(subject)) throw new UsageError(`--extra ${subject.title} already counts elsewhere in the plan; choose another subject.`);

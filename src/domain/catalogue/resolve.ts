@@ -1,6 +1,7 @@
 import type { Catalogue, Subject } from './model.js';
 import { nameKey } from '../text/normalize.js';
 import { closest, type Candidate } from '../text/suggest.js';
+import { joinWords } from '../rules/wording.js';
 
 const candidateLists = new WeakMap<Catalogue, Candidate<Subject>[]>();
 
@@ -37,4 +38,11 @@ export function suggestSubjects(catalogue: Catalogue, name: string): Subject[] {
   const key = nameKey(name);
   if (key.length > 200) return [];
   return closest(key, candidates(catalogue));
+}
+
+/** `"Epidemology" is not a subject of this programme. Did you mean Epidemiology?` */
+export function notASubject(catalogue: Catalogue, name: string): string {
+  const hint = suggestSubjects(catalogue, name);
+  const next = hint.length > 0 ? ` Did you mean ${joinWords(hint.map((s) => s.title), 'or')}?` : ' Run "study-planner subjects" to list them.';
+  return `"${name}" is not a subject of this programme.${next}`;
 }

@@ -1,5 +1,5 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
-import { findSubject, suggestSubjects } from '../catalogue/resolve.js';
+import { findSubject, notASubject } from '../catalogue/resolve.js';
 import { computeFees, fellowshipEligible, type FeeSummary } from '../fees/fees.js';
 import { evaluate, type RequirementResult } from '../rules/engine.js';
 import { joinWords } from '../rules/wording.js';
@@ -40,9 +40,7 @@ function resolveSubjects(catalogue: Catalogue, names: readonly string[], errors:
     const subject = findSubject(catalogue, name);
     if (!subject) {
       if (unknown++ < MAX_REPORTED_PER_KIND) {
-        const hint = suggestSubjects(catalogue, name);
-        const didYouMean = hint.length > 0 ? ` Did you mean ${joinWords(hint.map((s) => s.title), 'or')}?` : ' Run "study-planner subjects" to list them.';
-        errors.push({ code: 'UNKNOWN_SUBJECT', message: `"${name}" is not a subject of this programme.${didYouMean}` });
+        errors.push({ code: 'UNKNOWN_SUBJECT', message: notASubject(catalogue, name) });
       }
       continue;
     }
