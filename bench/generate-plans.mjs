@@ -1,18 +1,7 @@
 // Writes a cohort of plan files: mostly valid plans, with the mistakes advisers actually meet.
 import fs from 'node:fs';
 import path from 'node:path';
-
-/** A small deterministic PRNG (mulberry32): the same seed gives the same cohort on every machine. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../test/hardening/random.mjs';
 
 /** The plan kinds and how often each occurs in the cohort (weights sum to 100). */
 const KINDS = [

@@ -8,21 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { readStore } from '../../src/cli/io/store-file.js';
 import { BIN, expectJson, expectOrderly, lines, makeTempDir, ROOT, runCli } from './cli.js';
+import { random } from './random.mjs';
 
 const SAVE_LOOP = fileURLToPath(new URL('./save-loop.mjs', import.meta.url));
 const PLAN_FLAGS = ['--residency', 'local', '--mode', 'full-time', '--core', 'epidemiology', 'project management', '--elective', 'big data computing', 'health care ethics', '--route', 'dissertation'];
-
-/** A small deterministic PRNG (mulberry32), so a failing run can be replayed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function storeEnv(dir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, STUDY_PLANNER_STORE_DIR: dir, NO_COLOR: '1' };
