@@ -1,15 +1,13 @@
 import type { Catalogue } from '../../domain/catalogue/model.js';
 import { pickAmount, pickNeed, pickPool, type PickNeed } from '../../domain/plan/draft.js';
 import type { Answers, Step } from '../../domain/plan/steps.js';
-import { describePool } from '../../domain/rules/wording.js';
+import { describePool, plural } from '../../domain/rules/wording.js';
 import { safeLine } from '../render/sanitize.js';
 import type { PlannerContext } from './planner-context.js';
 import { sayProgress } from './progress.js';
 import { subjectChoices } from './subject-lines.js';
 
 type PickStep = Extract<Step, { kind: 'pick' }>;
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "Choose at least 2 core subjects", "Choose 3 more core or elective subjects", "Choose at least 8 credits of optional subjects". */
 export function pickQuestion(catalogue: Catalogue, step: PickStep, need: PickNeed): string {
