@@ -1,5 +1,5 @@
 import type { Residency } from '../../domain/catalogue/schema.js';
-import { computeFees, fellowshipEligible, type FeeSummary } from '../../domain/fees/fees.js';
+import { computeFees, fellowshipEligible, fellowshipHolders, type FeeSummary } from '../../domain/fees/fees.js';
 import type { Judgement } from '../../domain/plan/judge.js';
 import type { Context } from '../context.js';
 import { UsageError, type Outcome } from '../outcome.js';
@@ -54,8 +54,7 @@ async function estimate(ctx: Context, options: FeesOptions): Promise<{ fees: Fee
 
 /** The fellowship was asked for by --fellowship, or by the plan file `planFile`. */
 function notEligible(ctx: Context, residency: Residency, planFile?: string): UsageError {
-  const fellowship = ctx.catalogue().data.fees.fellowship;
-  const who = fellowship ? `${fellowship.eligibleResidencies.join(' or ')} students` : 'nobody in this programme';
+  const who = fellowshipHolders(ctx.catalogue().data.fees);
   if (planFile !== undefined) {
     return new UsageError(`${safeLine(planFile)} asks for the fellowship, which is for ${who} only, not ${residency} students; set "fellowship" to false in it.`);
   }

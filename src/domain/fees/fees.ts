@@ -23,6 +23,11 @@ export interface FeeInput {
   fellowship: boolean;
 }
 
+/** Who may hold the fellowship, for messages: "local students", or "nobody in this programme". */
+export function fellowshipHolders(rules: FeeRules): string {
+  return rules.fellowship ? `${rules.fellowship.eligibleResidencies.join(' or ')} students` : 'nobody in this programme';
+}
+
 export function fellowshipEligible(rules: FeeRules, residency: Residency): boolean {
   return rules.fellowship?.eligibleResidencies.includes(residency) ?? false;
 }
