@@ -4,6 +4,11 @@ export interface Issue {
   message: string;
 }
 
+/** An issue in a plan as one phrase: "subjects[2] must be a subject name (a string)". */
+export function planIssueText(issue: Issue): string {
+  return `${issue.path === '' ? 'the plan' : issue.path} ${issue.message}`;
+}
+
 /** Formats a path of keys and indices the way a person reads JSON: `requirements[2].rule.min`. */
 export function formatPath(keys: readonly (string | number)[]): string {
   let out = '';

@@ -14,6 +14,7 @@ import { comparedJson, renderComparison, type Compared } from '../render/compare
 import { safeJson, safeLine } from '../render/sanitize.js';
 import { makeStyle } from '../render/style.js';
 import { wrap } from '../render/wrap.js';
+import { planIssueText } from '../../domain/issue.js';
 
 export interface CompareOptions {
   routes?: boolean;
@@ -35,7 +36,7 @@ async function savedPlan(ctx: Context, catalogue: Catalogue, name: string): Prom
   );
   // Saved under another catalogue, perhaps: read it as a plan file would be, against this one.
   const parsed = parsePlan(catalogue, saved.plan);
-  if (!parsed.ok) throw new UsageError(`the saved plan "${safeLine(name)}" does not fit this catalogue: ${parsed.issues.map((i) => `${i.path === '' ? 'the plan' : i.path} ${i.message}`).join('; ')}.`);
+  if (!parsed.ok) throw new UsageError(`the saved plan "${safeLine(name)}" does not fit this catalogue: ${parsed.issues.map(planIssueText).join('; ')}.`);
   return parsed.plan;
 }
 

@@ -13,13 +13,14 @@ import { makeStyle, MARK } from '../render/style.js';
 import { renderTable } from '../render/table.js';
 import { planFileText } from '../render/plan-file.js';
 import { findPlan } from '../io/find-plan.js';
+import { planIssueText } from '../../domain/issue.js';
 
 type Rejudged = { ok: true; judgement: Judgement } | { ok: false; messages: string[] };
 
 /** A saved plan judged afresh against the loaded catalogue, exactly as `check` judges a file. */
 function rejudge(catalogue: Catalogue, saved: SavedPlan): Rejudged {
   const parsed = parsePlan(catalogue, saved.plan);
-  if (!parsed.ok) return { ok: false, messages: parsed.issues.map((i) => `saved plan "${saved.name}": ${i.path === '' ? 'the plan' : i.path} ${i.message}`) };
+  if (!parsed.ok) return { ok: false, messages: parsed.issues.map((i) => `saved plan "${saved.name}": ${planIssueText(i)}`) };
   return { ok: true, judgement: judgePlan(catalogue, parsed.plan) };
 }
 

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../../domain/catalogue/model.js';
-import type { Issue } from '../../domain/issue.js';
+import { planIssueText, type Issue } from '../../domain/issue.js';
 import { parsePlan } from '../../domain/plan/parse.js';
 import type { PlanFile } from '../../domain/plan/schema.js';
 import { MAX_PLAN_BYTES } from './limits.js';
@@ -26,7 +26,7 @@ export function loadPlanFile(catalogue: Catalogue, file: string): LoadedPlan {
   const parsed = parsePlan(catalogue, json);
   if (parsed.ok) return parsed;
   const shown = file === '-' ? 'standard input' : file;
-  const messages = parsed.issues.slice(0, MAX_ISSUES_SHOWN).map((i: Issue) => `${shown}: ${i.path === '' ? 'the plan' : i.path} ${i.message}`);
+  const messages = parsed.issues.slice(0, MAX_ISSUES_SHOWN).map((i: Issue) => `${shown}: ${planIssueText(i)}`);
   const more = parsed.issues.length - MAX_ISSUES_SHOWN;
   if (more > 0) messages.push(`${shown}: and ${more} more problem${more === 1 ? '' : 's'} like these`);
   return { ok: false, code: 'MALFORMED', messages };
