@@ -6,6 +6,7 @@ import { safeLine } from '../render/sanitize.js';
 import { MARK } from '../render/style.js';
 import { wrap } from '../render/wrap.js';
 import type { PlannerContext } from './planner-context.js';
+import { progressCount } from '../render/progress.js';
 
 /** "Core subjects" reads "Core" in a line that has to be short. */
 const shortLabel = (label: string) => label.replace(/\s+subjects?$/i, '') || label;
@@ -18,8 +19,7 @@ export function progressLine(ctx: Pick<PlannerContext, 'catalogue' | 'style' | '
   if (!hasResidency(answers)) return undefined;
   const judgement = judgePlan(ctx.catalogue, planFromAnswers(ctx.catalogue, answers));
   const requirements = judgement.requirements.map((r) => {
-    const amount = `${r.have}/${r.need}${r.unit === 'credit' ? ' cr' : ''}`;
-    return `${r.satisfied ? `${MARK.ok} ` : ''}${safeLine(shortLabel(r.label))} ${amount}`;
+    return `${r.satisfied ? `${MARK.ok} ` : ''}${safeLine(shortLabel(r.label))} ${progressCount(r.have, r.need, r.unit)}`;
   });
   const { fees, credits } = judgement;
   const totals = [`${credits.planned} of ${credits.required} credits`, `tuition ${money(fees.tuition, fees.currency)}`];
