@@ -1,5 +1,5 @@
 import type { Residency } from '../../domain/catalogue/schema.js';
-import { computeFees, fellowshipEligible, fellowshipHolders, type FeeSummary } from '../../domain/fees/fees.js';
+import { computeFees, fellowshipEligible, fellowshipRefusal, type FeeSummary } from '../../domain/fees/fees.js';
 import type { Judgement } from '../../domain/plan/judge.js';
 import type { Context } from '../context.js';
 import { UsageError, type Outcome } from '../outcome.js';
@@ -54,11 +54,9 @@ async function estimate(ctx: Context, options: FeesOptions): Promise<{ fees: Fee
 
 /** The fellowship was asked for by --fellowship, or by the plan file `planFile`. */
 function notEligible(ctx: Context, residency: Residency, planFile?: string): UsageError {
-  const who = fellowshipHolders(ctx.catalogue().data.fees);
-  if (planFile !== undefined) {
-    return new UsageError(`${safeLine(planFile)} asks for the fellowship, which is for ${who} only, not ${residency} students; set "fellowship" to false in it.`);
-  }
-  return new UsageError(`--fellowship is for ${who} only, not ${residency} students; drop --fellowship.`);
+  const rules = ctx.catalogue().data.fees;
+  if (planFile !== undefined) return new UsageError(`${fellowshipRefusal(rules, residency, `the fellowship in ${safeLine(planFile)}`)}; set "fellowship" to false in it.`);
+  return new UsageError(`${fellowshipRefusal(rules, residency, '--fellowship')}; drop --fellowship.`);
 }
 
 /** `fees`: the fee estimate for a residency and a number of credits or a plan. */

@@ -1,7 +1,7 @@
 import type { Catalogue, RequirementOption } from '../../domain/catalogue/model.js';
 import { findSubject, suggestSubjects } from '../../domain/catalogue/resolve.js';
 import { RESIDENCIES, type Residency } from '../../domain/catalogue/schema.js';
-import { fellowshipEligible, fellowshipHolders } from '../../domain/fees/fees.js';
+import { fellowshipEligible, fellowshipRefusal } from '../../domain/fees/fees.js';
 import { stepKey, type Answers } from '../../domain/plan/steps.js';
 import { describePool, joinWords } from '../../domain/rules/wording.js';
 import type { Defaults } from '../io/store-types.js';
@@ -126,7 +126,7 @@ export function applyFlags(catalogue: Catalogue, answers: Answers, flags: PlanFl
   }
   if (flags.fellowship !== undefined) next.fellowship = flags.fellowship;
   if (flags.fellowship === true && next.residency !== undefined && !fellowshipEligible(catalogue.data.fees, next.residency)) {
-    throw new UsageError(`--fellowship is for ${fellowshipHolders(catalogue.data.fees)} only, not ${next.residency} students; drop --fellowship.`);
+    throw new UsageError(`${fellowshipRefusal(catalogue.data.fees, next.residency, '--fellowship')}; drop --fellowship.`);
   }
   if (flags.name !== undefined) {
     const problem = nameProblem(flags.name);

@@ -66,6 +66,8 @@ function buildCatalogueSchema() {
     path: v.pipe(v.string(), v.startsWith('/', 'must be a path such as "/fees/perCredit"')),
     confidence: v.picklist(['high', 'medium', 'low']),
     source: Text,
+    // When the entry was last checked against its source.
+    checked: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'must be a date such as "2026-12-01"'))),
   });
 
   return v.strictObject({
@@ -130,6 +132,11 @@ function buildCatalogueSchema() {
           cap: NonNegativeInteger,
           minimumStudentShare: NonNegativeInteger,
           eligibleResidencies: v.array(v.picklist(['local', 'non-local'])),
+          // How many are awarded for the intake, if published.
+          awards: v.optional(PositiveInteger),
+          // Conditions in words, without figures: the figures above make the rest of the summary.
+          conditions: v.optional(Text),
+          // Older catalogues' free-text summary: still accepted, no longer shown (it could contradict the figures).
           summary: v.optional(Text),
         }),
       ),

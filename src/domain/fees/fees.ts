@@ -1,4 +1,5 @@
 import type { FeeRules, Residency } from '../catalogue/schema.js';
+import { money } from '../text/money.js';
 
 /** The contract's fee object; every amount in whole units of `currency`. */
 export interface FeeSummary {
@@ -23,9 +24,14 @@ export interface FeeInput {
   fellowship: boolean;
 }
 
-/** Who may hold the fellowship, for messages: "local students", or "nobody in this programme". */
-export function fellowshipHolders(rules: FeeRules): string {
-  return rules.fellowship ? `${rules.fellowship.eligibleResidencies.join(' or ')} students` : 'nobody in this programme';
+/**
+ * Why asking for the fellowship (`asked`: "--fellowship", say) is refused, as a clause:
+ * "--fellowship is for local students only, not non-local students", or
+ * "--fellowship was given, but this programme offers no fellowship".
+ */
+export function fellowshipRefusal(rules: FeeRules, residency: Residency, asked: string): string {
+  if (!rules.fellowship) return `${asked} was given, but this programme offers no fellowship`;
+  return `${asked} is for ${rules.fellowship.eligibleResidencies.join(' or ')} students only, not ${residency} students`;
 }
 
 export function fellowshipEligible(rules: FeeRules, residency: Residency): boolean {
@@ -56,4 +62,18 @@ export function computeFees(rules: FeeRules, input: FeeInput): FeeSummary {
     fellowship,
     payable,
   };
+}
+
+/**
+ * What the fellowship is, built from the catalogue's figures so the words can never disagree with
+ * them: "Targeted ... Scheme: up to HK$120,000 of the tuition for local students, who pay at least
+ * HK$42,100 themselves; 8 awards for this intake. Not with ...". Says so when there is none.
+ */
+export function fellowshipSummary(rules: FeeRules): string {
+  const f = rules.fellowship;
+  if (!f) return 'This programme offers no fellowship.';
+  const holders = `${f.eligibleResidencies.join(' or ')} students`;
+  const share = f.minimumStudentShare > 0 ? `, who pay at least ${money(f.minimumStudentShare, rules.currency)} themselves` : '';
+  const awards = f.awards !== undefined ? `; ${f.awards} ${f.awards === 1 ? 'award' : 'awards'} for this intake` : '';
+  return `${f.name}: up to ${money(f.cap, rules.currency)} of the tuition for ${holders}${share}${awards}.${f.conditions ? ` ${f.conditions}` : ''}`;
 }

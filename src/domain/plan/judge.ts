@@ -1,6 +1,6 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import { findSubject, notASubject } from '../catalogue/resolve.js';
-import { computeFees, fellowshipEligible, type FeeSummary } from '../fees/fees.js';
+import { computeFees, fellowshipEligible, fellowshipRefusal, type FeeSummary } from '../fees/fees.js';
 import { evaluate, type RequirementResult } from '../rules/engine.js';
 import { joinWords } from '../rules/wording.js';
 import { money } from '../text/money.js';
@@ -78,7 +78,7 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile): Judgement {
   }
   const fees = catalogue.data.fees;
   if (plan.fellowship && !fellowshipEligible(fees, plan.residency)) {
-    errors.push({ code: 'FELLOWSHIP_NOT_ELIGIBLE', message: `the fellowship is for ${fees.fellowship ? fees.fellowship.eligibleResidencies.join(' or ') : 'no'} students only, and this plan's residency is ${plan.residency}; set "fellowship" to false.` });
+    errors.push({ code: 'FELLOWSHIP_NOT_ELIGIBLE', message: `${fellowshipRefusal(fees, plan.residency, 'the fellowship')}; set "fellowship" to false.` });
   }
   const required = catalogue.data.creditsRequired;
   const planned = subjects.reduce((sum, s) => sum + s.credits, 0);
