@@ -28,7 +28,8 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
-      outputError: (s, write) => write(`study-planner: ${s.replace(/^error: /, '')}(Run "study-planner --help" for usage.)\n`),
+      // Commander's messages quote what the user typed: escaped like any other untrusted text.
+      outputError: (s, write) => write(`study-planner: ${safeText(s.replace(/^error: /, ''))}(Run "study-planner --help" for usage.)\n`),
     });
 
   // Loaded with the command, not before: --help and --version need neither a catalogue nor the store.
@@ -44,7 +45,7 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .option('--core <subject...>', 'core subjects (identifier, code or title)')
     .option('--elective <subject...>', 'elective subjects')
     .option('--route <route>', 'dissertation or coursework (three more core or elective subjects)')
-    .option('--extra <subject...>', 'the three subjects that replace the dissertation (implies --route coursework)')
+    .option('--extra <subject...>', 'the subjects that replace the dissertation, beside extra core or elective ones (implies --route coursework)')
     .option('--fellowship', 'you will hold the fellowship (local students only)')
     .option('--no-fellowship', 'you will not hold the fellowship (not asked)')
     .option('--name <name>', 'save the plan under this name')
@@ -63,7 +64,7 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .command('fees')
     .description('fee estimate for a residency and a number of credits or a plan')
     .addOption(new Option('--residency <residency>', 'local or non-local'))
-    .option('--credits <n>', 'credits to price (default: the credits required for graduation)')
+    .option('--credits <n>', 'tuition-bearing credits to price (default: the whole programme)')
     .option('--plan <file>', 'price the subjects of a plan file')
     .option('--fellowship', 'include the government fellowship (local students only)')
     .option('--by-term', "bill term by term, by the plan's schedule or a proposed one (needs --plan)")

@@ -1,22 +1,36 @@
 import fs from 'node:fs';
 import { FileError } from './file-error.js';
 
+const MAX_PAUSE_MS = 50;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** Blocks this thread for `ms` milliseconds, using no processor time meanwhile. */
+function pause(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+
 /** Reads a stream of unknown size (a pipe, standard input) up to `maxBytes`. */
 export function readFdLimited(fd: number, maxBytes: number, file: string): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   const chunk = Buffer.alloc(64 * 1024);
+  let idle = 0;
   for (;;) {
     let read: number;
     try {
       read = fs.readSync(fd, chunk, 0, chunk.length, null);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') continue;
+      // A non-blocking descriptor with nothing yet: wait a little, without spinning the processor.
+      if (code === 'EAGAIN') {
+        pause(idle = Math.min(MAX_PAUSE_MS, idle * 2 || 1));
+        continue;
+      }
       if (code === 'EOF') break;
       throw new FileError('UNREADABLE', file, `could not be read: ${(error as Error).message}`);
     }
     if (read === 0) break;
+    idle = 0;
     total += read;
     if (total > maxBytes) throw new FileError('UNREADABLE', file, `is over the ${maxBytes / (1024 * 1024)} MiB limit for this kind of file; is it the right file?`);
     chunks.push(Buffer.from(chunk.subarray(0, read)));

@@ -1,14 +1,19 @@
-// C0 and C1 controls (but tab and newline), DEL, bidirectional overrides and isolates, and
-// zero-width characters that can hide text. Escape sequences lose their ESC and become inert text.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
-const UNSAFE_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
+// What a terminal could act on, or what hides text from the reader: C0 and C1 controls (but tab and
+// newline), DEL, every Unicode format character (category Cf: bidirectional overrides and isolates,
+// zero-width characters, the soft hyphen, interlinear annotations, tag characters, deprecated
+// format controls, musical-notation formatters), the line and paragraph separators, and the Hangul
+// fillers, which draw as blank space. Escape sequences lose their ESC and become inert text.
+const HIDDEN = String.raw`\p{Cf}\u2028\u2029\u115f\u1160\u3164\uffa0`;
+const UNSAFE = new RegExp(String.raw`[\u0000-\u0008\u000b-\u001f\u007f-\u009f${HIDDEN}]`, 'gu');
+const UNSAFE_ONE_LINE = new RegExp(String.raw`[\u0000-\u001f\u007f-\u009f${HIDDEN}]`, 'gu');
 
 function escape(char: string): string {
   const code = char.codePointAt(0)!;
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  if (code <= 0xff) return `\\x${code.toString(16).padStart(2, '0')}`;
+  return code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
 }
 
-/** Text from a file or a user, made safe to print: every control character shown as an escape. */
+/** Text from a file or a user, made safe to print: every control or invisible format character shown as an escape. */
 export function safeText(text: string): string {
   return text.replace(UNSAFE, escape);
 }
@@ -18,11 +23,17 @@ export function safeLine(text: string): string {
   return text.replace(UNSAFE_ONE_LINE, escape);
 }
 
-// JSON.stringify escapes C0 controls but leaves DEL, C1 controls, bidi and zero-width characters
-// raw. They can only occur inside strings, so escaping them keeps the JSON's meaning exactly.
-const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
+// JSON.stringify escapes C0 controls but leaves DEL, C1 controls and format characters raw. They
+// can only occur inside strings, so escaping them (as UTF-16 units) keeps the JSON's meaning exactly.
+const UNSAFE_IN_JSON = new RegExp(String.raw`[\u007f-\u009f${HIDDEN}]`, 'gu');
+
+function jsonEscape(char: string): string {
+  let out = '';
+  for (let i = 0; i < char.length; i++) out += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
+}
 
 /** JSON.stringify for output: the same JSON, with every character a terminal could act on escaped. */
 export function safeJson(value: unknown, space?: number): string {
-  return (JSON.stringify(value, null, space) ?? 'null').replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return (JSON.stringify(value, null, space) ?? 'null').replace(UNSAFE_IN_JSON, jsonEscape);
 }
