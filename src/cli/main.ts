@@ -44,7 +44,7 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .option('--mode <mode>', 'study mode: full-time or part-time')
     .option('--core <subject...>', 'core subjects (identifier, code or title)')
     .option('--elective <subject...>', 'elective subjects')
-    .option('--route <route>', 'dissertation or coursework (three more core or elective subjects)')
+    .option('--route <route>', 'dissertation or coursework (up to three more core or elective subjects instead)')
     .option('--extra <subject...>', 'the subjects that replace the dissertation, beside extra core or elective ones (implies --route coursework)')
     .option('--fellowship', 'you will hold the fellowship (local students only)')
     .option('--no-fellowship', 'you will not hold the fellowship (not asked)')

@@ -14,11 +14,22 @@ export function makeContext(io: Io, options: GlobalOptions): Context {
     colour,
     // A --json run is for a program: it never stops to ask.
     interactive: options.input !== false && options.json !== true && io.stdin.isTTY === true && io.stdout.isTTY === true,
-    width: io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80,
+    width: outputWidth(io),
     catalogue: () => (catalogue ??= chosenCatalogue(io, options.catalogue)),
     out: (text) => void io.stdout.write(text),
     err: (text) => void io.stderr.write(text),
   };
+}
+
+// Narrower than this, no table or summary can be laid out readably; wider, lines are too long to read.
+const MIN_WIDTH = 40;
+const MAX_WIDTH = 400;
+
+/** The terminal's width, else COLUMNS (so piped output can be laid out for a known width), else 80. */
+export function outputWidth(io: Pick<Io, 'stdout' | 'env'>): number {
+  const columns = /^\d{1,5}$/.test(io.env.COLUMNS ?? '') ? Number(io.env.COLUMNS) : undefined;
+  const width = (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined) ?? columns ?? 80;
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width));
 }
 
 /**

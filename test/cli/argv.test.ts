@@ -78,24 +78,27 @@ const rows: Row[] = [
   [['check', '--no-color', 'examples/dissertation.json'], 0, 'stdout', '✔ valid'],
   [['--catalogue', INVENTED, 'check', 'examples/dissertation.json'], 2, 'stderr', 'mode must be one of "evening", "block"'],
   // fees
-  [['fees', '--residency', 'local', '--json'], 0, 'stdout', '{"currency":"HKD","credits":30,"perCredit":5750,"tuition":172500,"initialPayment":17250,"fellowship":0,"payable":172500}'],
+  [['fees', '--residency', 'local', '--json'], 0, 'stdout', '{"currency":"HKD","credits":31,"chargedCredits":30,"perCredit":5750,"tuition":172500,"initialPayment":17250,"fellowship":0,"payable":172500}'],
   [['--json', 'fees', '--residency=non-local'], 0, 'stdout', '"initialPayment":34500'],
   [['fees', '--residency', 'local', '--credits', '27', '--fellowship', '--json'], 0, 'stdout', '"fellowship":113150,"payable":42100'],
   [['fees', '--residency', 'local', '--fellowship'], 0, 'stdout', 'HK$52,500'],
   [['fees', '--plan', 'examples/dissertation.json', '--json'], 0, 'stdout', '"payable":52500'],
+  // A plan with an error still gets its estimate; the error goes to stderr and the exit is 1, as for check.
+  [['fees', '--plan', 'examples/incomplete.json', '--json'], 1, 'stdout', '"chargedCredits":30'],
+  [['fees', '--plan', 'examples/incomplete.json'], 1, 'stderr', 'Did you mean Epidemiology?'],
   [['fees'], 2, 'stderr', '--residency'],
   [['--no-input', 'fees', '--json'], 2, 'stderr', '--residency'],
   [['fees', '--residency', 'non-local', '--fellowship'], 2, 'stderr', '--fellowship'],
   [['fees', '--residency', 'local', '--credits', 'x'], 2, 'stderr', '--credits'],
   [['fees', '--residency'], 2, 'stderr', "'--residency <residency>' argument missing"],
   // subjects
-  [['subjects'], 0, 'stdout', '38 subjects'],
+  [['subjects'], 0, 'stdout', '39 subjects'],
   [['subjects', '--category', 'core', '--json'], 0, 'stdout', '"id": "epidemiology"'],
   [['--json', 'subjects', '--search', 'epidemiology'], 0, 'stdout', '"code": "HTI5601"'],
   [['subjects', '--search', 'PACS'], 0, 'stdout', 'Digital Imaging & PACS'],
   [['subjects', '--category', 'nope'], 2, 'stderr', 'use one of: compulsory, core, elective, dissertation'],
   [['subjects', '--catalogue', INVENTED, '--json'], 0, 'stdout', '"tuitionFree": true'],
-  [['--catalogue', INVENTED, 'fees', '--residency', 'non-local', '--json'], 0, 'stdout', '"currency":"EUR","credits":27,"perCredit":400'],
+  [['--catalogue', INVENTED, 'fees', '--residency', 'non-local', '--json'], 0, 'stdout', '"currency":"EUR","credits":27,"chargedCredits":26,"perCredit":400'],
 ];
 
 describe('argv', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTempDir, ROOT, runCli, runInTerminal } from './run-cli.js';
 
-const COMPULSORY = ['SN5023', 'Information Technology in Healthcare', 'professional-development-in-health-informatics'];
+const COMPULSORY = ['SN5023', 'Information Technology in Healthcare', 'professional-development-in-health-informatics', 'Academic Integrity and Ethics'];
 const ESC = '\x1b';
 const JSON_KEYS = ['file', 'valid', 'credits', 'requirements', 'errors', 'warnings', 'fees'];
 
@@ -52,7 +52,7 @@ describe.concurrent('check', () => {
     expect(r.stderr).toBe('');
     const [result] = parseJsonOutput(r.stdout);
     expect(Object.keys(result)).toEqual(JSON_KEYS);
-    expect(result).toMatchObject({ file, valid: false, credits: { planned: 27, required: 30 }, warnings: [] });
+    expect(result).toMatchObject({ file, valid: false, credits: { planned: 28, required: 31 }, warnings: [] });
     expect(result.requirements.find((x: any) => x.id === 'elective')).toEqual({
       id: 'elective', label: 'Elective subjects', satisfied: false, counted: ['big-data-computing'], missing: '1 more elective subject',
     });
@@ -60,7 +60,9 @@ describe.concurrent('check', () => {
       id: 'dissertation-or-coursework', label: 'Dissertation or 3 more subjects', satisfied: true, counted: ['dissertation'], missing: null, option: 'dissertation',
     });
     expect(result.errors).toEqual([{ code: 'REQUIREMENT_UNMET', message: 'Elective subjects: still needs 1 more elective subject.' }]);
-    expect(result.fees).toEqual({ currency: 'HKD', credits: 27, perCredit: 5750, tuition: 155_250, initialPayment: 17_250, fellowship: 0, payable: 155_250 });
+    // The contract's example: 28 credits, 27 of them charged (Academic Integrity and Ethics is free).
+    expect(result.fees).toEqual({ currency: 'HKD', credits: 28, chargedCredits: 27, perCredit: 5750, tuition: 155_250, initialPayment: 17_250, fellowship: 0, payable: 155_250 });
+    expect(Object.keys(result.fees)).toEqual(['currency', 'credits', 'chargedCredits', 'perCredit', 'tuition', 'initialPayment', 'fellowship', 'payable']);
   });
 
   it('every file is checked, in order, bad ones still get their object; exit 2', async () => {

@@ -20,8 +20,10 @@ describe.concurrent('compare', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).not.toContain(ESC);
     expect(r.stdout).toMatch(/Route\s+Dissertation\s+3 more core or/);
+    expect(r.stdout).toMatch(/Credits\s+31 of 31\s+31 of 31/);
     expect(r.stdout).toMatch(/Requirements met\s+██████ 4\/4\s+██████ 4\/4/);
-    expect(r.stdout).toMatch(/Graduation\s+Semester One 2026\/27\s+Semester Two 2024\/25/);
+    // Eleven subjects full-time, at most five a semester: the last one in the Summer Term.
+    expect(r.stdout).toMatch(/Graduation\s+Semester One 2026\/27\s+Summer Term 2024\/25/);
     expect(r.stdout).toMatch(/Fellowship\s+-HK\$120,000\s+HK\$0/);
     expect(r.stdout).toMatch(/Payable\s+HK\$52,500\s+HK\$172,500/);
     for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
@@ -36,12 +38,12 @@ describe.concurrent('compare', () => {
       plan: 'examples/part-time-schedule.json',
       valid: true,
       route: { id: 'dissertation', label: 'Dissertation' },
-      credits: { planned: 30, required: 30 },
+      credits: { planned: 31, required: 31 },
       requirements: { met: 4, total: 4 },
       graduation: { term: '2026/27-semester-one', label: 'Semester One 2026/27', proposed: false },
-      fees: { tuition: 172500, fellowship: 120000, payable: 52500 },
+      fees: { credits: 31, chargedCredits: 30, tuition: 172500, fellowship: 120000, payable: 52500 },
     });
-    expect(results[1]).toMatchObject({ route: { id: 'coursework' }, graduation: { term: '2024/25-semester-two', proposed: true }, fees: { payable: 172500 } });
+    expect(results[1]).toMatchObject({ route: { id: 'coursework' }, credits: { planned: 31, required: 31 }, graduation: { term: '2024/25-summer', proposed: true }, fees: { payable: 172500 } });
     expect(results[2]).toMatchObject({ valid: false });
   });
 
@@ -64,23 +66,26 @@ describe.concurrent('compare', () => {
     expect(human.stdout).toContain('examples/dissertation.json, by each route');
     expect(human.stdout).toMatch(/Subjects\s+as planned\s+drops Dissertation; adds/);
     const [dissertation, coursework] = JSON.parse(machine.stdout);
-    expect(dissertation).toMatchObject({ variant: 'dissertation', valid: true, changes: { added: [], removed: [] } });
-    // All three cost the same, so the first eligible ones in catalogue order, not yet planned.
+    expect(dissertation).toMatchObject({ variant: 'dissertation', valid: true, credits: { planned: 31, required: 31 }, changes: { added: [], removed: [] } });
+    // All three cost the same, so the first eligible ones in catalogue order, not yet planned:
+    // 9 credits for the Dissertation's 9, so still 31 credits, 30 of them billed.
     expect(coursework).toMatchObject({
       variant: 'coursework',
       valid: true,
       route: { id: 'coursework' },
+      credits: { planned: 31, required: 31 },
       changes: { added: ['artificial-intelligence-concepts', 'business-analytics', 'computer-programming-for-healthcare'], removed: ['dissertation'] },
-      fees: { tuition: 172500, payable: 52500 },
+      fees: { credits: 31, chargedCredits: 30, tuition: 172500, payable: 52500 },
     });
   });
 
   it('--routes of a coursework plan: its own three are dropped for the dissertation', async () => {
     const r = await runCli(['compare', 'examples/coursework.json', '--routes', '--json']);
     const [dissertation, coursework] = JSON.parse(r.stdout);
-    expect(dissertation.changes).toEqual({ added: ['dissertation'], removed: ['machine-learning-and-data-analytics', 'artificial-intelligence-concepts', 'project-management'] });
-    expect(dissertation).toMatchObject({ valid: true, route: { id: 'dissertation' } });
-    expect(coursework.changes).toEqual({ added: [], removed: [] });
+    // The three that count for the route (as the engine assigns them) go; Academic Integrity and Ethics stays.
+    expect(dissertation.changes).toEqual({ added: ['dissertation'], removed: ['epidemiology', 'machine-learning-and-data-analytics', 'project-management'] });
+    expect(dissertation).toMatchObject({ valid: true, route: { id: 'dissertation' }, credits: { planned: 31, required: 31 } });
+    expect(coursework).toMatchObject({ changes: { added: [], removed: [] }, credits: { planned: 31, required: 31 } });
   });
 
   it('--routes --extra: the student\'s own replacement subjects', async () => {

@@ -1,22 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir, runCli } from './run-cli.js';
+import { makeTempDir, runCli, runInTerminal } from './run-cli.js';
 
-const KEYS = ['currency', 'credits', 'perCredit', 'tuition', 'initialPayment', 'fellowship', 'payable'];
+const KEYS = ['currency', 'credits', 'chargedCredits', 'perCredit', 'tuition', 'initialPayment', 'fellowship', 'payable'];
 const INVENTED = 'test/fixtures/invented-programme.json';
 
 describe.concurrent('fees --json', () => {
   it.each([
-    [['--residency', 'local'], { credits: 30, tuition: 172_500, initialPayment: 17_250, fellowship: 0, payable: 172_500 }],
-    [['--residency', 'non-local'], { credits: 30, tuition: 172_500, initialPayment: 34_500, fellowship: 0, payable: 172_500 }],
-    [['--residency', 'local', '--fellowship'], { credits: 30, tuition: 172_500, fellowship: 120_000, payable: 52_500 }],
-    [['--residency', 'local', '--credits', '27', '--fellowship'], { credits: 27, tuition: 155_250, fellowship: 113_150, payable: 42_100 }],
-    [['--residency', 'local', '--credits', '6', '--fellowship'], { credits: 6, tuition: 34_500, fellowship: 0, payable: 34_500 }],
-    [['--residency', 'local', '--credits', '36', '--fellowship'], { credits: 36, tuition: 207_000, fellowship: 120_000, payable: 87_000 }],
-    [['--plan', 'examples/dissertation.json'], { credits: 30, tuition: 172_500, initialPayment: 17_250, fellowship: 120_000, payable: 52_500 }],
-    [['--plan', 'examples/coursework.json'], { credits: 30, tuition: 172_500, initialPayment: 34_500, fellowship: 0, payable: 172_500 }],
-    [['--plan', 'examples/coursework.json', '--residency', 'local', '--fellowship'], { credits: 30, initialPayment: 17_250, fellowship: 120_000, payable: 52_500 }],
+    // The whole programme: 31 credits, the 1-credit Academic Integrity and Ethics free of tuition.
+    [['--residency', 'local'], { credits: 31, chargedCredits: 30, tuition: 172_500, initialPayment: 17_250, fellowship: 0, payable: 172_500 }],
+    [['--residency', 'non-local'], { credits: 31, chargedCredits: 30, tuition: 172_500, initialPayment: 34_500, fellowship: 0, payable: 172_500 }],
+    [['--residency', 'local', '--fellowship'], { credits: 31, chargedCredits: 30, tuition: 172_500, fellowship: 120_000, payable: 52_500 }],
+    // --credits N: N tuition-bearing credits.
+    [['--residency', 'local', '--credits', '30', '--fellowship'], { credits: 30, chargedCredits: 30, tuition: 172_500, fellowship: 120_000, payable: 52_500 }],
+    [['--residency', 'local', '--credits', '27', '--fellowship'], { credits: 27, chargedCredits: 27, tuition: 155_250, fellowship: 113_150, payable: 42_100 }],
+    [['--residency', 'local', '--credits', '6', '--fellowship'], { credits: 6, chargedCredits: 6, tuition: 34_500, fellowship: 0, payable: 34_500 }],
+    [['--residency', 'local', '--credits', '36', '--fellowship'], { credits: 36, chargedCredits: 36, tuition: 207_000, fellowship: 120_000, payable: 87_000 }],
+    // Cheaper than the initial payment: the initial payment is still paid, never refunded.
+    [['--residency', 'non-local', '--credits', '3'], { credits: 3, chargedCredits: 3, tuition: 17_250, initialPayment: 34_500, fellowship: 0, payable: 34_500 }],
+    [['--plan', 'examples/dissertation.json'], { credits: 31, chargedCredits: 30, tuition: 172_500, initialPayment: 17_250, fellowship: 120_000, payable: 52_500 }],
+    [['--plan', 'examples/coursework.json'], { credits: 31, chargedCredits: 30, tuition: 172_500, initialPayment: 34_500, fellowship: 0, payable: 172_500 }],
+    [['--plan', 'examples/coursework.json', '--residency', 'local', '--fellowship'], { credits: 31, initialPayment: 17_250, fellowship: 120_000, payable: 52_500 }],
   ])('fees %j', async (args, expected) => {
     const r = await runCli(['fees', '--json', ...args]);
     expect(r.code).toBe(0);
@@ -29,19 +34,85 @@ describe.concurrent('fees --json', () => {
 
   it('the exact object of the README example', async () => {
     const r = await runCli(['fees', '--residency', 'local', '--json']);
-    expect(r.stdout).toBe('{"currency":"HKD","credits":30,"perCredit":5750,"tuition":172500,"initialPayment":17250,"fellowship":0,"payable":172500}\n');
+    expect(r.stdout).toBe('{"currency":"HKD","credits":31,"chargedCredits":30,"perCredit":5750,"tuition":172500,"initialPayment":17250,"fellowship":0,"payable":172500}\n');
   });
 
   it('the invented programme’s figures, from its catalogue', async () => {
     const bursary = await runCli(['--catalogue', INVENTED, 'fees', '--json', '--residency', 'non-local', '--fellowship']);
     expect(bursary.code).toBe(0);
-    // 27 credits x EUR 400; bursary = min(3,000, 10,800 - 5,000).
-    expect(JSON.parse(bursary.stdout)).toEqual({ currency: 'EUR', credits: 27, perCredit: 400, tuition: 10_800, initialPayment: 4000, fellowship: 3000, payable: 7800 });
+    // 27 credits, 26 of them charged (its Academic Integrity is free) x EUR 400; bursary = min(3,000, 10,400 - 5,000).
+    expect(JSON.parse(bursary.stdout)).toEqual({ currency: 'EUR', credits: 27, chargedCredits: 26, perCredit: 400, tuition: 10_400, initialPayment: 4000, fellowship: 3000, payable: 7400 });
     // That programme's bursary is for non-local students: a local student asking for it is refused.
     const local = await runCli(['--catalogue', INVENTED, 'fees', '--json', '--residency', 'local', '--fellowship']);
     expect(local.code).toBe(2);
     expect(local.stdout).toBe('');
     expect(local.stderr).toContain('--fellowship is for non-local students only');
+  });
+});
+
+describe.concurrent('fees --plan judges the plan as check does', () => {
+  const planWith = (subjects: string[], fields: Record<string, unknown> = {}) => {
+    const file = path.join(makeTempDir(), 'plan.json');
+    fs.writeFileSync(file, JSON.stringify({ residency: 'local', subjects, ...fields }));
+    return file;
+  };
+  const MISSPELT = ['SN5023', 'SN6006', 'SN5303B', 'HTI5T04', 'Epidemiolgy', 'Project Management', 'Big Data Computing', 'Health Care Ethics', 'Dissertation'];
+
+  it('a misspelt subject: the error and its suggestion on stderr, the estimate on stdout, exit 1', async () => {
+    const file = planWith(MISSPELT);
+    const r = await runCli(['fees', '--plan', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file} is not a valid plan`);
+    expect(r.stderr).toContain('"Epidemiolgy" is not a subject of this programme. Did you mean Epidemiology?');
+    expect(r.stderr).toContain('Core subjects: still needs 1 more core subject.');
+    // The estimate of what the plan names: 28 credits, 27 charged.
+    expect(r.stdout).toMatch(/Credits\s+28\n/);
+    expect(r.stdout).toMatch(/Tuition\s+HK\$155,250\n/);
+    expect(r.stdout).not.toContain('Epidemiolgy');
+  });
+
+  it('under --json: stdout is the estimate alone, as JSON; the errors on stderr; exit 1', async () => {
+    const file = planWith(MISSPELT, { fellowship: true });
+    const r = await runCli(['fees', '--plan', file, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({ currency: 'HKD', credits: 28, chargedCredits: 27, perCredit: 5750, tuition: 155_250, initialPayment: 17_250, fellowship: 113_150, payable: 42_100 });
+    expect(r.stderr).toContain('Did you mean Epidemiology?');
+  });
+
+  it('a plan without Academic Integrity and Ethics is invalid, and the estimate says 30 credits', async () => {
+    const file = planWith(['SN5023', 'SN6006', 'SN5303B', 'Epidemiology', 'Project Management', 'Big Data Computing', 'Health Care Ethics', 'Dissertation']);
+    const r = await runCli(['fees', '--plan', file, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Academic Integrity and Ethics');
+    expect(JSON.parse(r.stdout)).toMatchObject({ credits: 30, chargedCredits: 30, tuition: 172_500 });
+  });
+
+  it('warnings go to stderr, and a valid plan with warnings exits 0', async () => {
+    const file = planWith([...MISSPELT.filter((s) => s !== 'Epidemiolgy'), 'Epidemiology', 'Business Analytics']);
+    const r = await runCli(['fees', '--plan', file, '--json']);
+    expect(r.code).toBe(0);
+    const stderr = r.stderr.replace(/\s+/g, ' ');
+    expect(stderr).toContain('is a valid plan, with warnings');
+    expect(stderr).toContain('3 more than the 31 required');
+    expect(JSON.parse(r.stdout)).toMatchObject({ credits: 34, chargedCredits: 33 });
+  });
+
+  it('the plan file’s own fellowship for a non-local student is an error in the plan: exit 1, no fellowship', async () => {
+    const r = await runCli(['fees', '--plan', 'examples/dissertation.json', '--residency', 'non-local', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('local students only');
+    expect(JSON.parse(r.stdout)).toMatchObject({ fellowship: 0, payable: 172_500, initialPayment: 34_500 });
+  });
+
+  it('a plan cheaper than the initial payment pays the initial payment, and the summary says it is not refunded', async () => {
+    const file = planWith(['Epidemiology'], { residency: 'non-local' });
+    const json = await runCli(['fees', '--plan', file, '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ credits: 3, tuition: 17_250, initialPayment: 34_500, fellowship: 0, payable: 34_500 });
+    const human = await runCli(['fees', '--plan', file]);
+    expect(human.stdout).toMatch(/Initial payment not refunded, though the plan costs less\s+\+HK\$17,250\n/);
+    expect(human.stdout).toMatch(/Payable\s+HK\$34,500\n/);
+    expect(human.stdout.replace(/\s+/g, ' ')).toContain('is never refunded, so it is paid in full');
   });
 });
 
@@ -61,6 +132,36 @@ describe.concurrent('fees: human output', () => {
     }
     expect(r.stdout).not.toContain('\x1b');
     for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+    // N credits are all tuition-bearing: no tuition-free row.
+    expect(r.stdout).not.toContain('tuition-free');
+  });
+
+  it('the whole programme: 31 credits, of which 1 tuition-free, HK$52,500 with the fellowship', async () => {
+    const r = await runCli(['fees', '--residency', 'local', '--fellowship']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\nCredits\s+31\n  of which tuition-free\s+1\n/);
+    expect(r.stdout).toMatch(/Tuition\s+HK\$172,500\n/);
+    expect(r.stdout).toMatch(/Fellowship\s+-HK\$120,000\n/);
+    expect(r.stdout).toMatch(/Payable\s+HK\$52,500\n/);
+    expect(r.stdout).not.toContain('not refunded');
+  });
+
+  it.each([40, 80])('fits a terminal %i columns wide', async (cols) => {
+    const file = path.join(makeTempDir(), 'plan.json');
+    fs.writeFileSync(file, JSON.stringify({ residency: 'non-local', subjects: ['Epidemiology', 'HTI5T04'] }));
+    for (const args of [['fees', '--residency', 'local', '--fellowship'], ['fees', '--plan', file]]) {
+      const r = await runInTerminal(args, { cols });
+      const lines = r.output.replace(/\x1b\[[0-9;]*m/g, '').split('\r\n');
+      for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(cols);
+      const text = lines.join('\n');
+      expect(text).toMatch(/Credits\s+\d+\n\s+of which tuition-free\s+1\n/);
+      expect(text).toMatch(/Payable\s+HK\$\d{2},\d{3}\n/);
+      if (args.includes('--plan')) {
+        expect(r.code).toBe(1);
+        expect(text.replace(/\s+/g, ' ')).toContain('Initial payment not refunded, though the plan costs less +HK$17,250');
+        expect(text).toMatch(/Payable\s+HK\$34,500/);
+      }
+    }
   });
 });
 

@@ -75,6 +75,7 @@ describe('Ctrl-C and --resume', () => {
       'electronic-patient-records',
       'information-technology-in-healthcare',
       'professional-development-in-health-informatics',
+      'academic-integrity-and-ethics',
       'epidemiology',
       'project-management',
       'big-data-computing',
@@ -175,10 +176,13 @@ describe('saving', () => {
     store.savePlan('mine', { residency: 'local', mode: 'full-time', fellowship: false, subjects: [] });
     const { outcome } = run({ name: 'mine', residency: 'local', mode: 'full-time', core: ['epidemiology', 'lgt5037'], elective: ['comp5434', 'apss6403'], route: 'dissertation', fellowship: true }, [
       { expect: 'Accept this schedule', keys: ['enter'] },
-      { expect: 'replacing the saved plan of that name', keys: ['enter'] },
+      { expect: 'Save as "mine", replacing "mine"', keys: ['enter'] },
+      // Issue 8: replacing asks first (No is the default), so here Yes is chosen.
+      { expect: 'The saved plan "mine" has this name. Replace it with this plan?', keys: choose(1) },
     ], store);
     expect(await outcome).toBe('success');
-    expect(store.getPlan('mine')?.plan.subjects).toHaveLength(8);
+    // Four compulsory (Academic Integrity and Ethics among them), 2 core, 2 elective and the Dissertation.
+    expect(store.getPlan('mine')?.plan.subjects).toHaveLength(9);
   });
 
   test('discard keeps nothing and removes the draft', async () => {

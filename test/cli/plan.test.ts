@@ -39,7 +39,12 @@ describe('a missing answer names the flag that gives it', () => {
     [['--residency', 'local', '--mode', 'full-time'], '--core is required when not running interactively; pass at least 2 core subjects, such as --core artificial-intelligence-concepts business-analytics.'],
     [FLAGS.slice(0, 7), '--elective is required when not running interactively;'],
     [FLAGS.slice(0, 10), '--route is required when not running interactively; pass --route dissertation or --route coursework.'],
-    [[...FLAGS.slice(0, 10), '--route', 'coursework'], '--extra is required with --route coursework when not running interactively; pass 3 core or elective subjects'],
+    [[...FLAGS.slice(0, 10), '--route', 'coursework'], '--extra is required with --route coursework when not running interactively; pass 3 core or elective subjects, such as --extra artificial-intelligence-concepts business-analytics computer-programming-for-healthcare.'],
+    // Issue 8: four cores leave 1 replacement subject to name.
+    [
+      ['--residency', 'non-local', '--mode', 'full-time', '--core', 'epidemiology', 'LGT5037', 'HTI5720', 'COMP5511', '--elective', 'Big Data Computing', 'health care ethics', '--route', 'coursework'],
+      '--extra is required with --route coursework when not running interactively; pass 1 core or elective subject, such as --extra business-analytics.',
+    ],
   ])('%j', async (args, message) => {
     const result = await plan(args);
     expect(result.code).toBe(2);
@@ -97,11 +102,24 @@ describe('every answer given', () => {
     expect(result.stderr).toContain('Saved as "j"');
   });
 
+  test('issue 8: four cores and one --extra are the whole 31 credits; four cores and three electives need no --extra', async () => {
+    const fourCores = ['--residency', 'non-local', '--mode', 'full-time', '--core', 'epidemiology', 'LGT5037', 'HTI5720', 'COMP5511', '--json'];
+    const one = await plan([...fourCores, '--elective', 'Big Data Computing', 'health care ethics', '--extra', 'MM5425']);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout).plan.subjects).toHaveLength(4 + 4 + 2 + 1);
+    expect(JSON.parse(one.stdout).verdict).toMatchObject({ valid: true, credits: { planned: 31, required: 31 } });
+    const none = await plan([...fourCores, '--elective', 'Big Data Computing', 'health care ethics', 'healthcare-innovation', '--route', 'coursework']);
+    expect(none.code).toBe(0);
+    expect(JSON.parse(none.stdout).verdict).toMatchObject({ valid: true, credits: { planned: 31, required: 31 } });
+  });
+
   test('--extra implies the coursework route', async () => {
     const result = await plan([...FLAGS.slice(0, 10), '--extra', 'comp5511', 'mm5425', 'hti5720', '--json']);
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout);
-    expect(printed.plan.subjects).toHaveLength(10);
+    // Four compulsory (Academic Integrity and Ethics among them), 2 core, 2 elective and 3 more.
+    expect(printed.plan.subjects).toHaveLength(11);
+    expect(printed.verdict).toMatchObject({ valid: true });
     expect(printed.verdict.requirements.at(-1)).toMatchObject({ satisfied: true, option: 'coursework' });
   });
 
@@ -141,7 +159,7 @@ describe('refusals', () => {
     expect(fs.readFileSync(out, 'utf8')).toBe('keep me');
     const forced = await plan([...FLAGS, '--out', out, '--force']);
     expect(forced.code).toBe(0);
-    expect(JSON.parse(fs.readFileSync(out, 'utf8')).subjects).toHaveLength(8);
+    expect(JSON.parse(fs.readFileSync(out, 'utf8')).subjects).toHaveLength(9);
     // No temporary file is left beside it.
     expect(fs.readdirSync(dir)).toEqual(['plan.json']);
   });

@@ -31,9 +31,9 @@ describe('plans list', () => {
     expect(result.stderr).toBe('');
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^Name\s+Route\s+Credits\s+Payable\s+Valid\s+Last changed$/);
-    expect(lines.find((l) => l.startsWith('Coursework'))).toMatch(/^Coursework\s+coursework\s+30\/30\s+HK\$172,500\s+✔ yes\s+2024-09-0\d \d\d:\d\d$/);
-    expect(lines.find((l) => l.startsWith('Dissertation'))).toMatch(/^Dissertation route\s+dissertation\s+30\/30\s+HK\$52,500\s+✔ yes\s+2024-09-0\d \d\d:\d\d$/);
-    expect(lines.find((l) => l.startsWith('Unfinished'))).toMatch(/^Unfinished\s+dissertation\s+30\/30\s+HK\$172,500\s+✖ no\s+2024-09-0\d \d\d:\d\d$/);
+    expect(lines.find((l) => l.startsWith('Coursework'))).toMatch(/^Coursework\s+coursework\s+31\/31\s+HK\$172,500\s+✔ yes\s+2024-09-0\d \d\d:\d\d$/);
+    expect(lines.find((l) => l.startsWith('Dissertation'))).toMatch(/^Dissertation route\s+dissertation\s+31\/31\s+HK\$52,500\s+✔ yes\s+2024-09-0\d \d\d:\d\d$/);
+    expect(lines.find((l) => l.startsWith('Unfinished'))).toMatch(/^Unfinished\s+dissertation\s+31\/31\s+HK\$172,500\s+✖ no\s+2024-09-0\d \d\d:\d\d$/);
     expect(result.stdout.indexOf('Coursework')).toBeLessThan(result.stdout.indexOf('Unfinished'));
     expect(result.stdout).toContain('3 saved plans; details: study-planner plans show NAME');
   });
@@ -48,13 +48,14 @@ describe('plans list', () => {
     expect(result.code).toBe(0);
     const list = JSON.parse(result.stdout);
     expect(list.map((p: { name: string }) => p.name)).toEqual(['Coursework', 'Dissertation route', 'Unfinished']);
+    // 31 credits, 30 of them billed: Academic Integrity and Ethics is free of tuition.
     expect(list[1]).toEqual({
       name: 'Dissertation route',
       updatedAt: '2024-09-01T12:00:00.000Z',
       valid: true,
       route: ['dissertation'],
-      credits: { planned: 30, required: 30 },
-      fees: { currency: 'HKD', credits: 30, perCredit: 5750, tuition: 172500, initialPayment: 17250, fellowship: 120000, payable: 52500 },
+      credits: { planned: 31, required: 31 },
+      fees: expect.objectContaining({ currency: 'HKD', credits: 31, perCredit: 5750, tuition: 172500, initialPayment: 17250, fellowship: 120000, payable: 52500 }),
     });
     expect(list.map((p: { valid: boolean; route: string[] }) => [p.valid, p.route])).toEqual([[true, ['coursework']], [true, ['dissertation']], [false, ['dissertation']]]);
   });
@@ -63,6 +64,16 @@ describe('plans list', () => {
     const dir = makeTempDir();
     expect(await cliWith(dir)(['plans', 'list'])).toEqual({ code: 0, stdout: '', stderr: 'No saved plans yet; the planner saves them: study-planner plan\n' });
     expect(await cliWith(dir)(['plans', 'list', '--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+  });
+
+  it('a plan saved before Academic Integrity and Ethics was required is kept, and now shows 30 of 31 credits, invalid', async () => {
+    const before = { ...SEEDED.plans[0], name: 'Saved last year', plan: { ...SEEDED.plans[0].plan, subjects: SEEDED.plans[0].plan.subjects.filter((s: string) => s !== 'HTI5T04') } };
+    const cli = cliWith(seededStore([before]));
+    const list = await cli(['plans', 'list']);
+    expect(list.stdout).toMatch(/^Saved last year\s+dissertation\s+30\/31\s+HK\$52,500\s+✖ no\s+2024-09-01 \d\d:\d\d$/m);
+    const shown = await cli(['plans', 'show', 'saved last year']);
+    expect(shown.code).toBe(1);
+    expect(shown.stdout).toContain('missing: Academic Integrity and Ethics');
   });
 
   it('re-judges against the loaded catalogue: a plan that no longer fits shows as invalid', async () => {
@@ -302,7 +313,7 @@ describe('the built program', () => {
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout)).toHaveLength(3);
     const human = await runCli(['plans'], options);
-    expect(human.stdout).toMatch(/Dissertation route\s+dissertation\s+30\/30\s+HK\$52,500\s+✔ yes\s+2024-09-01 12:00/);
+    expect(human.stdout).toMatch(/Dissertation route\s+dissertation\s+31\/31\s+HK\$52,500\s+✔ yes\s+2024-09-01 12:00/);
     expect((await runCli(['plans', 'show', 'Unfinished'], options)).code).toBe(1);
     expect((await runCli(['plans', 'delete', 'Unfinished'], options)).code).toBe(2);
     expect((await runCli(['plans', 'show', 'nothing'], options)).code).toBe(2);

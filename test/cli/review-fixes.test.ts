@@ -44,9 +44,10 @@ describe('behaviour a script relies on', () => {
     expect(json.text).toContain('# Study plan: Mine');
   });
 
-  it('the initial payment is the registration credits\' fee, as the contract says, even for a few credits', async () => {
+  it('the initial payment is the registration credits\' fee, as the contract says, even for a few credits; it is never refunded', async () => {
     const result = await runCli(['fees', '--residency', 'non-local', '--credits', '3', '--json']);
-    expect(JSON.parse(result.stdout)).toMatchObject({ tuition: 17_250, initialPayment: 34_500, payable: 17_250 });
+    // Issue 8 (point 5): payable is never below the initial payment, which PolyU does not refund.
+    expect(JSON.parse(result.stdout)).toMatchObject({ credits: 3, chargedCredits: 3, tuition: 17_250, initialPayment: 34_500, payable: 34_500 });
   });
 
   it('--credits too large says so', async () => {

@@ -47,7 +47,7 @@ export function makeTempDir(prefix = 'study-planner-test-'): string {
 function cleanEnv(storeDir: string, extra: CliOptions['env']): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(STUDY_PLANNER_|NO_COLOR$|FORCE_COLOR$|DEBUG$|NODE_OPTIONS$)/.test(key)) continue;
+    if (/^(STUDY_PLANNER_|NO_COLOR$|FORCE_COLOR$|DEBUG$|NODE_OPTIONS$|COLUMNS$|LINES$)/.test(key)) continue;
     env[key] = value;
   }
   env.STUDY_PLANNER_STORE_DIR = storeDir;

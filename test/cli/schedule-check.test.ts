@@ -26,12 +26,34 @@ const rows: Row[] = [
     says: /Semester One 2026\/27\s+█+\s+9 cr\s+HK\$15,750\s+◆ graduation/,
   },
   {
+    // The guidance is in subjects: three in a part-time semester is above it, whatever their 7 credits.
     name: 'an overloaded term is a warning, not an error',
-    schedule: [{ term: 'Semester One 2024/25', subjects: ['SN5023', 'SN6006', 'SN5303B'] }, ...OWN_TERMS.slice(1).map((t, i) => (i === 0 ? { ...t, subjects: ['Epidemiology'] } : t))],
+    schedule: [{ term: 'Semester One 2024/25', subjects: ['SN5023', 'HTI5T04', 'SN6006'] }, { term: 'Semester Two 2024/25', subjects: ['SN5303B'] }, ...OWN_TERMS.slice(2)],
     exit: 0,
     errors: [],
     warnings: ['SCHEDULE_OVERLOAD'],
-    says: /Semester One 2024\/25 has 9 credits, above the normal 6 for part-time study/,
+    says: /Semester One 2024\/25 has 3 subjects, above the normal 2 subjects a term for part-time study/,
+  },
+  {
+    name: 'Health Care Ethics with the Dissertation (two subjects, 12 credits) is within the part-time load',
+    schedule: [...OWN_TERMS.slice(0, 3), { term: 'Semester Two 2025/26', subjects: ['Big Data Computing'] }, { term: 'Semester One 2026/27', subjects: ['Health Care Ethics', 'Dissertation'] }],
+    exit: 0,
+    errors: [],
+    warnings: [],
+    says: /Semester One 2026\/27\s+█+\s+12 cr\s+HK\$[\d,]+\s+◆ graduation/,
+  },
+  {
+    name: 'the Dissertation before the compulsory subjects are done is a warning',
+    schedule: [
+      { term: 'Semester One 2024/25', subjects: ['SN5023', 'HTI5T04'] },
+      { term: 'Semester Two 2024/25', subjects: ['SN6006', 'Dissertation'] },
+      ...OWN_TERMS.slice(2, 4),
+      { term: 'Semester One 2026/27', subjects: ['SN5303B'] },
+    ],
+    exit: 0,
+    errors: [],
+    warnings: ['SCHEDULE_LATE_SUBJECT_EARLY'],
+    says: /Dissertation is in Semester Two 2024\/25, before the compulsory subjects are done \(Professional Development in Health Informatics is in Semester One 2026\/27\); move it to Semester One 2026\/27 or later\./,
   },
   {
     name: 'a schedule missing a subject is an error',
@@ -43,7 +65,7 @@ const rows: Row[] = [
   },
   {
     name: 'a term before the intake is an error',
-    schedule: [{ term: 'Summer Term 2023/24', subjects: ['SN5023'] }, { term: 'Semester One 2024/25', subjects: ['SN6006'] }, ...OWN_TERMS.slice(1)],
+    schedule: [{ term: 'Summer Term 2023/24', subjects: ['SN5023'] }, { term: 'Semester One 2024/25', subjects: ['HTI5T04'] }, ...OWN_TERMS.slice(1)],
     exit: 1,
     errors: ['SCHEDULE_BEFORE_INTAKE', 'SCHEDULE_MISSING_SUBJECT'],
     warnings: [],
@@ -74,7 +96,7 @@ describe.concurrent('check with a schedule', () => {
     const [result] = JSON.parse(machine.stdout);
     expect(result.errors.map((e: { code: string }) => e.code)).toEqual(row.errors);
     expect(result.warnings.map((w: { code: string }) => w.code)).toEqual(row.warnings);
-    expect(Object.keys(result.schedule)).toEqual(['proposed', 'terms', 'unscheduled', 'graduation']);
+    expect(Object.keys(result.schedule)).toEqual(['proposed', 'terms', 'unscheduled', 'graduation', 'fellowshipSplit', 'initialPaymentNotRefunded']);
     expect(result.schedule.proposed).toBe(false);
     // However the schedule stands, its bills and the initial payment make the payable total.
     const billed = result.schedule.terms.reduce((sum: number, t: { bill: number }) => sum + t.bill, 0);
@@ -90,7 +112,12 @@ describe.concurrent('check with a schedule', () => {
     expect(schedule.terms.map((t: { term: string }) => t.term)).toEqual([
       '2024/25-semester-one', '2024/25-semester-two', '2025/26-semester-one', '2025/26-semester-two', '2026/27-semester-one',
     ]);
-    expect(schedule.terms[4]).toEqual({ term: '2026/27-semester-one', label: 'Semester One 2026/27', subjects: ['dissertation'], credits: 9, bill: 15750 });
+    expect(schedule.terms[4]).toEqual({
+      term: '2026/27-semester-one', label: 'Semester One 2026/27', subjects: ['dissertation'], credits: 9, bill: 15750,
+      // 51,750 less the estimated 9/30 of the fellowship, under 3 credits' fee, so all of it before the term.
+      tuition: 51750, fellowship: 36000, initialPaymentApplied: 0, instalments: [{ when: 'before the term', amount: 15750 }],
+    });
+    expect(schedule.fellowshipSplit).toBe('estimate');
     expect(schedule.unscheduled).toEqual([]);
     expect(schedule.graduation).toEqual({ term: '2026/27-semester-one', label: 'Semester One 2026/27' });
   });

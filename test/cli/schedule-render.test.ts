@@ -43,7 +43,8 @@ function timeline(p: typeof fullTime, width: number, colour = false, catalogue =
 
 describe('the timeline', () => {
   it.each([
-    ['full-time', fullTime, 'Semester Two 2024/25'],
+    // 11 subjects with Academic Integrity and Ethics, at most 5 a semester: the last one in the Summer Term.
+    ['full-time', fullTime, 'Summer Term 2024/25'],
     ['part-time', partTime, 'Semester One 2026/27'],
   ])('%s: one row per term, the graduation term marked in words, within 80 columns', (_mode, p, graduation) => {
     const text = timeline(p, 80);
@@ -65,6 +66,32 @@ describe('the timeline', () => {
   it('a narrow terminal gets a shorter bar and wrapped subjects', () => {
     const text = timeline(fullTime, 64);
     expect(widest(text)).toBeLessThanOrEqual(64);
+  });
+
+  it.each([40, 52, 80])('at %i columns every line fits, with each term\'s instalments and the estimate note', (width) => {
+    for (const colour of [false, true]) {
+      const text = timeline(partTime, width, colour);
+      expect(widest(text)).toBeLessThanOrEqual(width);
+      const flat = text.replace(ANSI, '').replace(/\s+/g, ' ');
+      expect(flat).toMatch(/Semester One 2025\/26 (█+░* 6 cr )?HK\$9,000 (6 cr )?Epidemiology, Project Management HK\$1,500 of the initial payment, HK\$9,000 before the term/);
+      expect(flat).toMatch(/Semester One 2026\/27 (█+░* 9 cr )?HK\$15,750 (9 cr )?◆ graduation Dissertation HK\$15,750 before the term/);
+      expect(flat).toContain("The fellowship's split over terms is an estimate: PolyU does not publish it.");
+    }
+  });
+
+  it('a narrow terminal drops the bar, keeps the credits and the graduation mark', () => {
+    const text = timeline(partTime, 40);
+    expect(text).not.toMatch(/[█░]/);
+    expect(text).toMatch(/Semester One 2026\/27 +HK\$15,750\n {4}9 cr {2}◆ graduation\n/);
+    expect(timeline(partTime, 80)).toMatch(/[█░]/);
+  });
+
+  it('without a fellowship, no estimate is claimed; the first semester by its deadline, the Summer Term after add/drop', () => {
+    const text = timeline(fullTime, 80);
+    expect(text).not.toContain('estimate');
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('HK$34,500 of the initial payment, HK$34,500 by the payment deadline');
+    expect(flat).toMatch(/Semester Two 2024\/25 .* HK\$17,250 before the term, HK\$\d[\d,]* after add\/drop/);
   });
 
   it('text from the catalogue is shown escaped, never as control characters', () => {

@@ -57,3 +57,55 @@ it(`${PROCESSES} processes saving a plan each at the same moment lose none of th
   // No lock left behind, no temporary file, no backup: nothing was ever judged broken.
   expect(fs.readdirSync(work).filter((f) => f.startsWith('store')).sort()).toEqual(['store.json']);
 });
+
+// Issue 9 item 4: whether a name is taken is decided inside the lock. Three processes race to save
+// under the same new name, 20 times over (one process each, looping over the rounds, so the 20
+// races cost three process starts): in every round exactly one saves and the others are refused.
+const RACERS = 3;
+const ROUNDS = 20;
+
+const racer = (dir: string, index: number) => `
+  import fs from 'node:fs';
+  import path from 'node:path';
+  import { openStore } from ${JSON.stringify(storeUrl)};
+  const store = await openStore({ env: { STUDY_PLANNER_STORE_DIR: ${JSON.stringify(dir)} }, notice: () => {} });
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const won = [];
+  for (let round = 0; round < ${ROUNDS}; round++) {
+    // A barrier: every racer at the start line of this round before any of them saves.
+    fs.writeFileSync(path.join(${JSON.stringify(dir)}, 'ready-' + round + '-' + ${index}), '');
+    while (fs.readdirSync(${JSON.stringify(dir)}).filter((f) => f.startsWith('ready-' + round + '-')).length < ${RACERS}) Atomics.wait(pause, 0, 0, 1);
+    try {
+      store.savePlan('Race ' + round, { residency: 'local', mode: 'full-time', fellowship: false, subjects: ['racer ${index}'] });
+      won.push(round);
+    } catch (error) {
+      if (error.name !== 'PlanNameTakenError') throw error;
+    }
+  }
+  process.stdout.write(JSON.stringify(won));
+`;
+
+it(`${RACERS} processes saving under one new name, ${ROUNDS} rounds: each round exactly one saves, without --force none replaces`, async () => {
+  const dir = makeTempDir();
+  const runs = Array.from({ length: RACERS }, (_, i) =>
+    new Promise<number[]>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', racer(dir, i)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`racer ${i} failed (exit ${code}): ${err}`))));
+    }),
+  );
+  const won = await Promise.all(runs);
+  // Every round won once, by one racer.
+  expect(won.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: ROUNDS }, (_, round) => round));
+  const read = readStore(path.join(dir, 'store.json'));
+  if (read.state !== 'ok') throw new Error(`store not readable: ${JSON.stringify(read)}`);
+  expect(read.data.plans).toHaveLength(ROUNDS);
+  // The plan kept in each round is the winner's: nobody replaced it afterwards.
+  for (const [index, rounds] of won.entries()) {
+    for (const round of rounds) expect(read.data.plans.find((p) => p.name === `Race ${round}`)?.plan.subjects).toEqual([`racer ${index}`]);
+  }
+});

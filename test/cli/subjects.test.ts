@@ -11,12 +11,14 @@ async function listJson(...args: string[]) {
 }
 
 describe.concurrent('subjects', () => {
-  it('--json lists the whole catalogue: 3 compulsory, 12 core, 22 elective, the Dissertation', async () => {
+  it('--json lists the whole catalogue: 4 compulsory, 12 core, 22 elective, the Dissertation', async () => {
     const list = await listJson();
-    expect(list).toHaveLength(38);
+    expect(list).toHaveLength(39);
     const counts: Record<string, number> = {};
     for (const s of list) counts[s.category] = (counts[s.category] ?? 0) + 1;
-    expect(counts).toEqual({ compulsory: 3, core: 12, elective: 22, dissertation: 1 });
+    expect(counts).toEqual({ compulsory: 4, core: 12, elective: 22, dissertation: 1 });
+    // The 1-credit subject every 2024/25 postgraduate takes, free of tuition.
+    expect(list.find((s) => s.id === 'academic-integrity-and-ethics')).toMatchObject({ code: 'HTI5T04', category: 'compulsory', credits: 1 });
     expect(list.find((s) => s.id === 'dissertation')).toMatchObject({ code: 'HSS5903', credits: 9 });
     expect(list.find((s) => s.id === 'computer-programming-for-healthcare')!.code).toBeUndefined();
   });
@@ -25,7 +27,7 @@ describe.concurrent('subjects', () => {
     ['core', 12],
     ['Core subjects', 12],
     ['ELECTIVE', 22],
-    ['compulsory', 3],
+    ['compulsory', 4],
   ])('--category %j', async (category, count) => {
     const list = await listJson('--category', category);
     expect(list).toHaveLength(count);
@@ -67,7 +69,8 @@ describe.concurrent('subjects', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Identifier\s+Code\s+Title\s+Category\s+Credits\n/);
     expect(r.stdout).toMatch(/electronic-patient-\s*SN5023\s+Electronic Patient\s+compulsory\s+3/);
-    expect(r.stdout).toContain('3 subjects');
+    expect(r.stdout).toMatch(/academic-integrity-\s*HTI5T04\s+Academic Integrity and\s+compulsory\s+1\n.*Ethics \(no tuition\)/);
+    expect(r.stdout).toContain('4 subjects');
     expect(r.stdout).not.toContain('\x1b');
     for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });

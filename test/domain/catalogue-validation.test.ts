@@ -17,7 +17,7 @@ const rows: Row[] = [
     name: 'a duplicate subject identifier',
     change: (c) => (c.subjects[5].id = c.subjects[4].id),
     path: 'subjects[5].id',
-    message: /subject identifier "business-analytics" is already used by subjects\[4\]\.id; each must be unique/,
+    message: /subject identifier "artificial-intelligence-concepts" is already used by subjects\[4\]\.id; each must be unique/,
   },
   {
     name: 'a duplicate category identifier',
@@ -107,13 +107,13 @@ const rows: Row[] = [
   {
     name: 'a code equal to another subject’s title',
     change: (c) => (c.subjects[4].code = 'EPIDEMIOLOGY'),
-    path: 'subjects[7]',
-    message: /the name "epidemiology" also names subjects\[4\] \("Business Analytics"\); identifiers, codes and titles must not clash/,
+    path: 'subjects[8]',
+    message: /the name "epidemiology" also names subjects\[4\] \("Artificial Intelligence Concepts"\); identifiers, codes and titles must not clash/,
   },
   {
     name: 'two titles that differ only in case and "&"',
     change: (c) => (c.subjects[5].title = 'digital imaging and pacs'),
-    path: 'subjects[6]',
+    path: 'subjects[7]',
     message: /also names subjects\[5\]/,
   },
   {
@@ -136,7 +136,7 @@ const rows: Row[] = [
     name: 'more credits required than the subjects carry',
     change: (c) => (c.creditsRequired = 1000),
     path: 'creditsRequired',
-    message: /is 1000, but all the subjects together carry only 120 credits/,
+    message: /is 1000, but all the subjects together carry only 121 credits/,
   },
   {
     name: 'a provenance entry pointing outside the catalogue',

@@ -32,7 +32,7 @@ describe('naming subjects', () => {
   });
 
   it('judges a whole plan named every way at once', () => {
-    const j = judgePlan(real, plan(['sn5023', 'Information Technology in Healthcare', 'professional-development-in-health-informatics', 'EPIDEMIOLOGY', 'LGT5037', 'big data computing', 'Health Care Ethics', 'hss5903']));
+    const j = judgePlan(real, plan(['sn5023', 'Information Technology in Healthcare', 'professional-development-in-health-informatics', 'EPIDEMIOLOGY', 'LGT5037', 'big data computing', 'Health Care Ethics', 'hss5903', 'hti5t04']));
     expect(j.valid).toBe(true);
     expect(j.errors).toEqual([]);
   });
@@ -64,7 +64,7 @@ describe('naming subjects', () => {
     expect(codes(j.errors)).toEqual(['DUPLICATE_SUBJECT']);
     expect(j.errors[0]!.message).toBe('"Electronic Patient Records" and "electronic-patient-records" are the same subject (Electronic Patient Records); a subject counts once, so remove one.');
     expect(j.subjects.filter((s) => s.id === 'electronic-patient-records')).toHaveLength(1);
-    expect(j.credits.planned).toBe(30);
+    expect(j.credits.planned).toBe(31);
     expect(j.fees.tuition).toBe(172_500);
     expect(j.warnings).toEqual([]);
   });
@@ -73,20 +73,20 @@ describe('naming subjects', () => {
     const j = judgePlan(real, plan([...DISSERTATION_PLAN, DISSERTATION]));
     expect(codes(j.errors)).toEqual(['DUPLICATE_SUBJECT']);
     expect(j.errors[0]!.message).toContain('"dissertation" is listed twice');
-    expect(j.credits.planned).toBe(30);
+    expect(j.credits.planned).toBe(31);
   });
 });
 
 describe('judging a plan', () => {
   it('the dissertation route is valid, with no findings', () => {
     const j = judgePlan(real, plan(DISSERTATION_PLAN));
-    expect(j).toMatchObject({ valid: true, errors: [], warnings: [], credits: { planned: 30, required: 30 } });
+    expect(j).toMatchObject({ valid: true, errors: [], warnings: [], credits: { planned: 31, required: 31 } });
   });
 
   it('an unmet requirement is an error in words', () => {
     const j = judgePlan(real, plan([...COMPULSORY, CORE[0]!, CORE[1]!, ELECTIVE[0]!, DISSERTATION]));
     expect(j.errors).toEqual([{ code: 'REQUIREMENT_UNMET', message: 'Elective subjects: still needs 1 more elective subject.' }]);
-    expect(j.credits).toEqual({ planned: 27, required: 30 });
+    expect(j.credits).toEqual({ planned: 28, required: 31 });
   });
 
   it('neither route: the error offers both', () => {
@@ -97,22 +97,25 @@ describe('judging a plan', () => {
   });
 
   it('dissertation plus extras: valid, EXTRA_CREDITS, and the extras are paid in full', () => {
+    // Three core subjects for two places: the one last by identifier (Project Management) is the
+    // extra, whichever was listed last.
     const j = judgePlan(real, plan([...DISSERTATION_PLAN, CORE[2]!], { fellowship: true }));
     expect(j.valid).toBe(true);
     expect(codes(j.warnings)).toEqual(['EXTRA_CREDITS']);
     expect(j.warnings[0]!.message).toBe(
-      'the plan has 33 credits, 3 more than the 30 required (Business Analytics); they add HK$17,250 to the tuition and no fellowship covers them.',
+      'the plan has 34 credits, 3 more than the 31 required (Project Management); they add HK$17,250 to the tuition and no fellowship covers them.',
     );
-    expect(j.credits).toEqual({ planned: 33, required: 30 });
-    expect(j.fees).toEqual({ currency: 'HKD', credits: 33, perCredit: 5750, tuition: 189_750, initialPayment: 17_250, fellowship: 120_000, payable: 69_750 });
-    expect(j.requirements.flatMap((r) => r.counted.map((s) => s.id))).not.toContain(CORE[2]);
+    expect(j.credits).toEqual({ planned: 34, required: 31 });
+    expect(j.fees).toEqual({ currency: 'HKD', credits: 34, chargedCredits: 33, perCredit: 5750, tuition: 189_750, initialPayment: 17_250, fellowship: 120_000, payable: 69_750 });
+    expect(j.requirements.flatMap((r) => r.counted.map((s) => s.id))).not.toContain('project-management');
   });
 
   it('extras that are not counted do not raise the fellowship off its floor', () => {
     // 1 core short: 27 counted credits plus 6 extra elective credits. Only the 27 (and at most 30) are covered.
     const j = judgePlan(real, plan([...COMPULSORY, CORE[0]!, ...ELECTIVE.slice(0, 4), DISSERTATION], { fellowship: true }));
     expect(j.valid).toBe(false);
-    expect(j.credits.planned).toBe(33);
+    expect(j.credits.planned).toBe(34);
+    expect(j.fees.chargedCredits).toBe(33);
     expect(j.fees.fellowship).toBe(27 * 5750 - 42_100);
     expect(j.fees.payable).toBe(33 * 5750 - (27 * 5750 - 42_100));
   });

@@ -67,7 +67,7 @@ describe('prototype-named keys', () => {
     const catalogue = catalogueFrom(data);
     const summer = termAt(catalogue, 2);
     expect(summer.kind.id).toBe('constructor');
-    expect(loadText(catalogue, 'part-time', summer, 3)).toBe('3 cr, no normal load');
+    expect(loadText(catalogue, 'part-time', summer, { subjects: 1, credits: 3 })).toBe('1 subject, no normal load');
     const sentence = normalLoadSentence(catalogue, 'part-time');
     expect(sentence).not.toMatch(/undefined|Summer/);
     expect(sentence).toContain('Semester One and Semester Two');

@@ -23,7 +23,8 @@ say('ready');
 for (let i = 0; ; i++) {
   const name = `${prefix}-${i % 25}`;
   say(`saving plan ${name}`);
-  store.savePlan(name, { ...plan, fellowship: i % 2 === 0 });
+  // The names roll over: a save replaces the plan of that name, as --force would.
+  store.savePlan(name, { ...plan, fellowship: i % 2 === 0 }, { replace: true });
   say(`saved plan ${name}`);
   if (i % 3 === 0) {
     say('saving draft');

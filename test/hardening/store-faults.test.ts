@@ -1,7 +1,7 @@
 // The store under faults: the program killed in the middle of saving, again and again; a store
 // location that cannot be written (read-only, full). The store must always read back whole, lose
 // nothing saved before, and a failed save must say why (exit 2) and still show the plan.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -215,4 +215,17 @@ describe('a store location that cannot be written', () => {
     expectOrderly(result, [2]);
     expect(lines(result.stderr)).toEqual([expect.stringMatching(/store.*part of its path is a file, not a directory/)]);
   });
+});
+
+describe('SIGKILL during saves with SNAP set (bench/kill-saves.mjs, 20 kills here; 200 in the benchmark)', () => {
+  it('loses no plan, and the store reads back after every kill', () => {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'kill-saves.mjs'), '--kills', '20', '--seed', '7', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const figures = JSON.parse(run.stdout) as { kills: number; killedMidSave: number; savesConfirmed: number; plansLost: number; invalidStores: number; backups: number };
+    expect(figures.kills).toBe(20);
+    // The kills land in saves (not only between them), and saves were confirmed before them.
+    expect(figures.killedMidSave).toBeGreaterThan(5);
+    expect(figures.savesConfirmed).toBeGreaterThan(20);
+    expect(figures).toMatchObject({ plansLost: 0, invalidStores: 0, backups: 0 });
+  }, 60_000);
 });

@@ -34,7 +34,7 @@ export function harness(catalogue: Catalogue, turns: readonly Turn[], options: P
       width: 80,
       say: (text) => void said.push(text),
       keep: (answers) => void kept.push(answers),
-      nameTaken: options.nameTaken ?? (() => false),
+      takenBy: options.takenBy ?? (() => []),
       ...(options.out !== undefined ? { out: options.out } : {}),
     },
     ask,

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { answersFromDraft, draftFromAnswers } from '../../src/cli/prompts/draft-answers.js';
 import { flagSlots, routeOption, routeWords } from '../../src/cli/prompts/slots.js';
-import { chosenSubjects, pickNeed, pickPool, planFromAnswers } from '../../src/domain/plan/draft.js';
+import { chosenSubjects, pickPool, planFromAnswers } from '../../src/domain/plan/draft.js';
+import { pickFits, pickNeed } from '../../src/domain/plan/pick-need.js';
 import { firstUnanswered, NO_ANSWERS, plannerSteps, type Answers, type Step } from '../../src/domain/plan/steps.js';
 import { invented, polyu } from './harness.js';
 
@@ -59,15 +60,15 @@ describe('picks', () => {
     expect(pool).toHaveLength(12 + 22 - 4);
     expect(pool).not.toContain('epidemiology');
     expect(pool).not.toContain('dissertation');
-    expect(pickNeed(extra, pickPool(c, extra, answers))).toEqual({ unit: 'subject', min: 3, max: 3 });
+    expect(pickNeed(c, extra, answers)).toEqual({ unit: 'subject', min: 3, max: 3, required: 3 });
   });
 
   test('a plain requirement asks at least its count; a credit rule counts credits', () => {
     const core = plannerSteps(c, answers).find((s) => s.kind === 'pick') as Extract<Step, { kind: 'pick' }>;
-    expect(pickNeed(core, pickPool(c, core, answers))).toEqual({ unit: 'subject', min: 2, max: undefined });
+    expect(pickNeed(c, core, answers)).toEqual({ unit: 'subject', min: 2, max: undefined, required: 2 });
     const i = invented();
     const options = plannerSteps(i, NO_ANSWERS).find((s) => s.kind === 'pick' && s.key === 'options') as Extract<Step, { kind: 'pick' }>;
-    expect(pickNeed(options, pickPool(i, options, NO_ANSWERS))).toEqual({ unit: 'credit', min: 8, max: undefined });
+    expect(pickNeed(i, options, NO_ANSWERS)).toEqual({ unit: 'credit', min: 8, max: undefined, required: 8 });
   });
 
   test('a pool smaller than the rule asks for all it has, so the step can always be answered', () => {
@@ -75,7 +76,7 @@ describe('picks', () => {
     // Three of the four methods subjects are taken by the alternative: the methods step can offer one.
     const taken: Answers = { ...NO_ANSWERS, picks: { 'finale/broad': ['survey-methods', 'causal-inference', 'qualitative-research'] }, routes: { finale: 'broad' } };
     const methods = plannerSteps(i, taken).find((s) => s.kind === 'pick' && s.key === 'methods') as Extract<Step, { kind: 'pick' }>;
-    expect(pickNeed(methods, pickPool(i, methods, taken))).toEqual({ unit: 'subject', min: 1, max: undefined });
+    expect(pickNeed(i, methods, taken)).toEqual({ unit: 'subject', min: 1, max: undefined, required: 3 });
   });
 
   test('the plan holds what applies: a route no longer taken keeps its picks in the answers, not in the plan', () => {
@@ -87,6 +88,60 @@ describe('picks', () => {
   test('the fellowship is in the plan only where the residency may hold it', () => {
     expect(planFromAnswers(c, { ...answers, fellowship: true }).fellowship).toBe(true);
     expect(planFromAnswers(c, { ...answers, residency: 'non-local', fellowship: true }).fellowship).toBe(false);
+  });
+});
+
+describe('a pick asks for what its requirement still misses, given every other answer', () => {
+  const c = polyu();
+  const CORES = ['artificial-intelligence-concepts', 'business-analytics', 'computer-programming-for-healthcare', 'digital-imaging-and-pacs', 'epidemiology'];
+  const ELECTIVES = ['advanced-statistics-in-health-care-research', 'big-data-computing', 'health-care-ethics', 'healthcare-innovation'];
+  const EXTRA = 'dissertation-or-coursework/coursework';
+  const coursework = { 'dissertation-or-coursework': 'coursework' };
+  const pickAt = (catalogue: ReturnType<typeof polyu>, answers: Answers, key: string) =>
+    plannerSteps(catalogue, answers).find((s): s is Extract<Step, { kind: 'pick' }> => s.kind === 'pick' && s.key === key)!;
+
+  test.each([
+    // [what, core picks, elective picks, extra picks, route, step, min, max]
+    ['2 cores, 2 electives: 3 more', 2, 2, 0, coursework, EXTRA, 3, 3],
+    ['4 cores, 2 electives: 1 more (the report of issue 8)', 4, 2, 0, coursework, EXTRA, 1, 1],
+    ['3 cores, 3 electives: 1 more', 3, 3, 0, coursework, EXTRA, 1, 1],
+    ['5 cores, 2 electives: none more', 5, 2, 0, coursework, EXTRA, 0, 0],
+    ['4 cores, 4 electives: none more', 4, 4, 0, coursework, EXTRA, 0, 0],
+    ['the core step, nothing else chosen: at least 2', 0, 0, 0, {}, 'core', 2, undefined],
+    ['the core step when two extra electives and a core make up the 3 more: still at least 2', 0, 4, 1, coursework, 'core', 2, undefined],
+    // The replacement subject is a core (Epidemiology), but the 3 more keep it: the core step still asks 2.
+    ['the core step with a core among the 3 more: still at least 2', 0, 2, 3, coursework, 'core', 2, undefined],
+    ['the elective step after 4 cores: at least 2 (cores are not electives)', 4, 0, 0, {}, 'elective', 2, undefined],
+  ] as const)('%s', (_, cores, electives, extras, routes, key, min, max) => {
+    // Extra picks come from what the core and elective picks leave: the fifth core, then the last electives.
+    const extraIds = [CORES[4]!, ...ELECTIVES.slice(2)].slice(0, extras);
+    const answers: Answers = { ...NO_ANSWERS, residency: 'local', picks: { core: CORES.slice(0, cores), elective: ELECTIVES.slice(0, electives), [EXTRA]: extraIds }, routes };
+    const need = pickNeed(c, pickAt(c, answers, key), answers);
+    expect({ min: need.min, max: need.max }).toEqual({ min, max });
+  });
+
+  test('a credit rule counts what the other answers leave of its pool in credits', () => {
+    const i = invented();
+    const answers: Answers = { ...NO_ANSWERS, picks: { 'finale/broad': ['archival-science', 'data-curation-lab'] }, routes: { finale: 'broad' } };
+    // "2 more" keeps what it needs (the two it was given), so the optional credits still need all 8.
+    expect(pickNeed(i, pickAt(i, answers, 'options'), answers)).toMatchObject({ unit: 'credit', min: 8 });
+    // A fourth methods subject (3 are required) counts towards "2 more": it needs 1 more; the optional subject stays with its credits.
+    const methods: Answers = { ...NO_ANSWERS, picks: { methods: ['survey-methods', 'causal-inference', 'qualitative-research', 'record-linkage'], options: ['archival-science'] }, routes: { finale: 'broad' } };
+    expect(pickNeed(i, pickAt(i, methods, 'finale/broad'), methods)).toMatchObject({ min: 1, max: 1 });
+  });
+
+  test('a pick no longer fits after a change: too few, or more than an alternative needs', () => {
+    const answers: Answers = { ...NO_ANSWERS, residency: 'local', picks: { core: CORES.slice(0, 4), elective: ELECTIVES.slice(0, 2), [EXTRA]: ['epidemiology'] }, routes: coursework };
+    const extra = pickAt(c, answers, EXTRA);
+    expect(pickFits(c, extra, answers)).toBe(true);
+    // The student removes two cores at the review: one replacement subject is now too few.
+    const fewer = { ...answers, picks: { ...answers.picks, core: CORES.slice(0, 2) } };
+    expect(pickFits(c, extra, fewer)).toBe(false);
+    // ... or adds an elective: the replacement subject now only adds credits.
+    const more = { ...answers, picks: { ...answers.picks, elective: ELECTIVES.slice(0, 3) } };
+    expect(pickFits(c, extra, more)).toBe(false);
+    // A core step with more than its minimum is never too much.
+    expect(pickFits(c, pickAt(c, more, 'core'), more)).toBe(true);
   });
 });
 

@@ -29,19 +29,19 @@ const chosen: AnswersWithResidency = {
   name: 'mine',
 };
 
-// The proposal for `chosen`: two subjects a semester, the dissertation alone at the end.
+// The proposal for `chosen`: two subjects a semester (the guidance is in subjects), the dissertation alone at the end.
 const PROPOSED = [
   { term: 'Semester One 2024/25', subjects: ['electronic-patient-records', 'information-technology-in-healthcare'] },
-  { term: 'Semester Two 2024/25', subjects: ['professional-development-in-health-informatics', 'epidemiology'] },
-  { term: 'Semester One 2025/26', subjects: ['project-management', 'big-data-computing'] },
-  { term: 'Semester Two 2025/26', subjects: ['health-care-ethics'] },
+  { term: 'Semester Two 2024/25', subjects: ['professional-development-in-health-informatics', 'academic-integrity-and-ethics'] },
+  { term: 'Semester One 2025/26', subjects: ['epidemiology', 'project-management'] },
+  { term: 'Semester Two 2025/26', subjects: ['big-data-computing', 'health-care-ethics'] },
   { term: 'Semester One 2026/27', subjects: ['dissertation'] },
 ];
 
 // The main question's choices: accept, move, and (once something moved) back to the proposal.
 const ACCEPT: Turn = { expect: ['Accept this schedule, or move a subject to another term?', 'Accept this schedule', 'Move a subject to another term'], keys: ['enter'] };
 const MOVE: Turn = { expect: 'Accept this schedule, or move a subject to another term?', keys: choose(1) };
-// The subjects in schedule order: Epidemiology is the fourth, Project Management the fifth.
+// The subjects in schedule order: Epidemiology is the fifth, Project Management the sixth.
 const pickSubject = (position: number, expect: Turn['expect'] = 'Which subject will you move?'): Turn => ({ expect, keys: choose(position) });
 // The terms from the intake: Semester One, Semester Two and Summer Term of each year; the cursor starts on the subject's term.
 const termKeys = (from: number, to: number) => [...Array<string>(Math.abs(to - from)).fill(to > from ? 'down' : 'up'), 'enter'];
@@ -58,10 +58,10 @@ describe('the schedule step', () => {
     const h = harness(catalogue, [ACCEPT]);
     const answers = (await scheduleStep(h.ctx, chosen)) as AnswersWithResidency;
     expect(h.said()).toContain('Your schedule, term by term, as proposed:');
-    expect(h.said()).toMatch(/ {2}Normal load for part-time study: 6 credits a term in Semester One and Semester\s+Two\./);
+    expect(h.said()).toMatch(/ {2}Normal load for part-time study: 2 subjects a term in Semester One and\s+Semester Two\. Other terms are used only for what those cannot hold in the\s+normal 3 years\./);
     // The timeline: each term's credits and bill, its subjects below, the graduation term marked.
-    expect(h.said()).toMatch(/Semester Two 2024\/25\s+█+░*\s+6 cr\s+HK\$3,750\n\s+Professional Development in Health Informatics, Epidemiology\n/);
-    expect(h.said()).toMatch(/Semester One 2026\/27\s+█+\s+9 cr\s+HK\$15,750\s+◆ graduation\n\s+Dissertation\n/);
+    expect(h.said()).toMatch(/Semester Two 2024\/25\s+█+░*\s+4 cr\s+HK\$[\d,]+\n\s+Professional Development in Health Informatics, Academic Integrity and\s+Ethics\n/);
+    expect(h.said()).toMatch(/Semester One 2026\/27\s+█+\s+9 cr\s+HK\$[\d,]+\s+◆ graduation\n\s+Dissertation\n/);
     expect(h.said()).toMatch(/Total payable\s+HK\$52,500/);
     expect(h.said()).not.toContain('! over');
     // The answer is the whole schedule (kept in the draft); the plan file leaves a proposal out.
@@ -74,21 +74,23 @@ describe('the schedule step', () => {
   test('moves one subject, shows the new timeline, then accepts: the plan file carries the schedule', async () => {
     const h = harness(catalogue, [
       MOVE,
-      pickSubject(3, ['Which subject will you move?', /Epidemiology\s+HTI5601\s+3 credits\s+Semester Two 2024\/25/, /Dissertation\s+HSS5903\s+9 credits\s+Semester One 2026\/27/]),
-      // From Semester Two 2024/25 (1) to Semester Two 2025/26 (4), which has room for it.
+      pickSubject(4, ['Which subject will you move?', /Epidemiology\s+HTI5601\s+3 credits\s+Semester One 2025\/26/, /Dissertation\s+HSS5903\s+9 credits\s+Semester One 2026\/27/]),
+      // From Semester One 2025/26 (3) to Semester One 2026/27 (6), beside the Dissertation: two
+      // subjects, so within the part-time load whatever their 12 credits.
       {
-        expect: ['Move Epidemiology to which term?', /❯ Semester Two 2024\/25\s+6 of 6 cr\s+\(its term now\)/, /Semester Two 2025\/26\s+3 of 6 cr/, /Summer Term 2024\/25\s+0 cr, no normal load/, 'Epidemiology stays here.'],
-        keys: termKeys(1, 4).slice(0, -1),
-        then: { expect: 'With Epidemiology: 6 of 6 cr.', keys: ['enter'] },
+        expect: ['Move Epidemiology to which term?', /❯ Semester One 2025\/26\s+2 of 2 subjects\s+\(its term now\)/, /Semester One 2026\/27\s+1 of 2 subjects/, /Summer Term 2024\/25\s+0 subjects, no normal load/, 'Epidemiology stays here.'],
+        keys: termKeys(3, 6).slice(0, -1),
+        then: { expect: 'With Epidemiology: 2 of 2 subjects.', keys: ['enter'] },
       },
       { expect: ['Accept this schedule', 'Go back to the proposed schedule'], keys: ['enter'] },
     ]);
     const answers = (await scheduleStep(h.ctx, chosen)) as AnswersWithResidency;
     const moved = h.said().slice(h.said().indexOf('with your changes'));
-    expect(moved).toMatch(/Semester Two 2024\/25\s+█+░*\s+3 cr\s+HK\$[\d,]+\n\s+Professional Development in Health Informatics\n/);
-    expect(moved).toMatch(/Semester Two 2025\/26\s+█+░*\s+6 cr\s+HK\$[\d,]+\n\s+Health Care Ethics, Epidemiology\n/);
+    expect(moved).toMatch(/Semester One 2025\/26\s+█+░*\s+3 cr\s+HK\$[\d,]+\n\s+Project Management\n/);
+    expect(moved).toMatch(/Semester One 2026\/27\s+█+░*\s+12 cr\s+HK\$[\d,]+\s+◆ graduation\n\s+Dissertation, Epidemiology\n/);
+    expect(moved).not.toContain('! over');
     const plan = planFromAnswers(catalogue, answers);
-    expect(termOf(plan.schedule, 'epidemiology')).toEqual(['Semester Two 2025/26']);
+    expect(termOf(plan.schedule, 'epidemiology')).toEqual(['Semester One 2026/27']);
     expect(plan.schedule).toHaveLength(5);
     const judgement = judgePlan(catalogue, plan);
     expect(judgement.valid).toBe(true);
@@ -99,34 +101,34 @@ describe('the schedule step', () => {
   test('a move that makes a term heavy is warned of beside the term, and never refused', async () => {
     const h = harness(catalogue, [
       MOVE,
-      pickSubject(3),
-      // Up from Semester Two 2024/25 to Semester One 2024/25, which is full.
-      { keys: termKeys(1, 0).slice(0, -1), then: { expect: 'With Epidemiology: 9 of 6 cr, above the normal load.', keys: ['enter'] } },
+      pickSubject(4),
+      // Up from Semester One 2025/26 to Semester Two 2024/25, which is full.
+      { keys: termKeys(3, 1).slice(0, -1), then: { expect: 'With Epidemiology: 3 of 2 subjects, above the normal load.', keys: ['enter'] } },
       ACCEPT,
     ]);
     const answers = (await scheduleStep(h.ctx, chosen)) as AnswersWithResidency;
     const moved = h.said().slice(h.said().indexOf('with your changes'));
-    expect(moved).toMatch(/Semester One 2024\/25\s+█+\s+9 cr\s+HK\$[\d,]+\s+! over 6 cr\n/);
+    expect(moved).toMatch(/Semester Two 2024\/25\s+█+░*\s+7 cr\s+HK\$[\d,]+\s+! over 2 subjects\n/);
     // Only the heavy term is marked, and the timeline still fits 80 columns.
     expect(moved.match(/! over/g)).toHaveLength(1);
     expect(Math.max(...moved.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
-    expect(termOf(answers.schedule, 'epidemiology')).toEqual(['Semester One 2024/25']);
+    expect(termOf(answers.schedule, 'epidemiology')).toEqual(['Semester Two 2024/25']);
     // check gives the same verdict: a warning, not an error.
     const judgement = judgePlan(catalogue, planFromAnswers(catalogue, answers));
     expect(judgement.valid).toBe(true);
     expect(judgement.warnings.map((w) => w.code)).toEqual(['SCHEDULE_OVERLOAD']);
-    expect(judgement.warnings[0]!.message).toContain('Semester One 2024/25 has 9 credits');
+    expect(judgement.warnings[0]!.message).toContain('Semester Two 2024/25 has 3 subjects, above the normal 2 subjects a term for part-time study');
   });
 
   test('the term list then shows the heavy term as such; going back to the proposal undoes every move', async () => {
     const h = harness(catalogue, [
       MOVE,
-      pickSubject(3),
-      { keys: termKeys(1, 0) },
-      MOVE,
-      // Epidemiology now comes third, so Project Management is still the fifth.
       pickSubject(4),
-      { expect: [/Semester One 2024\/25\s+9 of 6 cr\s+! over 6 cr/, /❯ Semester One 2025\/26\s+6 of 6 cr\s+\(its term now\)/], keys: ['enter'] },
+      { keys: termKeys(3, 1) },
+      MOVE,
+      // Epidemiology is still the fifth, so Project Management is still the sixth.
+      pickSubject(5),
+      { expect: [/Semester Two 2024\/25\s+3 of 2 subjects\s+! over 2 subjects/, /❯ Semester One 2025\/26\s+1 of 2 subjects\s+\(its term now\)/], keys: ['enter'] },
       { expect: 'Go back to the proposed schedule', keys: choose(2) },
       { expect: ['Accept this schedule', 'Move a subject to another term'], keys: ['enter'] },
     ]);
@@ -137,6 +139,22 @@ describe('the schedule step', () => {
     expect(h.said().split('as proposed:')).toHaveLength(3);
   });
 
+  test('moving the Dissertation before the compulsory subjects are done: the timeline says so, as check does', async () => {
+    const h = harness(catalogue, [
+      MOVE,
+      // The Dissertation (the ninth) from Semester One 2026/27 (6) to Semester One 2024/25 (0).
+      pickSubject(8),
+      { keys: termKeys(6, 0) },
+      ACCEPT,
+    ]);
+    const answers = (await scheduleStep(h.ctx, chosen)) as AnswersWithResidency;
+    const moved = h.said().slice(h.said().indexOf('with your changes')).replace(/\s+/g, ' ');
+    expect(moved).toContain(
+      '! Dissertation is in Semester One 2024/25, before the compulsory subjects are done (Professional Development in Health Informatics is in Semester Two 2024/25); move it to Semester Two 2024/25 or later.',
+    );
+    expect(findingCodes(answers)).toEqual(['SCHEDULE_OVERLOAD', 'SCHEDULE_LATE_SUBJECT_EARLY']);
+  });
+
   test('another catalogue, without a calendar or load guidance, has one term a year', async () => {
     const other = invented();
     const answers: AnswersWithResidency = {
@@ -145,9 +163,11 @@ describe('the schedule step', () => {
       picks: { methods: ['survey-methods', 'causal-inference', 'qualitative-research'], options: ['archival-science', 'open-data-law', 'metadata-design', 'data-curation-lab'] },
       routes: { finale: 'placement' },
     };
+    // The move list is in schedule order, which is the order the requirements count the subjects in.
+    const position = proposedSchedule(other, planFromAnswers(other, answers)).flatMap((e) => e.subjects).indexOf('placement-seminar');
     const h = harness(other, [
       MOVE,
-      pickSubject(10, [/Academic Integrity\s+AI001\s+1 credit, no tuition\s+Year 2030\/31/, /Placement Seminar\s+PR911\s+2 credits\s+Year 2030\/31/]),
+      pickSubject(position, [/Academic Integrity\s+AI001\s+1 credit, no tuition\s+Year 2030\/31/, /Placement Seminar\s+PR911\s+2 credits\s+Year 2030\/31/]),
       // Evening study normally takes two years: the terms offered run to a year beyond.
       { expect: [/❯ Year 2030\/31\s+\d+ cr, no normal load\s+\(its term now\)/, 'Year 2031/32', 'Year 2032/33'], keys: ['down', 'enter'] },
       ACCEPT,
@@ -172,23 +192,24 @@ describe('in the session', () => {
       { expect: 'A name for this plan:', keys: ['enter'] },
       review('schedule', ['What next?', 'Change Schedule: as proposed']),
       MOVE,
-      pickSubject(4),
-      { expect: 'Move Project Management to which term?', keys: termKeys(3, 4) },
+      pickSubject(5),
+      // From Semester One 2025/26 (3) to the empty Semester Two 2026/27 (7).
+      { expect: 'Move Project Management to which term?', keys: termKeys(3, 7) },
       ACCEPT,
       review('save', ['What next?', 'Change Schedule: your own']),
     ]);
     const end = await plannerSession(h.ctx, beforeSchedule);
     expect(end.outcome).toBe('save');
     const plan = planFromAnswers(catalogue, end.answers as AnswersWithResidency);
-    expect(termOf(plan.schedule, 'project-management')).toEqual(['Semester Two 2025/26']);
+    expect(termOf(plan.schedule, 'project-management')).toEqual(['Semester Two 2026/27']);
     // The review is check's report, which shows a plan's own schedule.
-    expect(h.said()).toMatch(/Schedule\n[^]*Semester Two 2025\/26\s+█+░*\s+6 cr/);
+    expect(h.said()).toMatch(/Schedule\n[^]*Semester Two 2026\/27\s+█+░*\s+3 cr/);
     // The draft was kept after the schedule was answered, and again after it was changed.
     expect(h.kept.filter((a) => a.schedule !== undefined).map((a) => termOf(a.schedule, 'project-management'))).toEqual([
       ['Semester One 2025/26'],
       ['Semester One 2025/26'],
       ['Semester One 2025/26'],
-      ['Semester Two 2025/26'],
+      ['Semester Two 2026/27'],
     ]);
     expect(h.ask.left).toBe(0);
   });
@@ -196,8 +217,8 @@ describe('in the session', () => {
   test('changing the core subjects after moving one: the dropped subject leaves the schedule, the new one takes its proposed term, the move stays', async () => {
     const h = harness(catalogue, [
       MOVE,
-      pickSubject(4),
-      { keys: termKeys(3, 4) },
+      pickSubject(5),
+      { keys: termKeys(3, 7) },
       ACCEPT,
       review('core'),
       // Untick Epidemiology (the fifth), tick Artificial Intelligence Concepts (the first).
@@ -209,8 +230,8 @@ describe('in the session', () => {
     expect(answers.picks.core).toEqual(['artificial-intelligence-concepts', 'project-management']);
     const plan = planFromAnswers(catalogue, answers);
     expect(termOf(plan.schedule, 'epidemiology')).toEqual([]);
-    expect(termOf(plan.schedule, 'artificial-intelligence-concepts')).toEqual(['Semester Two 2024/25']);
-    expect(termOf(plan.schedule, 'project-management')).toEqual(['Semester Two 2025/26']);
+    expect(termOf(plan.schedule, 'artificial-intelligence-concepts')).toEqual(['Semester One 2025/26']);
+    expect(termOf(plan.schedule, 'project-management')).toEqual(['Semester Two 2026/27']);
     // Every planned subject in exactly one term.
     expect(plan.schedule!.flatMap((e) => e.subjects).sort()).toEqual([...plan.subjects].sort());
     expect(findingCodes(answers)).toEqual([]);
@@ -229,8 +250,83 @@ describe('in the session', () => {
     expect(answers.picks.core).toEqual(['project-management', 'software-engineering-and-development']);
     expect(planFromAnswers(catalogue, answers)).not.toHaveProperty('schedule');
     expect(answers.schedule).toEqual(proposedSchedule(catalogue, planFromAnswers(catalogue, { ...answers, schedule: undefined })));
-    // Patching the old proposal would have put three subjects in Semester One 2025/26.
-    expect(termOf(answers.schedule, 'project-management')).toEqual(['Semester Two 2024/25']);
+    expect(termOf(answers.schedule, 'software-engineering-and-development')).toEqual(['Semester One 2025/26']);
+    expect(findingCodes(answers)).toEqual([]);
+  });
+});
+
+describe('changing the study mode', () => {
+  const REVIEW = { save: 0, mode: 2 };
+  const review = (choice: keyof typeof REVIEW, expect: Turn['expect'] = 'What next?'): Turn => ({ expect, keys: choose(REVIEW[choice]) });
+  // The mode question's cursor starts on the mode chosen: Full-time is first, Part-time second.
+  const TO_FULL_TIME: Turn = { expect: 'How will you study?', keys: ['up', 'enter'] };
+  const TO_PART_TIME: Turn = { expect: 'How will you study?', keys: ['down', 'enter'] };
+  const fullTime: AnswersWithResidency = { ...chosen, mode: 'full-time' };
+  const NO_LONGER_SUITS = '! Your own schedule no longer suits part-time study:';
+
+  test('at the review, after accepting the part-time proposal: the schedule becomes the full-time proposal, with no warning', async () => {
+    const h = harness(catalogue, [ACCEPT, review('mode'), TO_FULL_TIME, review('save')]);
+    const end = await plannerSession(h.ctx, chosen);
+    const answers = end.answers as AnswersWithResidency;
+    expect(answers.mode).toBe('full-time');
+    expect(planFromAnswers(catalogue, answers)).not.toHaveProperty('schedule');
+    expect(answers.schedule).toEqual(proposedSchedule(catalogue, planFromAnswers(catalogue, { ...answers, schedule: undefined })));
+    // Full-time: five subjects then four, graduating within the year; not the part-time terms patched.
+    expect(termOf(answers.schedule, 'dissertation')).toEqual(['Semester Two 2024/25']);
+    expect(answers.schedule!.map((e) => e.subjects.length)).toEqual([5, 4]);
+    expect(h.said()).not.toContain('no longer suits');
+    expect(findingCodes(answers)).toEqual([]);
+    expect(h.ask.left).toBe(0);
+  });
+
+  test('at the review, with an own full-time schedule: it is kept, and the planner says which terms are now above the part-time load', async () => {
+    const h = harness(catalogue, [
+      MOVE,
+      // The Dissertation (the ninth) from Semester Two 2024/25 to the Summer Term.
+      pickSubject(8, /Dissertation\s+HSS5903\s+9 credits\s+Semester Two 2024\/25/),
+      { keys: termKeys(1, 2) },
+      ACCEPT,
+      review('mode'),
+      TO_PART_TIME,
+      review('save', ['What next?', 'Change Schedule: your own']),
+    ]);
+    const end = await plannerSession(h.ctx, fullTime);
+    const answers = end.answers as AnswersWithResidency;
+    const said = h.said();
+    const warned = said.indexOf(NO_LONGER_SUITS);
+    expect(warned).toBeGreaterThan(-1);
+    const first = 'Semester One 2024/25 has 5 subjects, above the normal 2 subjects a term for part-time study';
+    const second = 'Semester Two 2024/25 has 3 subjects, above the normal 2 subjects a term for part-time study';
+    const afterWarning = said.slice(warned).replace(/\s+/g, ' ');
+    expect(afterWarning).toContain(first);
+    expect(afterWarning).toContain(second);
+    expect(afterWarning).toContain('At the review, change the schedule to move a subject, or go back to the proposed schedule there.');
+    // The review that follows is check's report: the same two warnings.
+    const report = afterWarning.slice(afterWarning.indexOf('Warnings'));
+    expect(report).toContain(first);
+    expect(report).toContain(second);
+    // The student's own schedule is kept as it was, now judged as part-time.
+    expect(answers.mode).toBe('part-time');
+    expect(termOf(planFromAnswers(catalogue, answers).schedule, 'dissertation')).toEqual(['Summer Term 2024/25']);
+    expect(findingCodes(answers)).toEqual(['SCHEDULE_OVERLOAD', 'SCHEDULE_OVERLOAD']);
+    expect(h.ask.left).toBe(0);
+  });
+
+  test('an own schedule that suits the new mode too is kept without a word', async () => {
+    const h = harness(catalogue, [
+      MOVE,
+      pickSubject(5),
+      { keys: termKeys(3, 7) },
+      ACCEPT,
+      review('mode'),
+      TO_FULL_TIME,
+      review('save', ['What next?', 'Change Schedule: your own']),
+    ]);
+    const end = await plannerSession(h.ctx, chosen);
+    const answers = end.answers as AnswersWithResidency;
+    expect(answers.mode).toBe('full-time');
+    expect(termOf(planFromAnswers(catalogue, answers).schedule, 'project-management')).toEqual(['Semester Two 2026/27']);
+    expect(h.said()).not.toContain('no longer suits');
     expect(findingCodes(answers)).toEqual([]);
   });
 });
@@ -257,8 +353,8 @@ describe('the draft and runs without a terminal', () => {
   });
 
   /** `plan --resume --json` over a draft holding this schedule, with these flags: the plan it prints. */
-  async function resumed(schedule: typeof own, core: string[]) {
-    const store = new MemoryStore({ draft: draftFromAnswers(catalogue, { ...chosen, schedule }, new Date(0)) });
+  async function resumed(schedule: typeof own, flags: { core?: string[]; mode?: string }, draft: AnswersWithResidency = chosen) {
+    const store = new MemoryStore({ draft: draftFromAnswers(catalogue, { ...draft, schedule }, new Date(0)) });
     let printed = '';
     const stdout = new Writable({
       write(chunk, _encoding, done) {
@@ -268,18 +364,32 @@ describe('the draft and runs without a terminal', () => {
     });
     // Not a terminal: nothing may be asked.
     const ctx = makeContext({ stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: {} }, { json: true });
-    const outcome = await runPlanner(ctx, { resume: true, core }, { store, ask: () => Promise.reject(new Error('asked')), now: () => new Date(0) });
+    const outcome = await runPlanner(ctx, { resume: true, ...flags }, { store, ask: () => Promise.reject(new Error('asked')), now: () => new Date(0) });
     expect(outcome).toBe('success');
-    return JSON.parse(printed).plan as { schedule?: typeof own; subjects: string[] };
+    const { plan, verdict } = JSON.parse(printed) as { plan: { schedule?: typeof own; subjects: string[] }; verdict: { warnings: { code: string; message: string }[] } };
+    return Object.assign(plan, { warnings: verdict.warnings });
   }
 
   test('--resume with flags that change the subjects: the draft\'s schedule follows them', async () => {
-    const moved = await resumed(own, ['business-analytics', 'project-management']);
+    const moved = await resumed(own, { core: ['business-analytics', 'project-management'] });
     expect(termOf(moved.schedule, 'dissertation')).toEqual(['Summer Term 2025/26']);
     expect(termOf(moved.schedule, 'epidemiology')).toEqual([]);
-    expect(termOf(moved.schedule, 'business-analytics')).toEqual(['Semester Two 2024/25']);
-    // A schedule accepted as proposed is proposed afresh, not patched (which would overload Semester One 2025/26).
-    expect(await resumed(PROPOSED, ['project-management', 'software-engineering-and-development'])).not.toHaveProperty('schedule');
+    expect(termOf(moved.schedule, 'business-analytics')).toEqual(['Semester One 2025/26']);
+    // A schedule accepted as proposed is proposed afresh, so the plan carries none.
+    expect(await resumed(PROPOSED, { core: ['project-management', 'software-engineering-and-development'] })).not.toHaveProperty('schedule');
+  });
+
+  test('--resume --mode: a proposal is proposed afresh for the new mode; an own schedule is kept, and warned of where it is now heavy', async () => {
+    expect(await resumed(PROPOSED, { mode: 'full-time' })).not.toHaveProperty('schedule');
+    const fullTimeOwn = [
+      { term: 'Semester One 2024/25', subjects: ['electronic-patient-records', 'information-technology-in-healthcare', 'professional-development-in-health-informatics', 'academic-integrity-and-ethics', 'epidemiology'] },
+      { term: 'Semester Two 2024/25', subjects: ['project-management', 'big-data-computing', 'health-care-ethics'] },
+      { term: 'Summer Term 2024/25', subjects: ['dissertation'] },
+    ];
+    const kept = await resumed(fullTimeOwn, { mode: 'part-time' }, { ...chosen, mode: 'full-time' });
+    expect(kept.schedule).toEqual(fullTimeOwn);
+    expect(kept.warnings.map((w) => w.code)).toEqual(['SCHEDULE_OVERLOAD', 'SCHEDULE_OVERLOAD']);
+    expect(kept.warnings[0]!.message).toContain('Semester One 2024/25 has 5 subjects, above the normal 2 subjects a term for part-time study');
   });
 
   test('a stale schedule (an unknown term, a subject no longer planned, one missing) is fitted to the plan', () => {

@@ -47,6 +47,8 @@ describe('compulsory subjects', () => {
     includeStep(h.ctx, step(catalogue, base, 'include'));
     expect(h.said()).toMatch(/Compulsory subjects, included in your plan:\n {2}\+ Electronic Patient Records\s+SN5023\s+3 credits/);
     expect(h.said()).toContain('Professional Development in Health Informatics');
+    // The compulsory subject from the 2024/25 cohort on: one credit, and no tuition for it.
+    expect(h.said()).toMatch(/\+ Academic Integrity and Ethics\s+HTI5T04\s+1 credit, no tuition\n/);
   });
 });
 
@@ -56,7 +58,7 @@ describe('core and elective subjects', () => {
       {
         expect: ['Choose at least 2 core subjects', /Epidemiology\s+HTI5601\s+3 credits/, /Computer Programming for Healthcare\s+3 credits/],
         keys: tick(0),
-        then: { expect: 'Choose at least 2 (1 chosen so far).', keys: ['down', 'space', 'enter'] },
+        then: { expect: 'Choose at least 2 subjects (1 chosen so far).', keys: ['down', 'space', 'enter'] },
       },
     ]);
     const answers = await pickStep(h.ctx, step(catalogue, base, 'pick'), base);
@@ -74,8 +76,9 @@ describe('core and elective subjects', () => {
     const h = harness(catalogue, [{ keys: tick(0, 1) }]);
     const answers = { ...base, picks: { core: CORE_TWO } };
     await pickStep(h.ctx, step(catalogue, answers, 'pick', 1), answers);
-    expect(h.said()).toContain('✔ Compulsory 3/3 · ✔ Core 2/2 · Elective 0/2 · Dissertation or 3 more 0/1');
-    expect(h.said()).toContain('15 of 30 credits · tuition HK$86,250');
+    expect(h.said()).toContain('✔ Compulsory 4/4 · ✔ Core 2/2 · Elective 0/2 · Dissertation or 3 more 0/1');
+    // Academic Integrity and Ethics counts 1 credit and no tuition.
+    expect(h.said()).toContain('16 of 31 credits · tuition HK$86,250');
   });
 
   test('a changed step starts from its earlier answer', async () => {
@@ -103,16 +106,67 @@ describe('route', () => {
       {
         expect: ['Choose 3 more core or elective subjects', /❯◯ Computer Programming for Healthcare/],
         keys: tick(0, 1, 2, 3),
-        then: { expect: 'Choose exactly 3 (4 chosen); untick 1.', keys: ['space', 'enter'] },
+        then: { expect: 'Choose exactly 3 subjects (4 chosen); untick 1.', keys: ['space', 'enter'] },
       },
     ]);
     const picked = await pickStep(h.ctx, extra, answers);
     expect(h.ask.screens[0]).not.toContain('Artificial Intelligence Concepts');
     expect(h.ask.screens[0]).not.toContain('Business Analytics');
     // Long titles are cut short rather than wrapped, which would break the list's paging.
-    expect(h.ask.screens[0]).toMatch(/Advanced Technology & Clinical Application in Nuclear…\s+3 credits/);
+    expect(h.ask.screens[0]).toMatch(/Advanced Technology & Clinical Application in Nuclear…\s+HTI5725\s+3 credits/);
     expect(Math.max(...h.ask.screens[0]!.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
     expect(picked.picks[extra.key]).toEqual(['computer-programming-for-healthcare', 'digital-imaging-and-pacs', 'epidemiology']);
+  });
+});
+
+describe('what is still missing, given every other answer', () => {
+  const CORE_FOUR = [...CORE_TWO, 'computer-programming-for-healthcare', 'digital-imaging-and-pacs'];
+  const coursework: Answers = { ...base, residency: 'non-local', mode: 'full-time', picks: { core: CORE_FOUR, elective: ELECTIVE_TWO }, routes: { 'dissertation-or-coursework': 'coursework' } };
+
+  test('the route says what each alternative would still ask for: two extra cores leave 1 more', async () => {
+    const answers: Answers = { ...coursework, routes: {} };
+    const h = harness(catalogue, [{ expect: ['Dissertation or 3 more subjects: which will you take?', 'Dissertation (HSS5903): 9 credits'], keys: ['down'], then: { expect: 'you choose 1 more core or elective subject next', keys: ['enter'] } }]);
+    expect((await routeStep(h.ctx, step(catalogue, answers, 'route'), answers)).routes).toEqual({ 'dissertation-or-coursework': 'coursework' });
+  });
+
+  test('four cores and two electives: the replacement checklist asks for 1 more, refuses 2 and takes 1', async () => {
+    const h = harness(catalogue, [
+      {
+        expect: ['Choose 1 more core or elective subject', /❯◯ Epidemiology/],
+        keys: tick(0, 1),
+        then: { expect: 'Choose exactly 1 subject (2 chosen); untick 1.', keys: ['space', 'enter'] },
+      },
+    ]);
+    const extra = step(catalogue, coursework, 'pick', 2);
+    const picked = await pickStep(h.ctx, extra, coursework);
+    expect(picked.picks[extra.key]).toEqual(['epidemiology']);
+    // The progress line beside it counts the two extra cores towards the 3 more.
+    expect(h.said()).toContain('Dissertation or 3 more 2/3');
+    expect(h.ask.left).toBe(0);
+  });
+
+  test('none picked is refused too, naming the number', async () => {
+    const h = harness(catalogue, [{ keys: ['enter'], then: { expect: 'Choose exactly 1 subject (0 chosen so far).', keys: ['space', 'enter'] } }]);
+    await pickStep(h.ctx, step(catalogue, coursework, 'pick', 2), coursework);
+    expect(h.ask.left).toBe(0);
+  });
+
+  test('an alternative the other answers already make up asks nothing, and leaves out what would only add credits', async () => {
+    const made: Answers = { ...coursework, picks: { ...coursework.picks, elective: [...ELECTIVE_TWO, 'health-care-ethics'], 'dissertation-or-coursework/coursework': ['epidemiology'] } };
+    const h = harness(catalogue, []);
+    const extra = step(catalogue, made, 'pick', 2);
+    const answers = await pickStep(h.ctx, extra, made);
+    expect(answers.picks[extra.key]).toEqual([]);
+    expect(h.said()).toContain('3 more core or elective subjects: the subjects you chose already make it up, so there is nothing more to choose; Epidemiology is left out.');
+  });
+
+  test('a pick asked again after a change asks its new need, its earlier choice ticked', async () => {
+    // Only the two required cores now: the one replacement subject chosen before is not enough.
+    const fewer: Answers = { ...coursework, picks: { ...coursework.picks, core: CORE_TWO, 'dissertation-or-coursework/coursework': ['epidemiology'] } };
+    const h = harness(catalogue, [{ expect: ['Choose 3 more core or elective subjects', '◉ Epidemiology'], keys: ['up', 'space', 'up', 'space', 'enter'] }]);
+    const extra = step(catalogue, fewer, 'pick', 2);
+    const answers = await pickStep(h.ctx, extra, fewer);
+    expect(answers.picks[extra.key]).toHaveLength(3);
   });
 });
 
@@ -126,7 +180,8 @@ describe('fellowship', () => {
       },
     ]);
     expect(await fellowshipStep(h.ctx, answers)).toMatchObject({ fellowship: true });
-    expect(h.said()).toContain('A UGC fellowship of up to HK$120,000 for local students');
+    expect(h.said()).toContain('Targeted Taught Postgraduate Programmes Fellowships Scheme: up to HK$120,000');
+    expect(h.said()).toContain('31 of 31 credits · tuition HK$172,500');
   });
 
   test('is asked only of residencies that may hold it', () => {

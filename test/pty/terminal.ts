@@ -29,15 +29,15 @@ export function tempStore(): string {
 function cleanEnv(storeDir: string): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined || /^(STUDY_PLANNER_|NO_COLOR$|FORCE_COLOR$|DEBUG$|NODE_OPTIONS$)/.test(key)) continue;
+    if (value === undefined || /^(STUDY_PLANNER_|NO_COLOR$|FORCE_COLOR$|DEBUG$|NODE_OPTIONS$|COLUMNS$|LINES$)/.test(key)) continue;
     env[key] = value;
   }
   return { ...env, TERM: 'xterm-256color', STUDY_PLANNER_STORE_DIR: storeDir };
 }
 
-/** Runs the built program in a real pseudo-terminal, 100 columns by 40 rows. */
-export function spawnInTerminal(args: readonly string[], { storeDir }: { storeDir: string }): Terminal {
-  const child = pty.spawn(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols: 100, rows: 40, cwd: ROOT, env: cleanEnv(storeDir) });
+/** Runs the built program in a real pseudo-terminal, 100 columns (unless `cols` says) by 40 rows. */
+export function spawnInTerminal(args: readonly string[], { storeDir, cols = 100 }: { storeDir: string; cols?: number }): Terminal {
+  const child = pty.spawn(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols, rows: 40, cwd: ROOT, env: cleanEnv(storeDir) });
   let raw = '';
   let seen = 0;
   const listeners = new Set<() => void>();

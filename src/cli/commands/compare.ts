@@ -28,7 +28,7 @@ function looksLikeFile(name: string): boolean {
 
 async function savedPlan(ctx: Context, catalogue: Catalogue, name: string): Promise<PlanFile> {
   const { openCommandStore } = await import('../io/store.js');
-  // Found as `plans` finds it: exactly, or else ignoring case, with close names suggested.
+  // Found as `plans` finds it: exactly, or else whatever the letter case or Unicode form, with close names suggested.
   const saved = findPlan(
     await openCommandStore(ctx, { readOnly: true }),
     name,
@@ -36,7 +36,7 @@ async function savedPlan(ctx: Context, catalogue: Catalogue, name: string): Prom
   );
   // Saved under another catalogue, perhaps: read it as a plan file would be, against this one.
   const parsed = parsePlan(catalogue, saved.plan);
-  if (!parsed.ok) throw new UsageError(`the saved plan "${safeLine(name)}" does not fit this catalogue: ${parsed.issues.map(planIssueText).join('; ')}.`);
+  if (!parsed.ok) throw new UsageError(`the saved plan "${safeLine(saved.name)}" does not fit this catalogue: ${parsed.issues.map(planIssueText).join('; ')}.`);
   return parsed.plan;
 }
 

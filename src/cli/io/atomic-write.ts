@@ -19,12 +19,13 @@ function describe(file: string, error: NodeJS.ErrnoException): string {
     case 'ENOSPC':
     case 'EDQUOT': return `cannot write ${name}: the disk is full; nothing was changed.`;
     case 'EFBIG': return `cannot write ${name}: the file would pass the size limit for files; nothing was changed.`;
+    case 'ESHORT': return `cannot write ${name}: not every byte reached the disk; nothing was changed.`;
     case 'ENOTREGULAR': return `cannot write ${name}: it is ${error.message}, not a regular file; name a regular file (it is never replaced, even with --force).`;
     default: return `cannot write ${name}: ${safeLine(error.message)}; nothing was changed.`;
   }
 }
 
-function kindOf(stat: fs.Stats): string {
+export function kindOf(stat: fs.Stats): string {
   if (stat.isDirectory()) return 'a directory';
   if (stat.isFIFO()) return 'a named pipe';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
@@ -33,7 +34,7 @@ function kindOf(stat: fs.Stats): string {
 }
 
 /** Refuses a target that exists and is not a regular file (a link is judged by what it points to). */
-function checkRegular(file: string): void {
+export function checkRegular(file: string): void {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -68,35 +69,101 @@ function removeQuietly(temp: string): void {
   }
 }
 
+/** The temporary file a write beside `file` uses (leftovers.ts knows the pattern, to tidy up after a crash). */
+export function tempNameBeside(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
 /**
- * Writes a whole file or nothing: the text goes to a temporary file beside it, every byte written
- * and flushed to disk, and then takes the target's name in one step, so a crash leaves the old file
- * whole. Without `overwrite`, an existing file is refused at that last step too (a hard link cannot
- * replace a file), so a file created meanwhile by someone else is never overwritten either. A
- * target that is not a regular file (a device, a named pipe) is refused even with `overwrite`.
+ * Writes `data` to a fresh temporary file beside `file`: every byte, flushed to disk, and its size
+ * checked against what was meant. Returns the temporary file's path and identity; on any failure it
+ * is removed and the system error thrown. This is the one way our files get their bytes.
  */
-export function writeFileAtomic(file: string, text: string, { overwrite }: { overwrite: boolean }): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+export function writeTempBeside(file: string, data: Uint8Array, mode: number): { temp: string; stat: fs.Stats } {
+  const temp = tempNameBeside(file);
   try {
-    checkRegular(file);
-    if (!overwrite && fs.existsSync(file)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
-    const fd = fs.openSync(temp, 'wx', 0o644);
+    const fd = fs.openSync(temp, 'wx', mode);
     try {
-      writeAll(fd, Buffer.from(text, 'utf8'));
+      writeAll(fd, data);
       fs.fsyncSync(fd);
+      const stat = fs.fstatSync(fd);
+      // What the disk says it holds, not what the calls said they wrote.
+      if (stat.size !== data.length) throw Object.assign(new Error(`the file holds ${stat.size} bytes of ${data.length}`), { code: 'ESHORT' });
+      return { temp, stat };
     } finally {
       fs.closeSync(fd);
     }
-    if (overwrite) {
-      // Checked again just before the rename: something may have taken the name meanwhile.
-      checkRegular(file);
-      fs.renameSync(temp, file);
-    } else publishWithoutOverwriting(temp, file);
   } catch (error) {
     removeQuietly(temp);
+    throw error;
+  }
+}
+
+/** Flushes a directory's entries (a rename) to disk; where directories cannot be opened or flushed, a no-op. */
+export function syncDirectory(directory: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(directory, 'r');
+  } catch {
+    return;
+  }
+  try {
+    fs.fsyncSync(fd);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EBADF') throw error;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Replaces `file` with `data`, whole or not at all: a temporary file beside it gets every byte and
+ * is flushed and checked, then takes the file's name in one rename, and the directory is flushed.
+ * On any failure the previous file is untouched, the temporary file removed, and the system error
+ * thrown (ENOTREGULAR for a target that is not a regular file: it is never replaced). Afterwards
+ * the file under that name is checked to be the one written, so a caller can say "saved".
+ */
+export function replaceFile(file: string, data: Uint8Array, mode: number): void {
+  checkRegular(file);
+  const { temp, stat } = writeTempBeside(file, data, mode);
+  try {
+    // Checked again just before the rename: something may have taken the name meanwhile.
+    checkRegular(file);
+    fs.renameSync(temp, file);
+  } catch (error) {
+    removeQuietly(temp);
+    throw error;
+  }
+  syncDirectory(path.dirname(file));
+  const now = fs.lstatSync(file);
+  if (now.ino !== stat.ino || now.dev !== stat.dev || now.size !== data.length) {
+    throw Object.assign(new Error('another process replaced the file as it was written'), { code: 'ECHANGED' });
+  }
+}
+
+/**
+ * Writes a whole file or nothing (see replaceFile), so a crash leaves the old file whole. Without
+ * `overwrite`, an existing file is refused at the last step too (a hard link cannot replace a
+ * file), so a file created meanwhile by someone else is never overwritten either. A target that is
+ * not a regular file (a device, a named pipe) is refused even with `overwrite`.
+ */
+export function writeFileAtomic(file: string, text: string, { overwrite }: { overwrite: boolean }): void {
+  const data = Buffer.from(text, 'utf8');
+  try {
+    if (overwrite) return replaceFile(file, data, 0o644);
+    checkRegular(file);
+    if (fs.existsSync(file)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+    const { temp } = writeTempBeside(file, data, 0o644);
+    try {
+      publishWithoutOverwriting(temp, file);
+      syncDirectory(path.dirname(file));
+    } finally {
+      removeQuietly(temp);
+    }
+  } catch (error) {
     throw new UsageError(describe(file, error as NodeJS.ErrnoException));
   }
-  removeQuietly(temp);
 }
 
 function publishWithoutOverwriting(temp: string, file: string): void {

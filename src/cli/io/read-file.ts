@@ -84,3 +84,58 @@ export function parseJson(text: string, file: string): unknown {
 export function readJsonFile(file: string, maxBytes: number): unknown {
   return parseJson(readTextFile(file, maxBytes), file);
 }
+
+/** What a path that is not a regular file is, for a message. */
+function kindOfPath(stat: fs.Stats): string {
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * Reads a file that must be a regular file, such as the store: never through a symbolic link (a
+ * link to /dev/zero would never end), never blocking on a named pipe (it is opened non-blocking and
+ * refused), and never more than `maxBytes`. Throws system errors as they come (ENOENT and the
+ * like), ENOTREGULAR (its message says what the path is instead) and ETOOBIG (its message: the size).
+ */
+export function readRegularFile(file: string, maxBytes: number): Buffer {
+  const flags = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, flags);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A final symbolic link (ELOOP with O_NOFOLLOW), or a directory on systems that refuse to open one.
+    if (code === 'ELOOP' || code === 'EISDIR' || code === 'ENXIO') notRegular(file);
+    throw error;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw Object.assign(new Error(kindOfPath(stat)), { code: 'ENOTREGULAR' });
+    if (stat.size > maxBytes) throw Object.assign(new Error(`${(stat.size / MEBIBYTE).toFixed(1)} MiB`), { code: 'ETOOBIG' });
+    const buffer = Buffer.allocUnsafe(stat.size);
+    let filled = 0;
+    while (filled < stat.size) {
+      const read = fs.readSync(fd, buffer, filled, stat.size - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return buffer.subarray(0, filled);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Throws ENOTREGULAR for a path that could not be opened as a file, saying what it is, when it can tell. */
+function notRegular(file: string): never {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.lstatSync(file);
+  } catch {
+    // Gone meanwhile: say what we know.
+  }
+  throw Object.assign(new Error(stat ? kindOfPath(stat) : 'not a regular file'), { code: 'ENOTREGULAR' });
+}

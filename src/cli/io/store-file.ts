@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import { UsageError } from '../outcome.js';
-import { FileError, parseJson } from './read-file.js';
+import { FileError, parseJson, readRegularFile } from './read-file.js';
 import { decodeText } from './stdin.js';
 import { decodeStore, type StoreData } from './store-schema.js';
 
@@ -20,16 +19,16 @@ export type StoreRead =
 export function readStore(file: string): StoreRead {
   let text: string;
   try {
-    const buffer = fs.readFileSync(file);
-    if (buffer.length > MAX_STORE_BYTES) return { state: 'broken', detail: `is over ${MAX_STORE_BYTES / 1024 / 1024} MiB, far larger than any store` };
-    text = decodeText(buffer, file);
+    text = decodeText(readRegularFile(file, MAX_STORE_BYTES), file);
   } catch (error) {
     if (error instanceof FileError) return { state: 'broken', detail: error.message };
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { state: 'missing' };
+    if (code === 'ETOOBIG') return { state: 'broken', detail: `is over ${MAX_STORE_BYTES / 1024 / 1024} MiB, far larger than any store` };
+    // Never followed, never read from, never set aside: a link or a pipe there is someone's choice.
+    if (code === 'ENOTREGULAR') throw new UsageError(`the store ${file} is ${(error as Error).message}, not a regular file; nothing was read or changed. Move it away, or set STUDY_PLANNER_STORE_DIR to use another directory.`);
     if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`the store ${file} cannot be read: permission denied; check its permissions, or set STUDY_PLANNER_STORE_DIR to use another directory.`);
     if (code === 'ENOTDIR') throw new UsageError(`the store ${file} cannot be read: part of its path is a file, not a directory; set STUDY_PLANNER_STORE_DIR to a directory.`);
-    if (code === 'EISDIR') throw new UsageError(`the store ${file} is a directory, not a file; move it away, or set STUDY_PLANNER_STORE_DIR to use another directory.`);
     throw new UsageError(`the store ${file} cannot be read: ${(error as Error).message}.`);
   }
   let json: unknown;

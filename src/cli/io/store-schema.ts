@@ -3,6 +3,7 @@ import type * as V from 'valibot';
 import { RESIDENCIES } from '../../domain/catalogue/schema.js';
 import { issuesFromValibot } from '../../domain/issue.js';
 import { once, valibot } from '../../domain/valibot.js';
+import { safeLine } from '../render/sanitize.js';
 import type { Defaults, Draft, SavedPlan } from './store-types.js';
 
 /** Bumped when the store's shape changes in a way an older program could not read. */
@@ -18,13 +19,31 @@ export interface StoreData {
 
 export const MAX_PLAN_NAME_LENGTH = 80;
 
-/** Why a name cannot name a saved plan, or undefined when it can. */
-export function planNameProblem(name: string): string | undefined {
+/** Why a store cannot hold a plan under this name, or undefined when it can (the rule stores were written by). */
+function storedNameProblem(name: string): string | undefined {
   if (name.trim() === '') return 'is empty';
   if (name !== name.trim()) return 'starts or ends with a space';
   if ([...name].length > MAX_PLAN_NAME_LENGTH) return `is longer than ${MAX_PLAN_NAME_LENGTH} characters`;
   // Control and invisible characters would let a name hide or rewrite text on a terminal.
   if (/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(name)) return 'contains control or invisible characters';
+  return undefined;
+}
+
+/**
+ * Draws nothing on its own: spaces of every kind, what the sanitiser escapes as hidden (format
+ * characters, the Hangul fillers), combining marks with nothing to combine with, and the blank
+ * Braille pattern, a well-known way to write a name that looks empty.
+ */
+function isBlank(char: string): boolean {
+  return /^[\s\p{Z}\p{M}\u2800]$/u.test(char) || safeLine(char) !== char;
+}
+
+/** Why a name cannot name a saved plan, or undefined when it can. */
+export function planNameProblem(name: string): string | undefined {
+  const problem = storedNameProblem(name);
+  if (problem !== undefined) return problem;
+  // A name that shows as nothing cannot be told apart, or typed again (U+3164 alone, say).
+  if ([...name].every(isBlank)) return 'has no visible character';
   return undefined;
 }
 
@@ -36,7 +55,7 @@ function buildStoreSchema() {
   const Names = v.array(v.string('must be a subject name (a string)'), 'must be a list of subject names');
   const PlanName = v.pipe(
     v.string('must be a plan name (a string)'),
-    v.check((name) => planNameProblem(name) === undefined, `must be a plan name: 1 to ${MAX_PLAN_NAME_LENGTH} characters, no control characters, no spaces at either end`),
+    v.check((name) => storedNameProblem(name) === undefined, `must be a plan name: 1 to ${MAX_PLAN_NAME_LENGTH} characters, no control characters, no spaces at either end`),
   );
 
   // A saved plan is checked here only as far as the store itself relies on; its subjects, mode and

@@ -49,6 +49,11 @@ export interface Draft {
   updatedAt: string;
 }
 
+export interface SavePlanOptions {
+  /** Replace the saved plan of that name (any letter case or Unicode form), as --force or the user's yes says. */
+  replace?: boolean;
+}
+
 export interface Store {
   /** The file the store lives in. */
   readonly path: string;
@@ -56,9 +61,14 @@ export interface Store {
   setDefault<K extends DefaultKey>(key: K, value: NonNullable<Defaults[K]>): void;
   unsetDefault(key: DefaultKey): void;
   listPlans(): SavedPlan[];
+  /** The plan a name means: named exactly, or else the one plan whose name differs only in letter case or Unicode form. */
   getPlan(name: string): SavedPlan | undefined;
-  /** Saves (or replaces) a plan under a name; atomic and locked against other processes. */
-  savePlan(name: string, plan: PlanFile): SavedPlan;
+  /**
+   * Saves a plan under a name (kept trimmed, in NFC); atomic, and locked against other processes.
+   * A name already saved in any letter case or Unicode form is refused (PlanNameTakenError) unless
+   * `replace` is given; then that plan is replaced, and only it.
+   */
+  savePlan(name: string, plan: PlanFile, options?: SavePlanOptions): SavedPlan;
   deletePlan(name: string): boolean;
   getDraft(): Draft | undefined;
   saveDraft(draft: Draft): void;

@@ -4,11 +4,12 @@ import type { PlanFile } from '../../domain/plan/schema.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../outcome.js';
 import { safeText } from '../render/sanitize.js';
-import { withLock, type LockOptions } from './lock.js';
+import { lockOptionsFromEnv, withLock, type LockOptions } from './lock.js';
 import { BrokenStoreError, readStore } from './store-file.js';
 import { STORE_FILE_NAME, storeDirectory } from './store-location.js';
+import { plansNamed, planToReplace, storedPlanName } from './store-names.js';
 import { isValidStore, MAX_PLAN_NAME_LENGTH, planNameProblem, STORE_VERSION, type StoreData } from './store-schema.js';
-import type { DefaultKey, Defaults, Draft, SavedPlan, Store } from './store-types.js';
+import type { DefaultKey, Defaults, Draft, SavePlanOptions, SavedPlan, Store } from './store-types.js';
 
 export interface StoreOptions {
   /** Where STUDY_PLANNER_STORE_DIR is read from. */
@@ -36,7 +37,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     const { confWriter } = await import('./store-writer.js');
     write = guarded(file, () => confWriter(directory));
   }
-  const store = new FileStore(file, write, options);
+  // How long to wait for the lock can be set in the environment (tests shorten it); a waiting
+  // command says so, as a notice.
+  const lock: LockOptions = { onWait: options.notice, ...lockOptionsFromEnv(options.env), ...options.lock };
+  const store = new FileStore(file, write, { ...options, lock });
   // A command that goes on to write sets a broken store aside at once, before anything else (the
   // lookup of a saved default catalogue, say) reads it and stops the command.
   if (options.onBrokenRead === 'set-aside') store.defaults();
@@ -59,12 +63,25 @@ function guarded<R>(file: string, run: () => R): R {
     const e = error as NodeJS.ErrnoException;
     const why =
       e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied'
-      : e.code === 'ENOSPC' ? 'the disk is full'
+      : e.code === 'ENOSPC' || e.code === 'EDQUOT' ? 'the disk is full'
+      : e.code === 'EFBIG' ? 'the file would pass the size limit for files'
+      : e.code === 'ESHORT' ? 'not every byte reached the disk'
       : e.code === 'ENOTDIR' ? 'part of its path is a file, not a directory'
       : e.code === 'EISDIR' ? 'it is a directory, not a file'
+      : e.code === 'ENOTREGULAR' ? `it is ${e.message}, not a regular file`
       : e.code === 'EROFS' ? 'the file system is read-only'
       : e.message;
     throw new UsageError(`cannot save to the store ${file}: ${why}; nothing was changed. Set STUDY_PLANNER_STORE_DIR to use another directory.`);
+  }
+}
+
+/** Creates the store's directory; a file in its place is "part of its path is a file" (mkdir says EEXIST). */
+function makeDirectory(directory: string): void {
+  try {
+    fs.mkdirSync(directory, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw Object.assign(new Error(`${directory} is a file`), { code: 'ENOTDIR' });
+    throw error;
   }
 }
 
@@ -104,17 +121,21 @@ class FileStore implements Store {
   }
 
   getPlan(name: string): SavedPlan | undefined {
-    return this.read().plans.find((p) => p.name === name);
+    const named = plansNamed(this.read().plans, name);
+    return named.length === 1 ? named[0] : undefined;
   }
 
-  savePlan(name: string, plan: PlanFile): SavedPlan {
-    const trimmed = name.trim();
-    const problem = planNameProblem(trimmed);
+  savePlan(name: string, plan: PlanFile, { replace = false }: SavePlanOptions = {}): SavedPlan {
+    const stored = storedPlanName(name);
+    const problem = planNameProblem(stored);
     if (problem !== undefined) throw new UsageError(`a plan cannot be saved under that name: it ${problem}; choose a name of 1 to ${MAX_PLAN_NAME_LENGTH} characters.`);
+    // Whether the name is taken is decided inside the lock, against the store as it is now: two
+    // processes saving "My plan" and "my plan" at once cannot both see the name free.
     return this.update((data) => {
-      const saved: SavedPlan = { name: trimmed, plan, updatedAt: this.now().toISOString() };
-      const index = data.plans.findIndex((p) => p.name === trimmed);
-      const plans = index === -1 ? [...data.plans, saved] : data.plans.map((p, i) => (i === index ? saved : p));
+      const replaced = planToReplace(data.plans, stored, replace);
+      // The name as the user last wrote it: replacing "My plan" with "my plan" renames it too.
+      const saved: SavedPlan = { name: stored, plan, updatedAt: this.now().toISOString() };
+      const plans = replaced === undefined ? [...data.plans, saved] : data.plans.map((p) => (p === replaced ? saved : p));
       return [{ ...data, plans }, saved];
     });
   }
@@ -180,7 +201,7 @@ class FileStore implements Store {
 
   private locked<R>(work: () => R): R {
     return guarded(this.path, () => {
-      fs.mkdirSync(path.dirname(this.path), { recursive: true });
+      makeDirectory(path.dirname(this.path));
       return withLock(this.lockFile, work, this.options.lock);
     });
   }

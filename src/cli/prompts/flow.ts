@@ -1,5 +1,8 @@
 import { carrySchedule } from '../../domain/plan/draft.js';
+import type { Catalogue } from '../../domain/catalogue/model.js';
+import { pickFits, pickNeed } from '../../domain/plan/pick-need.js';
 import { isAnswered, plannerSteps, type Answers, type Step } from '../../domain/plan/steps.js';
+import { safeLine } from '../render/sanitize.js';
 import { fellowshipStep } from './fellowship.js';
 import { includeStep } from './include.js';
 import { modeStep } from './mode.js';
@@ -7,6 +10,7 @@ import { nameStep } from './name.js';
 import { pickStep } from './pick.js';
 import type { PlannerContext } from './planner-context.js';
 import { residencyStep } from './residency.js';
+import { stepLabel } from './review.js';
 import { routeStep } from './route.js';
 import { scheduleStep } from './schedule.js';
 
@@ -15,9 +19,37 @@ export interface FlowContext extends PlannerContext {
   keep(answers: Answers): void;
 }
 
-/** Asks one step, whatever its kind. Included requirements are shown; they have nothing to answer. */
+type PickStep = Extract<Step, { kind: 'pick' }>;
+
+/** Whether a pick's answer meets its need under these answers; a step that does not apply, or has no answer, has nothing to break. */
+function fits(catalogue: Catalogue, key: string, answers: Answers): boolean {
+  const step = plannerSteps(catalogue, answers).find((s): s is PickStep => s.kind === 'pick' && s.key === key);
+  return step === undefined || !isAnswered(step, answers) || pickFits(catalogue, step, answers);
+}
+
+/**
+ * The first pick that met what its requirement misses before a change and no longer does: too
+ * few after a core was removed, or more than an alternative needs after an elective was added.
+ * An answer that never met it (a short flag, say) stands: the review shows what is missing.
+ */
+function brokenPick(catalogue: Catalogue, before: Answers, after: Answers): PickStep | undefined {
+  return plannerSteps(catalogue, after).find(
+    (s): s is PickStep => s.kind === 'pick' && isAnswered(s, after) && !pickFits(catalogue, s, after) && fits(catalogue, s.key, before),
+  );
+}
+
+/**
+ * Asks one step, whatever its kind. Included requirements are shown; they have nothing to answer.
+ * A pick the answer broke is asked again at once, with its new need and its earlier choice ticked.
+ */
 export async function askStep(ctx: PlannerContext, step: Step, answers: Answers): Promise<Answers> {
-  const next = await askOne(ctx, step, answers);
+  let next = await askOne(ctx, step, answers);
+  for (let broken = brokenPick(ctx.catalogue, answers, next); broken; broken = brokenPick(ctx.catalogue, answers, next)) {
+    if (pickNeed(ctx.catalogue, broken, next).max !== 0) {
+      ctx.say(`\n${safeLine(stepLabel(broken))}: that change alters what this needs, so choose again (your earlier choice is ticked).\n`);
+    }
+    next = await askOne(ctx, broken, next);
+  }
   // A schedule made earlier follows what this answer changed: the subjects, the mode.
   return step.kind === 'schedule' || next === answers ? next : carrySchedule(ctx.catalogue, answers, next);
 }

@@ -13,6 +13,19 @@ export function suggestedName(answers: Answers): string {
   return [answers.mode, ...Object.values(answers.routes)].filter((p) => p !== undefined).join('-') || 'my-plan';
 }
 
+/**
+ * A name like `name` that no saved plan has, to offer when the user keeps a saved plan rather than
+ * replace it: "My plan 2", "My plan 3", ..., shortened to fit the longest name allowed.
+ */
+export function freeName(name: string, isTaken: (name: string) => boolean): string {
+  for (let n = 2; ; n++) {
+    const suffix = ` ${n}`;
+    const stem = [...name].slice(0, MAX_PLAN_NAME_LENGTH - suffix.length).join('').trimEnd();
+    const candidate = `${stem}${suffix}`;
+    if (!isTaken(candidate)) return candidate;
+  }
+}
+
 export async function nameStep(ctx: Pick<PlannerContext, 'ask'>, answers: Answers): Promise<Answers> {
   const name = await ctx.ask.input({
     message: 'A name for this plan:',

@@ -6,6 +6,7 @@ import type { PlanFile } from '../../domain/plan/schema.js';
 import { NO_ANSWERS, type Answers } from '../../domain/plan/steps.js';
 import type { Context } from '../context.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { plansNamed, planToReplace } from '../io/store-names.js';
 import type { Store } from '../io/store-types.js';
 import { InterruptedError, UsageError, type Outcome } from '../outcome.js';
 import { judgementJson } from '../render/check-json.js';
@@ -56,12 +57,13 @@ function startingAnswers(ctx: Context, catalogue: Catalogue, options: PlanOption
  * goes only when it is this plan's (another session's draft is not ours to remove), and whatever
  * was done before a failure is said in the error.
  */
-function keepPlan(store: Store, plan: PlanFile, name: string | undefined, options: PlanOptions, draftIsThisPlan: boolean): string[] {
+function keepPlan(store: Store, plan: PlanFile, name: string | undefined, options: PlanOptions, { draftIsThisPlan, replace }: { draftIsThisPlan: boolean; replace: boolean }): string[] {
   const done: string[] = [];
   if (name !== undefined) {
-    store.savePlan(name, plan);
+    // The store decides, under its lock, whether the name is still free or may be replaced.
+    const saved = store.savePlan(name, plan, { replace });
     if (draftIsThisPlan) store.clearDraft();
-    done.push(`Saved as "${safeLine(name)}"; see it again with: study-planner plans show "${safeLine(name)}"`);
+    done.push(`Saved as "${safeLine(saved.name)}"; see it again with: study-planner plans show "${safeLine(saved.name)}"`);
   }
   if (options.out !== undefined) {
     try {
@@ -78,16 +80,15 @@ function keepPlan(store: Store, plan: PlanFile, name: string | undefined, option
 /** Every answer from flags, saved defaults or the draft; no question asked. */
 function runWithoutTerminal(ctx: Context, catalogue: Catalogue, answers: Answers, options: PlanOptions, store: Store): Outcome {
   const complete = answersWithoutTerminal(catalogue, answers) as AnswersWithResidency;
-  // Nobody is there to ask whether to replace a saved plan, so a script must say so.
-  if (complete.name !== undefined && !options.force && store.getPlan(complete.name)) {
-    throw new UsageError(`a plan named "${safeLine(complete.name)}" is already saved; pass --force to replace it, or choose another --name.`);
-  }
+  // Nobody is there to ask whether to replace a saved plan, so a script must say so (--force).
+  // Checked here too, before anything is printed; the store checks again as it saves.
+  if (complete.name !== undefined) planToReplace(store.listPlans(), complete.name, options.force === true);
   const plan = planFromAnswers(catalogue, complete);
   const judgement = judgePlan(catalogue, plan);
   let done: string[] = [];
   let notKept: UsageError | undefined;
   try {
-    done = keepPlan(store, plan, complete.name, options, options.resume === true);
+    done = keepPlan(store, plan, complete.name, options, { draftIsThisPlan: options.resume === true, replace: options.force === true });
   } catch (error) {
     // A full or read-only disk must not lose the plan: it is printed all the same, then the error.
     if (!(error instanceof UsageError)) throw error;
@@ -123,7 +124,7 @@ async function runInTerminal(ctx: Context, catalogue: Catalogue, answers: Answer
       store.saveDraft(draftFromAnswers(catalogue, a, world.now()));
       kept = true;
     },
-    nameTaken: (name: string) => store.getPlan(name) !== undefined,
+    takenBy: (name: string) => plansNamed(store.listPlans(), name).map((p) => p.name),
     ...(options.out !== undefined ? { out: options.out } : {}),
   };
   let end;
@@ -144,7 +145,8 @@ async function runInTerminal(ctx: Context, catalogue: Catalogue, answers: Answer
   const valid = judgePlan(catalogue, plan).valid;
   let done: string[];
   try {
-    done = keepPlan(store, plan, end.answers.name, options, true);
+    // Only the user's yes at the review replaces a saved plan, whatever --force says.
+    done = keepPlan(store, plan, end.answers.name, options, { draftIsThisPlan: true, replace: end.replace });
   } catch (error) {
     if (error instanceof UsageError) throw new UsageError(`${error.message} Your answers are kept as a draft; to come back to them, run ${RESUME}`);
     throw error;

@@ -2,6 +2,7 @@ import type { Catalogue } from '../../domain/catalogue/model.js';
 import { hasResidency, planFromAnswers, type AnswersWithResidency } from '../../domain/plan/draft.js';
 import { judgePlan, type Judgement } from '../../domain/plan/judge.js';
 import { plannerSteps, type Answers, type Step } from '../../domain/plan/steps.js';
+import { joinWords } from '../../domain/rules/wording.js';
 import { renderJudgement } from '../render/check-report.js';
 import { safeLine } from '../render/sanitize.js';
 import type { Choice } from './ask.js';
@@ -10,8 +11,12 @@ import type { PlannerContext } from './planner-context.js';
 export type ReviewAction = { kind: 'save' } | { kind: 'discard' } | { kind: 'change'; step: Step };
 
 export interface ReviewOptions {
-  /** Whether a saved plan already has this name (saving would replace it). */
-  nameTaken(name: string): boolean;
+  /**
+   * The saved plans that already have this name, in any letter case or Unicode form, as they were
+   * written: none when the name is free, one that saving would replace, or (in a store from an
+   * older version) several, none of them named exactly.
+   */
+  takenBy(name: string): readonly string[];
   /** The --out file, written on save. */
   out?: string;
 }
@@ -52,7 +57,9 @@ function clip(text: string, width: number): string {
 /** The review choices: save, change any one answered step, or discard. */
 export function reviewChoices(ctx: Pick<PlannerContext, 'catalogue' | 'width'>, answers: AnswersWithResidency, judgement: Judgement, options: ReviewOptions): Choice<string>[] {
   const name = safeLine(answers.name ?? '');
-  const replaces = options.nameTaken(answers.name ?? '') ? ', replacing the saved plan of that name' : '';
+  const taken = options.takenBy(answers.name ?? '');
+  const replaces = taken.length === 1 ? `, replacing "${safeLine(taken[0]!)}"` : '';
+  const asks = taken.length > 0 ? `; a saved plan already has this name, so you will be asked first` : '';
   const writes = options.out !== undefined ? ` and write ${safeLine(options.out)}` : '';
   const changes = plannerSteps(ctx.catalogue, answers)
     .filter((s) => s.kind !== 'include')
@@ -63,8 +70,8 @@ export function reviewChoices(ctx: Pick<PlannerContext, 'catalogue' | 'width'>, 
   return [
     {
       value: 'save',
-      name: `Save as "${name}"${writes}`,
-      description: (judgement.valid ? 'The plan meets every requirement' : 'The plan does not meet every requirement yet; you can save it and come back to it') + replaces + '.',
+      name: `Save as "${name}"${replaces}${writes}`,
+      description: (judgement.valid ? 'The plan meets every requirement' : 'The plan does not meet every requirement yet; you can save it and come back to it') + asks + '.',
     },
     ...changes,
     { value: 'discard', name: 'Discard this plan', description: 'Nothing is saved and the draft is removed.' },
@@ -78,6 +85,28 @@ export async function reviewStep(ctx: Pick<PlannerContext, 'catalogue' | 'ask' |
   const choice = await ctx.ask.select({ message: 'What next?', choices: reviewChoices(ctx, answers, judgement, options) });
   if (choice === 'save' || choice === 'discard') return { kind: choice };
   return { kind: 'change', step: plannerSteps(ctx.catalogue, answers).find((s) => s.id === choice)! };
+}
+
+/**
+ * Asked when "Save" would replace a saved plan: No, the default, keeps the saved plan and asks for
+ * another name, so one Enter too many at the review never replaces a plan. Several plans by that
+ * name (a store from an older version) cannot be told apart, so then only another name will do.
+ */
+export async function confirmReplace(ctx: Pick<PlannerContext, 'ask' | 'say'>, name: string, taken: readonly string[]): Promise<boolean> {
+  const quoted = taken.map((t) => `"${safeLine(t)}"`);
+  if (taken.length > 1) {
+    ctx.say(`\nSaved plans ${joinWords(quoted, 'and')} already have the name "${safeLine(name)}", apart from letter case; choose another name, or write one of theirs exactly to replace it.\n`);
+    return false;
+  }
+  // "Has this name" also when it differs in case: names are one whatever their case (store-names.ts).
+  return ctx.ask.select({
+    message: `The saved plan ${quoted[0]} has this name. Replace it with this plan?`,
+    choices: [
+      { value: false, name: 'No, keep it and choose another name', description: `The saved plan ${quoted[0]} stays as it is.` },
+      { value: true, name: `Yes, replace ${quoted[0]}`, description: 'The saved plan is replaced by this one; this cannot be undone.' },
+    ],
+    default: false,
+  });
 }
 
 export async function confirmDiscard(ctx: Pick<PlannerContext, 'ask'>): Promise<boolean> {

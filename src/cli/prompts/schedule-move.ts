@@ -9,12 +9,10 @@ import { safeLine } from '../render/sanitize.js';
 import type { Choice } from './ask.js';
 import type { PlannerContext } from './planner-context.js';
 // The rule `check` warns by (SCHEDULE_OVERLOAD), so the planner marks exactly the same terms.
-import { isOverloaded } from '../../domain/schedule/check.js';
+import { EMPTY_LOAD, isOverloaded, loadOf, withSubject, type TermLoad } from '../../domain/schedule/load.js';
 import { heavyNote, loadText, termsToOffer } from './schedule-load.js';
 import { judgeSchedule } from './schedule-view.js';
 import { subjectLines } from './subject-lines.js';
-
-type Load = { credits: number; count: number };
 
 /** Every scheduled subject, term by term, with its code, credits and term. */
 async function pickSubject(ctx: Pick<PlannerContext, 'ask' | 'width'>, terms: readonly ScheduledTerm[]): Promise<{ subject: Subject; term: Term }> {
@@ -31,18 +29,18 @@ async function pickSubject(ctx: Pick<PlannerContext, 'ask' | 'width'>, terms: re
 }
 
 /** A term to move to: its load now (heavy or not), and in the description its load with the subject. */
-function termChoice(catalogue: Catalogue, mode: string, term: Term, now: Load, moving: { subject: Subject; term: Term }, labelWidth: number): Choice<string> {
+function termChoice(catalogue: Catalogue, mode: string, term: Term, now: TermLoad, moving: { subject: Subject; term: Term }, labelWidth: number): Choice<string> {
   const here = term.id === moving.term.id;
   const title = safeLine(moving.subject.title);
   const name = [
     safeLine(term.label).padEnd(labelWidth),
-    loadText(catalogue, mode, term, now.credits),
-    ...(isOverloaded(catalogue, mode, term, now.credits, now.count) ? [heavyNote(catalogue, mode, term)] : []),
+    loadText(catalogue, mode, term, now),
+    ...(isOverloaded(catalogue, mode, term, now) ? [heavyNote(catalogue, mode, term, now)] : []),
     ...(here ? ['(its term now)'] : []),
   ];
-  const credits = now.credits + moving.subject.credits;
-  const heavy = isOverloaded(catalogue, mode, term, credits, now.count + 1) ? ', above the normal load' : '';
-  const description = here ? `${title} stays here.` : `With ${title}: ${loadText(catalogue, mode, term, credits)}${heavy}.`;
+  const after = withSubject(now, moving.subject);
+  const heavy = isOverloaded(catalogue, mode, term, after) ? ', above the normal load' : '';
+  const description = here ? `${title} stays here.` : `With ${title}: ${loadText(catalogue, mode, term, after)}${heavy}.`;
   return { value: term.id, name: name.join('  '), short: safeLine(term.label), description };
 }
 
@@ -54,11 +52,11 @@ export async function askMove(ctx: Pick<PlannerContext, 'catalogue' | 'ask' | 'w
   const { catalogue } = ctx;
   const { terms } = judgeSchedule(catalogue, plan, schedule).schedule;
   const moving = await pickSubject(ctx, terms);
-  const load = new Map(terms.map(({ term, subjects }): [string, Load] => [term.id, { credits: subjects.reduce((sum, s) => sum + s.credits, 0), count: subjects.length }]));
+  const load = new Map(terms.map(({ term, subjects }): [string, TermLoad] => [term.id, loadOf(subjects)]));
   const lastUsed = Math.max(0, ...terms.map((t) => t.term.index));
   const offered = termsToOffer(catalogue, plan.mode, lastUsed, (t) => offeredIn(moving.subject, t) || t.id === moving.term.id);
   const labelWidth = Math.max(...offered.map((t) => safeLine(t.label).length));
-  const choices = offered.map((term) => termChoice(catalogue, plan.mode, term, load.get(term.id) ?? { credits: 0, count: 0 }, moving, labelWidth));
+  const choices = offered.map((term) => termChoice(catalogue, plan.mode, term, load.get(term.id) ?? EMPTY_LOAD, moving, labelWidth));
   const to = await ctx.ask.select({ message: `Move ${safeLine(moving.subject.title)} to which term?`, choices, default: moving.term.id });
   return moveSubject(catalogue, schedule, moving.subject.id, offered.find((t) => t.id === to)!);
 }

@@ -2,9 +2,11 @@ import type { AnswersWithResidency } from '../../domain/plan/draft.js';
 import { hasResidency } from '../../domain/plan/draft.js';
 import type { Answers } from '../../domain/plan/steps.js';
 import { answerRemaining, askStep, shownBeforeResume, type FlowContext } from './flow.js';
-import { confirmDiscard, reviewStep, type ReviewOptions } from './review.js';
+import { freeName, nameStep } from './name.js';
+import { confirmDiscard, confirmReplace, reviewStep, type ReviewOptions } from './review.js';
 
-export type SessionEnd = { outcome: 'save'; answers: AnswersWithResidency } | { outcome: 'discard'; answers: Answers };
+/** `replace`: the user said yes to replacing the saved plan of that name. */
+export type SessionEnd = { outcome: 'save'; answers: AnswersWithResidency; replace: boolean } | { outcome: 'discard'; answers: Answers };
 
 /**
  * The whole conversation: every question still open, then the review, where any one answer can be
@@ -18,7 +20,16 @@ export async function plannerSession(ctx: FlowContext & ReviewOptions, answers: 
     // The residency step is always first, so it is answered by now.
     if (!hasResidency(answers)) throw new Error('the planner finished without a residency');
     const action = await reviewStep(ctx, answers, ctx);
-    if (action.kind === 'save') return { outcome: 'save', answers };
+    if (action.kind === 'save') {
+      const name = answers.name ?? '';
+      const taken = ctx.takenBy(name);
+      if (taken.length === 0) return { outcome: 'save', answers, replace: false };
+      if (await confirmReplace(ctx, name, taken)) return { outcome: 'save', answers, replace: true };
+      // No: the saved plan stays; ask for another name, offering a free one, then back to the review.
+      answers = await nameStep(ctx, { ...answers, name: freeName(name, (n) => ctx.takenBy(n).length > 0) });
+      ctx.keep(answers);
+      continue;
+    }
     if (action.kind === 'discard') {
       if (await confirmDiscard(ctx)) return { outcome: 'discard', answers };
       continue;

@@ -1,7 +1,8 @@
 import type { Catalogue } from '../../domain/catalogue/model.js';
-import { pickNeed, pickPool } from '../../domain/plan/draft.js';
+import { pickPool } from '../../domain/plan/draft.js';
+import { pickNeed } from '../../domain/plan/pick-need.js';
 import { isAnswered, plannerSteps, type Answers, type Step } from '../../domain/plan/steps.js';
-import { describePool, joinWords } from '../../domain/rules/wording.js';
+import { describePool, joinWords, plural } from '../../domain/rules/wording.js';
 import { UsageError } from '../outcome.js';
 import { safeLine } from '../render/sanitize.js';
 import { stepLabel } from './review.js';
@@ -24,11 +25,14 @@ function missing(catalogue: Catalogue, step: Step, answers: Answers): UsageError
       const flag = step.key === slots.core ? '--core' : step.key === slots.elective ? '--elective' : step.key === slots.extra ? '--extra' : undefined;
       if (flag === undefined) break;
       const pool = pickPool(catalogue, step, answers);
-      const need = pickNeed(step, pool);
-      const amount = need.unit === 'credit' ? `${need.min} credits of` : `${need.max !== undefined ? '' : 'at least '}${need.min}`;
+      const need = pickNeed(catalogue, step, answers);
+      const poolWords = safeLine(describePool(catalogue, step.option));
+      const amount = need.unit === 'credit'
+        ? `at least ${plural(need.min, 'credit', 'credits')} of ${poolWords} subjects`
+        : `${need.max !== undefined ? '' : 'at least '}${need.min} ${poolWords} ${need.min === 1 ? 'subject' : 'subjects'}`;
       const example = pool.slice(0, need.unit === 'credit' ? 3 : need.min).map((s) => s.id).join(' ');
       const which = flag === '--extra' ? ` with --route ${step.option.id}` : '';
-      return new UsageError(`${flag} is required${which} when not running interactively; pass ${amount} ${safeLine(describePool(catalogue, step.option))} subjects, such as ${flag} ${example}.`);
+      return new UsageError(`${flag} is required${which} when not running interactively; pass ${amount}, such as ${flag} ${example}.`);
     }
     default:
       break;
@@ -38,7 +42,8 @@ function missing(catalogue: Catalogue, step: Step, answers: Answers): UsageError
 
 /**
  * The answers of a run that may not prompt: everything must already be answered (by flags, saved
- * defaults or a resumed draft) except the fellowship, which is then "no", the name, without
+ * defaults or a resumed draft) except the fellowship, which is then "no", a pick that other
+ * answers already make up (four cores and three electives leave no "3 more"), the name, without
  * which the plan is simply not saved, and the schedule, without which one is proposed wherever needed.
  */
 export function answersWithoutTerminal(catalogue: Catalogue, answers: Answers): Answers {
@@ -47,6 +52,8 @@ export function answersWithoutTerminal(catalogue: Catalogue, answers: Answers): 
     const next = plannerSteps(catalogue, complete).find((s) => s.kind !== 'name' && s.kind !== 'schedule' && !isAnswered(s, complete));
     if (next === undefined) return complete;
     if (next.kind === 'fellowship') complete = { ...complete, fellowship: false };
+    // A pick the other answers already make up needs nothing, as in a terminal.
+    else if (next.kind === 'pick' && pickNeed(catalogue, next, complete).min === 0) complete = { ...complete, picks: { ...complete.picks, [next.key]: [] } };
     else throw missing(catalogue, next, complete);
   }
 }

@@ -18,7 +18,7 @@ export function judgementJson(file: string, j: Judgement) {
     errors: j.errors,
     warnings: j.warnings,
     fees: j.fees,
-    ...(j.schedule ? { schedule: scheduleJson(j.schedule) } : {}),
+    ...(j.schedule ? { schedule: scheduleJson(j.schedule, j.fees) } : {}),
   };
 }
 

@@ -50,7 +50,7 @@ export function renderJudgement(label: string, judgement: Judgement, style: Styl
     ...findings(style.warn('Warnings'), style.warn(MARK.warn), judgement.warnings, width),
     ...(judgement.schedule ? ['', style.bold('  Schedule'), renderTimeline(judgement.schedule, judgement.fees, style, width)] : []),
     '',
-    renderFees(judgement.fees, style)
+    renderFees(judgement.fees, style, width - 2)
       .split('\n')
       .map((l) => `  ${l}`)
       .join('\n'),

@@ -1,5 +1,5 @@
 import type { Residency } from '../../domain/catalogue/schema.js';
-import type { FeeSummary } from '../../domain/fees/fees.js';
+import { unrefundedInitialPayment, type FeeSummary } from '../../domain/fees/fees.js';
 import type { Context } from '../context.js';
 import { renderFees } from './fees.js';
 import { money } from '../../domain/text/money.js';
@@ -12,8 +12,11 @@ export function renderFeeEstimate(ctx: Context, result: { fees: FeeSummary; resi
   const data = ctx.catalogue().data;
   const { fees } = result;
   const title = `${data.programme.name} (${data.programme.intakeLabel ?? data.programme.intake}): ${result.residency} student, ${safeLine(result.source)}`;
+  const registration = `The initial payment (${data.fees.initialRegistrationCredits[result.residency]} credits' fee) is paid on accepting the offer`;
   const notes = [
-    `The initial payment (${data.fees.initialRegistrationCredits[result.residency]} credits' fee) is paid on accepting the offer and counted within the tuition; the rest is billed term by term.`,
+    unrefundedInitialPayment(fees) > 0
+      ? `${registration} and is never refunded, so it is paid in full though these fees come to less.`
+      : `${registration} and counted within the tuition; the rest is billed term by term.`,
   ];
   const fellowship = data.fees.fellowship;
   if (fellowship && fees.fellowship > 0) {
@@ -21,5 +24,5 @@ export function renderFeeEstimate(ctx: Context, result: { fees: FeeSummary; resi
   } else if (fellowship && fellowship.eligibleResidencies.includes(result.residency)) {
     notes.push('Add --fellowship to include the fellowship, if you hold one.');
   }
-  return [style.bold(wrap(safeLine(title), ctx.width)), '', renderFees(fees, style), '', ...notes.map((n) => style.dim(wrap(safeLine(n), ctx.width, 0))), ''].join('\n');
+  return [style.bold(wrap(safeLine(title), ctx.width)), '', renderFees(fees, style, ctx.width), '', ...notes.map((n) => style.dim(wrap(safeLine(n), ctx.width, 0))), ''].join('\n');
 }

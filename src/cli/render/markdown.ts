@@ -3,6 +3,7 @@ import type { Judgement } from '../../domain/plan/judge.js';
 import { scheduleOf } from '../../domain/schedule/of-judgement.js';
 import { money } from '../../domain/text/money.js';
 import { feeRows } from './fees.js';
+import { billsNotes, fellowshipEstimateNote, howBilledNote, instalmentWords } from './bill-notes.js';
 import { safeLine } from './sanitize.js';
 
 /**
@@ -28,7 +29,11 @@ function subjectRow(s: Subject): string[] {
   return [markdownText(s.code ?? '-'), markdownText(s.title), String(s.credits)];
 }
 
-/** The schedule term by term with each term's bill: the plan's own, or a proposed one. */
+/**
+ * The schedule term by term with each term's bill and how it is paid (the initial payment counted
+ * there, the instalments), the plan's own or a proposed one; then how PolyU bills and what the
+ * figures rest on (an estimated split of the fellowship, an unrefunded initial payment).
+ */
 function scheduleSection(catalogue: Catalogue, j: Judgement): string[] {
   const schedule = scheduleOf(catalogue, j);
   const m = (n: number) => markdownText(money(n, j.fees.currency));
@@ -37,25 +42,27 @@ function scheduleSection(catalogue: Catalogue, j: Judgement): string[] {
     b.subjects.length === 0 ? '-' : b.subjects.map((s) => markdownText(s.code ?? s.title)).join(', '),
     String(b.credits),
     m(b.bill),
+    markdownText(instalmentWords(b, j.fees.currency)) || '-',
   ]);
   const how = schedule.proposed
     ? '_The plan has no schedule of its own; this one is proposed: compulsory subjects first, the normal load for the study mode, a dissertation last._'
     : "_The plan's own schedule._";
+  const notes = [howBilledNote(schedule.bills), ...billsNotes(j.fees), fellowshipEstimateNote(j.fees)].filter((n): n is string => n !== undefined);
   return [
     '',
     '## Schedule and bills',
     '',
     how,
     '',
-    ...table(['Term', 'Subjects', 'Credits', 'Bill'], ['left', 'left', 'right', 'right'], [
-      ['Paid on accepting the offer', '-', '-', m(j.fees.initialPayment)],
+    ...table(['Term', 'Subjects', 'Credits', 'Bill', 'Paid as'], ['left', 'left', 'right', 'right', 'left'], [
+      ['Paid on accepting the offer', '-', '-', m(j.fees.initialPayment), 'the initial payment'],
       ...rows,
-      ['**Total payable**', '', String(j.credits.planned), `**${m(j.fees.payable)}**`],
+      ['**Total payable**', '', String(j.credits.planned), `**${m(j.fees.payable)}**`, ''],
     ]),
     '',
     `Expected graduation: ${schedule.graduation ? markdownText(schedule.graduation.label) : 'not yet: the plan does not meet every requirement or leaves subjects unscheduled'}.`,
     '',
-    "_Each term's bill is its credits times the fee per credit, less its share of the fellowship (in proportion to the credits that count towards graduation, rounded down to the dollar, the remainder on the last such term), less whatever of the initial payment is still to be counted._",
+    ...notes.flatMap((n, i) => [...(i > 0 ? [''] : []), `_${markdownText(n)}_`]),
   ];
 }
 

@@ -48,14 +48,25 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
   return slices.join('\n').split('\n').map((line) => line.trimEnd()).join('\n');
 }
 
-/** Two columns, label and value, with a rule under the last row but one: a summary. */
-export function renderSummary(rows: readonly (readonly [string, string])[], style: Style, totalRow = true): string {
-  const labelWidth = Math.max(...rows.map(([label]) => label.length));
+/**
+ * Two columns, label and value, with a rule under the last row but one: a summary, at most `width`
+ * columns wide. A label's leading spaces indent it (a part of the row above); a label too long for
+ * its column wraps, indented, with the value on its last line.
+ */
+export function renderSummary(rows: readonly (readonly [string, string])[], style: Style, totalRow = true, width = 80): string {
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));
-  const lines = rows.map(([label, value], i) => {
-    const line = `${label.padEnd(labelWidth)}  ${value.padStart(valueWidth)}`;
-    return totalRow && i === rows.length - 1 ? style.bold(line) : line;
+  const labelWidth = Math.min(Math.max(...rows.map(([label]) => label.length)), Math.max(12, width - 2 - valueWidth));
+  const blocks = rows.map(([label, value], i) => {
+    const indent = label.length - label.trimStart().length;
+    const text = label.trimStart();
+    // Continuation lines are indented 2 more, so a label that wraps is wrapped 2 narrower.
+    const parts = text.length <= labelWidth - indent ? [text] : wrapLines(text, labelWidth - indent - 2);
+    const lines = parts.map((part, j) => {
+      const line = `${' '.repeat(indent + (j > 0 ? 2 : 0))}${part}`;
+      return j === parts.length - 1 ? `${line.padEnd(labelWidth)}  ${value.padStart(valueWidth)}` : line;
+    });
+    return totalRow && i === rows.length - 1 ? lines.map((line) => style.bold(line)) : lines;
   });
-  if (totalRow && lines.length > 1) lines.splice(lines.length - 1, 0, '─'.repeat(labelWidth + 2 + valueWidth));
-  return lines.join('\n');
+  if (totalRow && blocks.length > 1) blocks.splice(blocks.length - 1, 0, ['─'.repeat(labelWidth + 2 + valueWidth)]);
+  return blocks.flat().join('\n');
 }

@@ -88,11 +88,21 @@ function buildCatalogueSchema() {
           id: Identifier,
           label: Text,
           normalDurationYears: v.pipe(v.number(), v.minValue(0.5), v.maxValue(10)),
-          // Normal credits a term, by term kind; a kind left out has no guidance (nothing proposed there).
+          // Normal load a term, by term kind, in subjects (as PolyU gives it: the 9-credit Dissertation
+          // is one subject), in credits, or both; validate.ts wants at least one whole min/max pair. A
+          // kind left out has no guidance (see proposeSchedule for what such a term is given).
           // Without a prototype, so looking up a term called "constructor" finds no guidance.
           load: v.optional(
             v.pipe(
-              v.record(Identifier, v.strictObject({ minCredits: NonNegativeInteger, maxCredits: PositiveInteger })),
+              v.record(
+                Identifier,
+                v.strictObject({
+                  minSubjects: v.optional(NonNegativeInteger),
+                  maxSubjects: v.optional(PositiveInteger),
+                  minCredits: v.optional(NonNegativeInteger),
+                  maxCredits: v.optional(PositiveInteger),
+                }),
+              ),
               v.transform((load) => Object.assign(Object.create(null) as typeof load, load)),
             ),
           ),
@@ -110,6 +120,9 @@ function buildCatalogueSchema() {
             startMonth: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12)),
             endMonth: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12)),
             billed: v.optional(Text),
+            // Credits' fee billed before a later term of this kind starts, the rest after add/drop
+            // (PolyU: 3, except the Summer Term); absent: billed once, after add/drop.
+            instalmentCredits: v.optional(PositiveInteger),
           }),
         ),
         v.minLength(1, 'must list at least one term'),
@@ -157,5 +170,7 @@ export type SelectorData = RuleData['from'];
 export type FeeRules = CatalogueData['fees'];
 export type TermKind = NonNullable<CatalogueData['terms']>[number];
 export type ModeData = CatalogueData['modes'][number];
+/** A mode's normal load for one kind of term: subjects, credits, or both. */
+export type LoadGuidance = NonNullable<ModeData['load']>[string];
 export type Residency = keyof FeeRules['initialRegistrationCredits'];
 export const RESIDENCIES: readonly Residency[] = ['local', 'non-local'];

@@ -2,7 +2,7 @@ import { issuesFromValibot, type Issue } from '../issue.js';
 import { nameKey } from '../text/normalize.js';
 import { evaluate, choiceCount, choices } from '../rules/engine.js';
 import { buildCatalogue, type Catalogue } from './model.js';
-import { catalogueSchema, type CatalogueData, type SelectorData } from './schema.js';
+import { catalogueSchema, type CatalogueData, type LoadGuidance, type SelectorData } from './schema.js';
 import { valibot } from '../valibot.js';
 
 export type CatalogueResult = { ok: true; catalogue: Catalogue } | { ok: false; issues: Issue[] };
@@ -89,11 +89,27 @@ function checkReferences(data: CatalogueData): Issue[] {
   data.modes.forEach((m, i) => {
     for (const [kind, load] of Object.entries(m.load ?? {})) {
       if (!termKinds.has(kind)) issues.push({ path: `modes[${i}].load.${kind}`, message: `names term "${kind}", which is not in "terms"` });
-      if (load.minCredits > load.maxCredits) issues.push({ path: `modes[${i}].load.${kind}`, message: 'has minCredits above maxCredits' });
+      issues.push(...loadIssues(load, `modes[${i}].load.${kind}`));
     }
   });
   const fellowship = data.fees.fellowship;
   if (fellowship && fellowship.eligibleResidencies.length === 0) issues.push({ path: 'fees.fellowship.eligibleResidencies', message: 'names no residency; remove "fellowship" if none is eligible' });
+  return issues;
+}
+
+/** A load entry gives whole pairs (minSubjects with maxSubjects, minCredits with maxCredits), at least one, each min at most its max. */
+function loadIssues(load: LoadGuidance, path: string): Issue[] {
+  const issues: Issue[] = [];
+  const pairs = [['minSubjects', 'maxSubjects'], ['minCredits', 'maxCredits']] as const;
+  let given = 0;
+  for (const [minKey, maxKey] of pairs) {
+    const [min, max] = [load[minKey], load[maxKey]];
+    if (min === undefined && max === undefined) continue;
+    given++;
+    if (min === undefined || max === undefined) issues.push({ path, message: `gives ${min === undefined ? maxKey : minKey} without ${min === undefined ? minKey : maxKey}; give both, or neither` });
+    else if (min > max) issues.push({ path, message: `has ${minKey} above ${maxKey}` });
+  }
+  if (given === 0) issues.push({ path, message: 'gives no load; give minSubjects and maxSubjects, or minCredits and maxCredits (or leave this term out for no guidance)' });
   return issues;
 }
 

@@ -1,14 +1,18 @@
 import type { FeeRules, Residency } from '../catalogue/schema.js';
 import { money } from '../text/money.js';
 
-/** The contract's fee object; every amount in whole units of `currency`. */
+/** The contract's fee object; every amount in whole units of `currency`. Keys in the contract's order. */
 export interface FeeSummary {
   currency: string;
+  /** Every credit, tuition-free ones included. */
   credits: number;
+  /** The credits that carry tuition. */
+  chargedCredits: number;
   perCredit: number;
   tuition: number;
   initialPayment: number;
   fellowship: number;
+  /** Tuition less the fellowship, but never less than the initial payment, which is not refunded. */
   payable: number;
 }
 
@@ -17,8 +21,8 @@ export interface FeeInput {
   /** Every credit planned. */
   credits: number;
   /** Credits that carry tuition (some subjects carry none). */
-  chargeableCredits: number;
-  /** Chargeable credits that count towards graduation, at most the credits required. */
+  chargedCredits: number;
+  /** Charged credits that count towards graduation, at most the charged credits required. */
   graduationCredits: number;
   /** Whether the student holds the fellowship; ignored where the residency is not eligible. */
   fellowship: boolean;
@@ -27,10 +31,10 @@ export interface FeeInput {
 /**
  * Why asking for the fellowship (`asked`: "--fellowship", say) is refused, as a clause:
  * "--fellowship is for local students only, not non-local students", or
- * "--fellowship was given, but this programme offers no fellowship".
+ * "--fellowship was asked for, but this programme offers no fellowship".
  */
 export function fellowshipRefusal(rules: FeeRules, residency: Residency, asked: string): string {
-  if (!rules.fellowship) return `${asked} was given, but this programme offers no fellowship`;
+  if (!rules.fellowship) return `${asked} was asked for, but this programme offers no fellowship`;
   return `${asked} is for ${rules.fellowship.eligibleResidencies.join(' or ')} students only, not ${residency} students`;
 }
 
@@ -39,29 +43,38 @@ export function fellowshipEligible(rules: FeeRules, residency: Residency): boole
 }
 
 /**
- * tuition = chargeable credits x per-credit fee; the initial payment is part of it, paid on
- * accepting the offer; fellowship = min(cap, tuition of graduation credits - minimum student share),
- * never negative; payable = tuition - fellowship.
+ * tuition = charged credits x per-credit fee; the initial payment is part of it, paid on accepting
+ * the offer; fellowship = min(cap, tuition of the charged graduation credits - minimum student
+ * share), never negative; payable = tuition - fellowship, but never below the initial payment,
+ * which the university keeps even when the plan costs less.
  */
 export function computeFees(rules: FeeRules, input: FeeInput): FeeSummary {
-  const tuition = input.chargeableCredits * rules.perCredit;
+  const tuition = input.chargedCredits * rules.perCredit;
   let fellowship = 0;
   if (input.fellowship && rules.fellowship && fellowshipEligible(rules, input.residency)) {
-    const covered = Math.min(input.graduationCredits, input.chargeableCredits) * rules.perCredit;
+    const covered = Math.min(input.graduationCredits, input.chargedCredits) * rules.perCredit;
     fellowship = Math.max(0, Math.min(rules.fellowship.cap, covered - rules.fellowship.minimumStudentShare));
   }
-  const payable = tuition - fellowship;
   // Always the residency's registration credits' fee, even for an estimate of fewer credits.
   const initialPayment = rules.initialRegistrationCredits[input.residency] * rules.perCredit;
   return {
     currency: rules.currency,
     credits: input.credits,
+    chargedCredits: input.chargedCredits,
     perCredit: rules.perCredit,
     tuition,
     initialPayment,
     fellowship,
-    payable,
+    payable: Math.max(tuition - fellowship, initialPayment),
   };
+}
+
+/**
+ * How much of the initial payment the plan's own fees do not use up and the university keeps:
+ * payable less (tuition - fellowship). 0 unless the plan costs less than the initial payment.
+ */
+export function unrefundedInitialPayment(fees: FeeSummary): number {
+  return fees.payable - (fees.tuition - fees.fellowship);
 }
 
 /**

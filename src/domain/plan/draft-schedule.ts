@@ -4,7 +4,7 @@ import type { ScheduleEntry } from '../schedule/check.js';
 import { scheduleOf } from '../schedule/of-judgement.js';
 import { offeredIn } from '../schedule/propose.js';
 import { findTerm, termAt, termKinds, type Term } from '../schedule/terms.js';
-import { judgePlan } from './judge.js';
+import { judgePlan, type Finding } from './judge.js';
 import type { PlanFile } from './schema.js';
 import type { ScheduleAnswer } from './steps.js';
 
@@ -102,4 +102,13 @@ export function withSchedule(catalogue: Catalogue, plan: PlanFile, schedule: Sch
   const proposal = proposedSchedule(catalogue, plan);
   const own = fitted(catalogue, plan, schedule, proposal);
   return sameSchedule(catalogue, own, proposal) ? plan : { ...plan, schedule: own };
+}
+
+/**
+ * The terms of a plan's own schedule above its mode's normal load, as `check` warns of them
+ * (SCHEDULE_OVERLOAD); none for a plan without one, as a proposal keeps to the load.
+ */
+export function ownScheduleOverloads(catalogue: Catalogue, plan: PlanFile): Finding[] {
+  if (plan.schedule === undefined) return [];
+  return judgePlan(catalogue, plan).warnings.filter((w) => w.code === 'SCHEDULE_OVERLOAD');
 }

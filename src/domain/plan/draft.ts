@@ -33,30 +33,6 @@ export function pickPool(catalogue: Catalogue, step: PickStep, answers: Answers)
   return catalogue.subjects.filter((s) => step.option.eligible.has(s.id) && !elsewhere.has(s.id));
 }
 
-export interface PickNeed {
-  unit: 'subject' | 'credit';
-  /** At least this many subjects or credits ... */
-  min: number;
-  /** ... and, for an alternative's pick, no more subjects than that. */
-  max: number | undefined;
-}
-
-/** How much a pick must hold, never more than its pool can give (so a step can always be answered). */
-export function pickNeed(step: PickStep, pool: readonly Subject[]): PickNeed {
-  const rule = step.option.rule;
-  if (rule.type === 'credits') {
-    const available = pool.reduce((sum, s) => sum + s.credits, 0);
-    return { unit: 'credit', min: Math.min(rule.min, available), max: undefined };
-  }
-  const min = rule.type === 'subjects' ? Math.min(rule.min, pool.length) : pool.length;
-  return { unit: 'subject', min, max: step.exact ? min : undefined };
-}
-
-/** How much of a pick's unit the chosen subjects hold: a count of subjects, or of credits. */
-export function pickAmount(need: PickNeed, chosen: readonly Subject[]): number {
-  return need.unit === 'credit' ? chosen.reduce((sum, s) => sum + s.credits, 0) : chosen.length;
-}
-
 export type AnswersWithResidency = Answers & { residency: Residency };
 
 export function hasResidency(answers: Answers): answers is AnswersWithResidency {

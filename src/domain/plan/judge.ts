@@ -1,5 +1,6 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import { findSubject, notASubject } from '../catalogue/resolve.js';
+import { chargedCreditsRequired } from '../fees/charged-required.js';
 import { computeFees, fellowshipEligible, fellowshipRefusal, type FeeSummary } from '../fees/fees.js';
 import { evaluate, type RequirementResult } from '../rules/engine.js';
 import { joinWords } from '../rules/wording.js';
@@ -64,6 +65,28 @@ function resolveSubjects(catalogue: Catalogue, names: readonly string[], errors:
   return subjects;
 }
 
+function chargedCreditsOf(subjects: Iterable<Subject>): number {
+  let credits = 0;
+  for (const s of subjects) if (!s.tuitionFree) credits += s.credits;
+  return credits;
+}
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * For a requirement that names its subjects (every compulsory subject, say), how to add the ones
+ * missing, by the name a plan file may use: `; add "HTI5T04" to "subjects"`. Empty for a choice,
+ * where "still needs 1 more elective subject" already says what to do.
+ */
+function howToAdd(catalogue: Catalogue, index: number, result: RequirementResult): string {
+  const options = catalogue.requirements[index]!.options;
+  if (options.length !== 1 || options[0]!.rule.type !== 'all') return '';
+  const counted = new Set(result.counted.map((s) => s.id));
+  const missing = catalogue.subjects.filter((s) => options[0]!.eligible.has(s.id) && !counted.has(s.id));
+  if (missing.length === 0 || missing.length > 3) return '';
+  return `; add ${joinWords(missing.map((s) => `"${s.code ?? s.title}"`), 'and')} to "subjects"`;
+}
+
 /** Judges a plan against a catalogue: requirements, errors, warnings and fees. Pure. */
 export function judgePlan(catalogue: Catalogue, plan: PlanFile): Judgement {
   const errors: Finding[] = [];
@@ -73,9 +96,9 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile): Judgement {
   }
   const subjects = resolveSubjects(catalogue, plan.subjects, errors);
   const evaluation = evaluate(catalogue, subjects);
-  for (const r of evaluation.requirements) {
-    if (!r.satisfied) errors.push({ code: 'REQUIREMENT_UNMET', message: `${r.label}: still needs ${r.missing}.` });
-  }
+  evaluation.requirements.forEach((r, i) => {
+    if (!r.satisfied) errors.push({ code: 'REQUIREMENT_UNMET', message: `${r.label}: still needs ${r.missing}${howToAdd(catalogue, i, r)}.` });
+  });
   const fees = catalogue.data.fees;
   if (plan.fellowship && !fellowshipEligible(fees, plan.residency)) {
     errors.push({ code: 'FELLOWSHIP_NOT_ELIGIBLE', message: `${fellowshipRefusal(fees, plan.residency, 'the fellowship')}; set "fellowship" to false.` });
@@ -85,22 +108,24 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile): Judgement {
   if (evaluation.satisfied && planned < required) {
     errors.push({ code: 'CREDITS_SHORT', message: `the plan has ${planned} credits, ${required - planned} short of the ${required} required for graduation.` });
   }
-  const chargeable = subjects.reduce((sum, s) => sum + (s.tuitionFree ? 0 : s.credits), 0);
-  const countedChargeable = [...evaluation.counted].reduce((sum, s) => sum + (s.tuitionFree ? 0 : s.credits), 0);
-  const graduationCredits = Math.min(countedChargeable, required);
+  const charged = chargedCreditsOf(subjects);
+  // Tuition-bearing credits against the tuition-bearing credits required: a tuition-free subject
+  // among the required ones must not let a charged extra credit in under the fellowship.
+  const graduationCredits = Math.min(chargedCreditsOf(evaluation.counted), chargedCreditsRequired(catalogue));
   const summary = computeFees(fees, {
     residency: plan.residency,
     credits: planned,
-    chargeableCredits: chargeable,
+    chargedCredits: charged,
     graduationCredits,
     fellowship: plan.fellowship,
   });
   if (planned > required) {
-    const extra = subjects.filter((s) => !evaluation.counted.has(s));
+    // By title, so the warning reads the same whatever order the plan lists its subjects in.
+    const extra = subjects.filter((s) => !evaluation.counted.has(s)).map((s) => s.title).sort(byCodeUnits);
     // Whatever tuition is not for credits that count towards graduation, whether whole extra
     // subjects or a subject that takes a credit-based requirement past its minimum.
-    const extraCost = (chargeable - graduationCredits) * fees.perCredit;
-    const named = extra.length > 0 ? ` (${joinWords(extra.map((s) => s.title), 'and')})` : '';
+    const extraCost = (charged - graduationCredits) * fees.perCredit;
+    const named = extra.length > 0 ? ` (${joinWords(extra, 'and')})` : '';
     warnings.push({
       code: 'EXTRA_CREDITS',
       message: `the plan has ${planned} credits, ${planned - required} more than the ${required} required${named}; they add ${money(extraCost, fees.currency)} to the tuition and no fellowship covers them.`,

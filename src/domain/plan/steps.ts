@@ -39,7 +39,7 @@ export type Step =
   | { kind: 'residency'; id: 'residency' }
   | { kind: 'mode'; id: 'mode' }
   | ({ kind: 'include'; id: string; subjects: Subject[] } & RequirementStep)
-  | ({ kind: 'pick'; id: string; /** An alternative's pick asks for exactly what it needs, no more. */ exact: boolean } & RequirementStep)
+  | ({ kind: 'pick'; id: string; /** An alternative's pick asks for exactly what its requirement still misses, no more. */ exact: boolean } & RequirementStep)
   | { kind: 'route'; id: string; requirement: Requirement }
   /** When each subject is taken: once every subject is chosen, and only in a terminal (no flag answers it). */
   | { kind: 'schedule'; id: 'schedule' }

@@ -1,4 +1,5 @@
 import type { Catalogue, RequirementOption, Subject } from '../catalogue/model.js';
+import { fewestCreditsReaching } from './fewest-credits.js';
 import { FlowNetwork } from './min-cost-flow.js';
 
 export type Unit = 'subject' | 'credit';
@@ -28,8 +29,10 @@ export function needOf(option: RequirementOption): { need: number; unit: Unit } 
  *   term is the same for all, so it never changes whether a plan is valid;
  * - the cost, second, takes the fewest credits from the pool of the one credit-based rule (the
  *   catalogue loader allows at most one per choice), which is then filled from what is left.
- *   A plan can meet every rule exactly when this does: see README, "The rules engine";
- * - the cost, last, keeps each requirement's subjects in the order the student listed them.
+ *   A plan can meet every rule exactly when this does: see README, "The rules engine". That rule
+ *   then counts the fewest credits that meet it (fewestCreditsReaching);
+ * - the cost, last, settles ties by the plan's order, which `evaluate` makes canonical (by
+ *   identifier) so that nothing depends on the order a student listed the subjects in.
  */
 export function assign(
   catalogue: Catalogue,
@@ -61,7 +64,7 @@ export function assign(
     const creditCost = creditPool?.has(subject.id) ? subject.credits : 0;
     countIndices.forEach((requirement, j) => {
       if (!options[requirement]!.eligible.has(subject.id)) return;
-      // Earlier subjects go to earlier requirements, as a student would read their own list.
+      // Earlier subjects go to earlier requirements: a stable tie-break.
       const orderCost = k * (options.length - rank(requirement));
       const cost = rank(requirement) * priorityWeight + creditCost * creditWeight + orderCost * orderWeight;
       links.push({ subject: k, requirement, edge: network.addEdge(1 + k, 1 + n + j, 1, cost) });
@@ -81,15 +84,8 @@ export function assign(
     }
   }
   if (creditIndex !== -1) {
-    const need = target(creditIndex);
-    let have = 0;
-    for (let k = 0; k < n && have < need; k++) {
-      const subject = plan[k]!;
-      if (used[k] || !creditPool!.has(subject.id) || subject.credits === 0) continue;
-      used[k] = true;
-      counted[creditIndex]!.push(subject);
-      have += subject.credits;
-    }
+    const leftover = plan.filter((subject, k) => !used[k] && creditPool!.has(subject.id) && subject.credits > 0);
+    counted[creditIndex] = fewestCreditsReaching(leftover, target(creditIndex));
   }
   return options.map((option, i) => {
     const { need, unit } = needOf(option);
@@ -113,9 +109,9 @@ export function plainlyUnmet(catalogue: Catalogue, plan: readonly Subject[], cho
 
 /**
  * The quick way: each requirement in turn takes the first eligible subjects still free, in plan
- * order. When that meets every requirement it is a valid assignment (and the one a student would
- * write down); when it does not, nothing is concluded and the flow in `assign` decides. Choices
- * with a credit-based rule always go to the flow, which leaves that rule the most credits.
+ * order (canonical: by identifier). When that meets every requirement it is a valid assignment;
+ * when it does not, nothing is concluded and the flow in `assign` decides. Choices with a
+ * credit-based rule always go to the flow, which leaves that rule the most credits.
  */
 export function assignGreedily(catalogue: Catalogue, plan: readonly Subject[], choice: readonly number[]): Standing[] | undefined {
   if (catalogue.requirements.some((r, i) => r.options[choice[i]!]!.rule.type === 'credits')) return undefined;

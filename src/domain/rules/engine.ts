@@ -1,5 +1,6 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import { assign, assignGreedily, plainlyUnmet, type Standing, type Unit } from './assign.js';
+import { canonicalCatalogue, canonicalPlan } from './canonical.js';
 import { describeShortfall } from './wording.js';
 
 export interface RequirementResult {
@@ -98,10 +99,25 @@ function closestChoice(catalogue: Catalogue, plan: readonly Subject[]): { choice
  * Judges a list of distinct catalogue subjects against every requirement. Tries each choice of
  * options (a dissertation or three more subjects, ...), assigns subjects by minimum-cost flow under
  * each, and keeps the first choice that meets everything, or failing that the one that comes closest.
+ * It decides on a canonical form (requirements in canonical order, subjects by identifier), so the
+ * result never depends on the order of either; it reports in the catalogue's order of requirements,
+ * with each requirement's subjects in the plan's order.
  */
 export function evaluate(catalogue: Catalogue, plan: readonly Subject[]): Evaluation {
+  const canonical = canonicalCatalogue(catalogue);
+  const decided = decide(canonical.catalogue, canonicalPlan(plan));
+  const position = new Map(plan.map((subject, k) => [subject, k]));
+  const requirements = new Array<RequirementResult>(decided.length);
+  decided.forEach((result, i) => {
+    requirements[canonical.from[i]!] = { ...result, counted: [...result.counted].sort((a, b) => position.get(a)! - position.get(b)!) };
+  });
+  const counted = new Set(requirements.flatMap((r) => r.counted));
+  return { satisfied: requirements.every((r) => r.satisfied), requirements, counted };
+}
+
+function decide(catalogue: Catalogue, plan: readonly Subject[]): RequirementResult[] {
   const { choice, standings } = firstChoiceMet(catalogue, plan) ?? closestChoice(catalogue, plan);
-  const requirements = catalogue.requirements.map((requirement, i): RequirementResult => {
+  return catalogue.requirements.map((requirement, i): RequirementResult => {
     const standing = standings[i]!;
     let missing: string | null = null;
     if (!standing.satisfied) {
@@ -123,6 +139,4 @@ export function evaluate(catalogue: Catalogue, plan: readonly Subject[]): Evalua
       unit: standing.unit,
     };
   });
-  const counted = new Set(requirements.flatMap((r) => r.counted));
-  return { satisfied: requirements.every((r) => r.satisfied), requirements, counted };
 }

@@ -3,6 +3,20 @@ import type { FeeSummary } from '../fees/fees.js';
 import type { ScheduledTerm } from './propose.js';
 import type { Term } from './terms.js';
 
+/**
+ * When an instalment is billed, in PolyU's terms: a new student's first semester by the payment
+ * deadline on its debit note; a later term with a pre-term instalment (Semester One and Two) part
+ * before it starts and the rest after add/drop; any other term (the Summer Term) after add/drop;
+ * subjects without a term once they have one.
+ */
+export type InstalmentTime = 'by the payment deadline' | 'before the term' | 'after add/drop' | 'when scheduled';
+
+export interface Instalment {
+  when: InstalmentTime;
+  /** Never zero or negative: an instalment of nothing is not listed. */
+  amount: number;
+}
+
 export interface TermBill {
   /** Undefined for the row of subjects the schedule leaves out. */
   term: Term | undefined;
@@ -10,40 +24,63 @@ export interface TermBill {
   credits: number;
   /** Tuition of the term's chargeable credits. */
   tuition: number;
-  /** The term's share of the fellowship. */
+  /** The term's share of the fellowship: an estimate, since PolyU does not publish the split. */
   fellowship: number;
-  /** The part of the initial payment already paid towards this term. */
+  /** The part of the initial payment, paid on accepting the offer, counted towards this term. */
   initialPaymentApplied: number;
-  /** What is billed for the term. */
+  /** What is billed for the term: the sum of its instalments, never negative. */
   bill: number;
+  /** The term's bill as PolyU issues it, in order. */
+  instalments: Instalment[];
+}
+
+/** Whether the terms' shares of the fellowship are an estimate ("none" when there is no fellowship to share). */
+export function fellowshipSplit(fees: FeeSummary): 'estimate' | 'none' {
+  return fees.fellowship > 0 ? 'estimate' : 'none';
+}
+
+/** A term's amount after the initial payment, cut into the instalments PolyU bills it in. */
+function instalmentsOf(term: Term | undefined, firstSemester: boolean, amount: number, perCredit: number): Instalment[] {
+  if (amount <= 0) return [];
+  if (term === undefined) return [{ when: 'when scheduled', amount }];
+  if (firstSemester) return [{ when: 'by the payment deadline', amount }];
+  const credits = term.kind.instalmentCredits;
+  if (credits === undefined) return [{ when: 'after add/drop', amount }];
+  const before = Math.min(amount, credits * perCredit);
+  const instalments: Instalment[] = [{ when: 'before the term', amount: before }];
+  if (amount > before) instalments.push({ when: 'after add/drop', amount: amount - before });
+  return instalments;
 }
 
 /**
- * Splits the payable total into term bills. Each term's tuition is its chargeable credits times
- * the fee per credit. The fellowship is shared in proportion to the credits that count towards
- * graduation in each term (so it never covers extra credits); each share is rounded down to the
- * dollar and the dollars left over go to the last term with such credits. The initial payment,
- * already paid on acceptance, is taken off the first bills in order (whatever is left over comes off
- * the last, which is negative when the plan costs less than the initial payment). So the bills plus
- * the initial payment equal the payable total exactly.
+ * Splits the payable total into term bills, PolyU's way. Each term's tuition is its chargeable
+ * credits times the fee per credit, less its share of the fellowship. How the fellowship spreads
+ * over terms is not published, so the share is an estimate: in proportion to the credits that count
+ * towards graduation in each term (so it never covers extra credits), rounded down to the dollar,
+ * the dollars left over on the last term with such credits. The initial payment, paid on accepting
+ * the offer, counts towards the first semester (the first term with subjects) and, where that costs
+ * less, towards the next terms in order; it is never refunded, so a plan costing less than it has
+ * every bill zero. What is left of a term is billed in instalments (instalmentsOf). So no bill or
+ * instalment is ever negative, and, with payable = max(initial payment, tuition - fellowship), the
+ * bills plus the initial payment equal the payable total exactly.
  */
 export function splitBills(fees: FeeSummary, terms: readonly ScheduledTerm[], unscheduled: readonly Subject[], counted: ReadonlySet<Subject>): TermBill[] {
   const rows: { term: Term | undefined; subjects: Subject[] }[] = terms.map((t) => ({ term: t.term, subjects: t.subjects }));
-  // With nothing at all to bill, a row of its own still carries the initial payment back.
-  if (unscheduled.length > 0 || (rows.length === 0 && fees.initialPayment > 0)) rows.push({ term: undefined, subjects: [...unscheduled] });
+  if (unscheduled.length > 0) rows.push({ term: undefined, subjects: [...unscheduled] });
   const chargeable = (s: Subject) => (s.tuitionFree ? 0 : s.credits);
   const weights = rows.map((r) => r.subjects.reduce((sum, s) => sum + (counted.has(s) ? chargeable(s) : 0), 0));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const shares = weights.map((w) => (totalWeight === 0 ? 0 : Math.floor((fees.fellowship * w) / totalWeight)));
   const lastWeighted = weights.reduce((last, w, i) => (w > 0 ? i : last), -1);
   if (lastWeighted !== -1) shares[lastWeighted]! += fees.fellowship - shares.reduce((a, b) => a + b, 0);
+  const firstSemester = rows.findIndex((r) => r.subjects.length > 0);
   let initialLeft = fees.initialPayment;
   return rows.map((row, i) => {
     const tuition = row.subjects.reduce((sum, s) => sum + chargeable(s), 0) * fees.perCredit;
-    const due = tuition - shares[i]!;
-    // An initial payment larger than every bill leaves the last one negative: money owed back.
-    const applied = i === rows.length - 1 ? initialLeft : Math.min(initialLeft, Math.max(0, due));
+    const due = Math.max(0, tuition - shares[i]!);
+    const applied = Math.min(initialLeft, due);
     initialLeft -= applied;
+    const instalments = instalmentsOf(row.term, i === firstSemester, due - applied, fees.perCredit);
     return {
       term: row.term,
       subjects: row.subjects,
@@ -51,7 +88,8 @@ export function splitBills(fees: FeeSummary, terms: readonly ScheduledTerm[], un
       tuition,
       fellowship: shares[i]!,
       initialPaymentApplied: applied,
-      bill: due - applied,
+      bill: instalments.reduce((sum, x) => sum + x.amount, 0),
+      instalments,
     };
   });
 }

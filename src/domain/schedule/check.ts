@@ -1,8 +1,9 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import { findSubject } from '../catalogue/resolve.js';
 import type { Finding } from '../plan/judge.js';
-import { modeOf, NO_LOAD, offeredIn, type ScheduledTerm } from './propose.js';
-import { findTerm, type Term } from './terms.js';
+import { isOverloaded, loadOf, modeOf, normalLoad, overBy, type TermLoad } from './load.js';
+import { offeredIn, type ScheduledTerm } from './propose.js';
+import { findTerm } from './terms.js';
 
 export interface ScheduleEntry {
   term: string;
@@ -20,8 +21,10 @@ export interface ScheduleCheck {
 
 /**
  * Checks a plan's own schedule against its subjects: every planned subject in exactly one term,
- * no term before the intake, nothing outside the plan, subjects in terms they are offered in;
- * a term above the mode's normal load is a warning, an empty term is fine.
+ * no term before the intake, nothing outside the plan, subjects in terms they are offered in.
+ * Warnings, never errors: a term above the mode's normal load (counted in the guidance's own unit,
+ * subjects or credits), and a `scheduleLate` subject before the compulsory ones are done. An empty
+ * term is fine.
  */
 export function checkSchedule(catalogue: Catalogue, modeId: string, planned: readonly Subject[], entries: readonly ScheduleEntry[]): ScheduleCheck {
   const errors: Finding[] = [];
@@ -65,24 +68,52 @@ export function checkSchedule(catalogue: Catalogue, modeId: string, planned: rea
   }
   const terms = [...byTerm.values()].sort((a, b) => a.term.index - b.term.index);
   for (const { term, subjects } of terms) {
-    const credits = subjects.reduce((sum, s) => sum + s.credits, 0);
-    if (isOverloaded(catalogue, modeId, term, credits, subjects.length)) {
-      const max = normalLoad(catalogue, modeId, term)!.maxCredits;
-      warnings.push({ code: 'SCHEDULE_OVERLOAD', message: `${term.label} has ${credits} credits, above the normal ${max} for ${modeOf(catalogue, modeId).label.toLowerCase()} study; expect a heavy term.` });
+    const load = loadOf(subjects);
+    if (isOverloaded(catalogue, modeId, term, load)) {
+      warnings.push({ code: 'SCHEDULE_OVERLOAD', message: `${term.label} has ${overText(catalogue, modeId, term, load)} for ${modeOf(catalogue, modeId).label.toLowerCase()} study; expect a heavy term, or move a subject to a lighter one.` });
     }
   }
+  warnings.push(...lateSubjectsEarly(catalogue, terms));
   return { terms, unscheduled, errors, warnings };
 }
 
-/** The mode's normal credits for a term (the catalogue's guidance); undefined where it gives none. */
-export function normalLoad(catalogue: Catalogue, modeId: string, term: Term): { minCredits: number; maxCredits: number } | undefined {
-  return (modeOf(catalogue, modeId).load ?? NO_LOAD)[term.kind.id];
+const counted = (n: number, unit: 'subjects' | 'credits') => `${n} ${unit === 'subjects' ? (n === 1 ? 'subject' : 'subjects') : n === 1 ? 'credit' : 'credits'}`;
+
+/** "3 subjects, above the normal 2 subjects a term", in each unit the term is above. */
+function overText(catalogue: Catalogue, modeId: string, term: ScheduledTerm['term'], load: TermLoad): string {
+  const over = overBy(normalLoad(catalogue, modeId, term)!, load);
+  const has = over.map((o) => counted(o.has, o.unit)).join(' and ');
+  const max = over.map((o) => counted(o.max, o.unit)).join(' and ');
+  return `${has}, above the normal ${max} a term`;
 }
 
-/** Above the mode's normal load; one subject alone never is, as it cannot be split. */
-export function isOverloaded(catalogue: Catalogue, modeId: string, term: Term, credits: number, subjects: number): boolean {
-  const max = normalLoad(catalogue, modeId, term)?.maxCredits;
-  return max !== undefined && credits > max && subjects > 1;
+/**
+ * A subject meant to come last (`scheduleLate`: the Dissertation) in a term before the last one
+ * holding a subject of an "all of these" requirement (the compulsory subjects) is a warning: it is
+ * meant to build on them. The same term is fine, as the proposal itself may put it there.
+ */
+function lateSubjectsEarly(catalogue: Catalogue, terms: readonly ScheduledTerm[]): Finding[] {
+  const mustAll = catalogue.requirements.filter((r) => r.options.length === 1 && r.options[0]!.rule.type === 'all');
+  let last: { term: ScheduledTerm['term']; subject: Subject; requirement: string } | undefined;
+  for (const { term, subjects } of terms) {
+    for (const subject of subjects) {
+      if (subject.scheduleLate) continue;
+      const requirement = mustAll.find((r) => r.options[0]!.eligible.has(subject.id));
+      if (requirement && (!last || term.index > last.term.index)) last = { term, subject, requirement: requirement.label };
+    }
+  }
+  if (!last) return [];
+  const { term: lastTerm, subject: lastSubject, requirement } = last;
+  return terms.flatMap(({ term, subjects }) =>
+    term.index >= lastTerm.index
+      ? []
+      : subjects
+          .filter((s) => s.scheduleLate)
+          .map((s) => ({
+            code: 'SCHEDULE_LATE_SUBJECT_EARLY',
+            message: `${s.title} is in ${term.label}, before the ${requirement.toLowerCase()} are done (${lastSubject.title} is in ${lastTerm.label}); move it to ${lastTerm.label} or later.`,
+          })),
+  );
 }
 
 function catalogueTermExample(catalogue: Catalogue): string {
