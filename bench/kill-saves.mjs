@@ -10,20 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cleanEnv, needBuild, positiveInt, ROOT } from './lib.mjs';
+import { random } from '../test/hardening/random.mjs';
 
 const SAVE_LOOP = path.join(ROOT, 'test', 'hardening', 'save-loop.mjs');
-
-/** A small seeded generator (mulberry32), so a run can be repeated. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One round: the loop started, killed `delayMs` after it is ready; the plans it confirmed, and whether a save was in hand. */
 function killOnce(env, prefix, delayMs) {

@@ -38,14 +38,7 @@ export function readTextFile(file: string, maxBytes: number): string {
     // Pipes and devices, and files that claim no size (as /proc's do), are read as streams.
     if (!stat.isFile() || stat.size === 0) return decodeText(readFdLimited(fd, maxBytes, file), file);
     // A regular file: exactly the bytes fstat promised (a file growing meanwhile is not followed).
-    const buffer = Buffer.allocUnsafe(stat.size);
-    let filled = 0;
-    while (filled < stat.size) {
-      const read = fs.readSync(fd, buffer, filled, stat.size - filled, filled);
-      if (read === 0) break;
-      filled += read;
-    }
-    return decodeText(buffer.subarray(0, filled), file);
+    return decodeText(readExactly(fd, stat.size), file);
   } catch (error) {
     if (error instanceof FileError) throw error;
     throw new FileError('UNREADABLE', file, describeSystemError(error as NodeJS.ErrnoException));
@@ -116,14 +109,7 @@ export function readRegularFile(file: string, maxBytes: number): Buffer {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw Object.assign(new Error(kindOfPath(stat)), { code: 'ENOTREGULAR' });
     if (stat.size > maxBytes) throw Object.assign(new Error(`${(stat.size / MEBIBYTE).toFixed(1)} MiB`), { code: 'ETOOBIG' });
-    const buffer = Buffer.allocUnsafe(stat.size);
-    let filled = 0;
-    while (filled < stat.size) {
-      const read = fs.readSync(fd, buffer, filled, stat.size - filled, filled);
-      if (read === 0) break;
-      filled += read;
-    }
-    return buffer.subarray(0, filled);
+    return readExactly(fd, stat.size);
   } finally {
     fs.closeSync(fd);
   }
@@ -138,4 +124,16 @@ function notRegular(file: string): never {
     // Gone meanwhile: say what we know.
   }
   throw Object.assign(new Error(stat ? kindOfPath(stat) : 'not a regular file'), { code: 'ENOTREGULAR' });
+}
+
+/** A regular file's bytes, exactly the size fstat promised (a file growing meanwhile is not followed). */
+function readExactly(fd: number, size: number): Buffer {
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const read = fs.readSync(fd, buffer, filled, size - filled, filled);
+    if (read === 0) break;
+    filled += read;
+  }
+  return buffer.subarray(0, filled);
 }
