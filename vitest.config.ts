@@ -1,9 +1,28 @@
 import { defineConfig } from 'vitest/config';
 
+// Two tiers. "fast" runs the domain, the prompts and the commands in this process, on the
+// TypeScript sources (`npm run test:fast`). "slow" runs what needs a real process of the built
+// program: exit codes, signals, pipes, a pseudo-terminal, the hardening runs and the kill loops.
+// `npm test` runs both.
+const SLOW = [
+  'test/process/**/*.test.ts',
+  'test/pty/**/*.test.ts',
+  'test/hardening/**/*.test.ts',
+  // These spawn the built program for some of their cases: here until those move to test/process/.
+  'test/cli/config.test.ts',
+  'test/cli/completion.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      // Its files share one module graph per worker thread: importing the sources once instead of
+      // once per file halves the tier's time. A test that changes something global restores it.
+      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW, pool: 'threads', isolate: false } },
+      // The slow tier runs dist/: it is rebuilt first whenever src/ or data/ changed since.
+      { extends: true, test: { name: 'slow', include: SLOW, globalSetup: ['test/support/fresh-build.ts'] } },
+    ],
   },
 });

@@ -82,7 +82,11 @@ function streamingValidator(files) {
 function run(files, dir, nodeOptions = []) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const measured = startMeasured([...nodeOptions, BIN, 'check', '--json', ...files], { cwd: dir, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const measured = startMeasured([...nodeOptions, BIN, 'check', '--json', ...files], {
+      cwd: dir,
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const validator = streamingValidator(files);
     measured.child.stdout.setEncoding('utf8');
     measured.child.stdout.on('data', (chunk) => {
@@ -108,7 +112,8 @@ function run(files, dir, nodeOptions = []) {
 }
 
 const count = positiveInt('files', 100_000);
-if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing; run "npm run build" first (or "npm run bench").');
+if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))
+  throw new Error('dist/ is missing; run "npm run build" first (or "npm run bench").');
 console.log(machine());
 if (loadWarning()) console.log(loadWarning());
 const dir = path.join(WORK, 'check-100k');
@@ -123,11 +128,14 @@ const files = generated.map((file, i) => {
 });
 console.log('done');
 const bytes = argvBytes([process.execPath, BIN, 'check', '--json', ...files], cleanEnv());
-if (bytes > argMax() * 0.95) throw new Error(`${count} file names need ${bytes} bytes of arguments, beyond this system's limit of ${argMax()}; use fewer --files.`);
+if (bytes > argMax() * 0.95)
+  throw new Error(`${count} file names need ${bytes} bytes of arguments, beyond this system's limit of ${argMax()}; use fewer --files.`);
 
 const sizes = [...new Set([Math.max(1, Math.round(count / 100)), Math.max(1, Math.round(count / 10)), count])];
 const report = (label, r) =>
-  console.log(`  ${label.padEnd(38)} ${r.seconds.toFixed(1).padStart(6)} s, peak memory ${r.peakMiB.toFixed(0).padStart(4)} MiB, exit ${r.status}; ${r.files.toLocaleString('en-US')} results, one JSON array, in order`);
+  console.log(
+    `  ${label.padEnd(38)} ${r.seconds.toFixed(1).padStart(6)} s, peak memory ${r.peakMiB.toFixed(0).padStart(4)} MiB, exit ${r.status}; ${r.files.toLocaleString('en-US')} results, one JSON array, in order`,
+  );
 const results = [];
 for (const size of sizes) {
   const r = await run(files.slice(0, size), dir);
@@ -146,9 +154,17 @@ try {
 }
 const small = results[0];
 const large = results[results.length - 1];
-console.log(`  verdicts (${large.files.toLocaleString('en-US')} files): ${Object.entries(large.tally).map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`).join(', ')}`);
-console.log(`  peak memory measured with ${large.how}; argument list ${(bytes / 1024).toFixed(0)} KiB of the system's ${(argMax() / 1024).toFixed(0)} KiB`);
+console.log(
+  `  verdicts (${large.files.toLocaleString('en-US')} files): ${Object.entries(large.tally)
+    .map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`)
+    .join(', ')}`,
+);
+console.log(
+  `  peak memory measured with ${large.how}; argument list ${(bytes / 1024).toFixed(0)} KiB of the system's ${(argMax() / 1024).toFixed(0)} KiB`,
+);
 const growth = large.peakMiB - small.peakMiB;
-console.log(`  peak memory from ${small.files.toLocaleString('en-US')} to ${large.files.toLocaleString('en-US')} files: +${growth.toFixed(0)} MiB (the argument list itself, and a heap the garbage collector lets grow while it can; what stays live does not grow)`);
+console.log(
+  `  peak memory from ${small.files.toLocaleString('en-US')} to ${large.files.toLocaleString('en-US')} files: +${growth.toFixed(0)} MiB (the argument list itself, and a heap the garbage collector lets grow while it can; what stays live does not grow)`,
+);
 console.log(`  aim: ${count.toLocaleString('en-US')} files within a ${HEAP_MIB} MiB heap: ${capped ? 'met' : 'MISSED'}`);
 fs.rmSync(dir, { recursive: true, force: true });

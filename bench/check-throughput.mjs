@@ -6,7 +6,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generatePlans } from './generate-plans.mjs';
-import { argMax, argvBytes, BIN, cleanEnv, loadWarning, machine, needBuild, positiveInt, printTable, ratio, ROOT, runMain, timeInterleaved, WORK } from './lib.mjs';
+import {
+  argMax,
+  argvBytes,
+  BIN,
+  cleanEnv,
+  loadWarning,
+  machine,
+  needBuild,
+  positiveInt,
+  printTable,
+  ratio,
+  ROOT,
+  runMain,
+  timeInterleaved,
+  WORK,
+} from './lib.mjs';
 
 const FLOOR = path.join(ROOT, 'bench', 'read-parse-floor.mjs');
 const CATALOGUE = path.join(ROOT, 'data', 'polyu-msc-health-informatics-2024.json');
@@ -21,22 +36,34 @@ export function checkThroughput({ files: count = 10_000, runs = 5 } = {}) {
   const node = process.execPath;
   const bytes = argvBytes([node, BIN, 'check', '--json', ...files], env);
   const limit = argMax();
-  if (bytes > limit * 0.9) throw new Error(`${count} file names need ${bytes} bytes of arguments, too near the system's limit of ${limit}; use fewer --files.`);
+  if (bytes > limit * 0.9)
+    throw new Error(`${count} file names need ${bytes} bytes of arguments, too near the system's limit of ${limit}; use fewer --files.`);
 
-  console.log(`check throughput: ${count} plan files in one call (arguments and environment: ${(bytes / 1024).toFixed(0)} KiB of the system's ${(limit / 1024).toFixed(0)} KiB)`);
-  console.log(`  generated: ${Object.entries(tally).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  console.log(
+    `check throughput: ${count} plan files in one call (arguments and environment: ${(bytes / 1024).toFixed(0)} KiB of the system's ${(limit / 1024).toFixed(0)} KiB)`,
+  );
+  console.log(
+    `  generated: ${Object.entries(tally)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
 
   // Once untimed, to be sure the benchmark measures real work: one verdict per file, in order.
   const verify = spawnSync(node, [BIN, 'check', '--json', ...files], { cwd: WORK, env, maxBuffer: 1 << 30, encoding: 'utf8' });
   if (![0, 1, 2].includes(verify.status)) throw new Error(`check --json exited ${verify.status}: ${verify.stderr.slice(0, 500)}`);
   const results = JSON.parse(verify.stdout);
-  if (results.length !== count || results.some((r, i) => r.file !== files[i])) throw new Error('check --json did not report every file, in order');
+  if (results.length !== count || results.some((r, i) => r.file !== files[i]))
+    throw new Error('check --json did not report every file, in order');
   const verdicts = {};
   for (const r of results) {
     const key = r.valid ? (r.warnings.length ? 'valid with warnings' : 'valid') : r.errors[0].code;
     verdicts[key] = (verdicts[key] ?? 0) + 1;
   }
-  console.log(`  verdicts: ${Object.entries(verdicts).map(([k, n]) => `${k} ${n}`).join(', ')}; exit ${verify.status}`);
+  console.log(
+    `  verdicts: ${Object.entries(verdicts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}; exit ${verify.status}`,
+  );
 
   const [floor, json, human] = timeInterleaved(
     [

@@ -27,7 +27,9 @@ export function coldStart({ runs = 20 } = {}) {
   console.log(`cold start: ${runs} runs each after 3 warm-up runs, interleaved`);
   printTable(results, 'vs node -e 0');
   const x = fees.median / bare.median;
-  console.log(`  aim: fees --json within 1.5x of node -e 0: ${x <= 1.5 ? 'met' : 'MISSED'} (${x.toFixed(2)}x, +${(fees.median - bare.median).toFixed(1)} ms, medians)`);
+  console.log(
+    `  aim: fees --json within 1.5x of node -e 0: ${x <= 1.5 ? 'met' : 'MISSED'} (${x.toFixed(2)}x, +${(fees.median - bare.median).toFixed(1)} ms, medians)`,
+  );
   return { bare, fees, results };
 }
 

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { generateCatalogue, generatePlan } from '../test/hardening/generated-programme.mjs';
 import { loadWarning, machine, positiveInt, ROOT } from './lib.mjs';
 
-if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing; run "npm run build" first (or "npm run bench").');
+if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))
+  throw new Error('dist/ is missing; run "npm run build" first (or "npm run bench").');
 const { parseCatalogue } = await import(path.join(ROOT, 'dist', 'domain', 'catalogue', 'validate.js'));
 const { parsePlan } = await import(path.join(ROOT, 'dist', 'domain', 'plan', 'parse.js'));
 const { judgePlan } = await import(path.join(ROOT, 'dist', 'domain', 'plan', 'judge.js'));
@@ -25,7 +26,7 @@ function timeIt(fn) {
     fn();
     calls++;
   }
-  const perCall = (budget / 4) / calls;
+  const perCall = budget / 4 / calls;
   const batch = Math.max(1, Math.round(20 / perCall));
   const samples = [];
   const end = performance.now() + budget;
@@ -49,18 +50,25 @@ const loads = new Map();
 for (const size of CATALOGUES) {
   const json = generateCatalogue(size);
   let catalogue;
-  loads.set(size, timeIt(() => {
-    const result = parseCatalogue(json);
-    if (!result.ok) throw new Error(`generated catalogue of ${size} rejected: ${result.issues[0].message}`);
-    catalogue = result.catalogue;
-  }));
+  loads.set(
+    size,
+    timeIt(() => {
+      const result = parseCatalogue(json);
+      if (!result.ok) throw new Error(`generated catalogue of ${size} rejected: ${result.issues[0].message}`);
+      catalogue = result.catalogue;
+    }),
+  );
   for (const planSize of PLANS.filter((p) => p <= size)) {
     const parsed = parsePlan(catalogue, generatePlan(json, planSize));
     if (!parsed.ok) throw new Error(`generated plan of ${planSize} rejected: ${parsed.issues[0].message}`);
     // A benchmark of a wrong answer measures nothing: every generated plan is valid.
     const verdict = judgePlan(catalogue, parsed.plan);
-    if (!verdict.valid || verdict.subjects.length !== planSize) throw new Error(`plan of ${planSize} in catalogue of ${size}: ${JSON.stringify(verdict.errors)}`);
-    cells.set(`${size}/${planSize}`, timeIt(() => judgePlan(catalogue, parsed.plan)));
+    if (!verdict.valid || verdict.subjects.length !== planSize)
+      throw new Error(`plan of ${planSize} in catalogue of ${size}: ${JSON.stringify(verdict.errors)}`);
+    cells.set(
+      `${size}/${planSize}`,
+      timeIt(() => judgePlan(catalogue, parsed.plan)),
+    );
   }
 }
 
@@ -71,11 +79,16 @@ const rows = CATALOGUES.map((size) => [
   fmt(loads.get(size)),
 ]);
 const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => r[c].length)));
-for (const row of [header, ...rows]) console.log(`  ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ')}`);
+for (const row of [header, ...rows])
+  console.log(`  ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ')}`);
 
 const largest = CATALOGUES[CATALOGUES.length - 1];
-const planGrowth = PLANS.slice(1).map((p, i) => `${PLANS[i]}->${p}: ${growth(cells.get(`${largest}/${PLANS[i]}`), cells.get(`${largest}/${p}`))}`);
-const catalogueGrowth = CATALOGUES.slice(1).map((c, i) => `${CATALOGUES[i]}->${c}: ${growth(cells.get(`${CATALOGUES[i]}/${PLANS[0]}`), cells.get(`${c}/${PLANS[0]}`))}`);
+const planGrowth = PLANS.slice(1).map(
+  (p, i) => `${PLANS[i]}->${p}: ${growth(cells.get(`${largest}/${PLANS[i]}`), cells.get(`${largest}/${p}`))}`,
+);
+const catalogueGrowth = CATALOGUES.slice(1).map(
+  (c, i) => `${CATALOGUES[i]}->${c}: ${growth(cells.get(`${CATALOGUES[i]}/${PLANS[0]}`), cells.get(`${c}/${PLANS[0]}`))}`,
+);
 const loadGrowth = CATALOGUES.slice(1).map((c, i) => `${CATALOGUES[i]}->${c}: ${growth(loads.get(CATALOGUES[i]), loads.get(c))}`);
 console.log(`  growth for 10x the plan (catalogue of ${largest.toLocaleString('en-US')}): ${planGrowth.join(', ')}`);
 console.log(`  growth for 10x the catalogue (plan of ${PLANS[0]}): ${catalogueGrowth.join(', ')}`);

@@ -15,7 +15,17 @@ import { runCase, snapshotPrototypes } from '../test/hardening/pipeline.mjs';
 
 const dist = (p) => import(path.join(ROOT, 'dist', p));
 if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing; run "npm run build" first.');
-const [{ parseCatalogue }, { parsePlan }, { judgePlan }, { planSchedule }, { FileError, parseJson }, { decodeText }, { judgementJson }, { renderJudgement }, { makeStyle }] = await Promise.all([
+const [
+  { parseCatalogue },
+  { parsePlan },
+  { judgePlan },
+  { planSchedule },
+  { FileError, parseJson },
+  { decodeText },
+  { judgementJson },
+  { renderJudgement },
+  { makeStyle },
+] = await Promise.all([
   dist('domain/catalogue/validate.js'),
   dist('domain/plan/parse.js'),
   dist('domain/plan/judge.js'),
@@ -26,7 +36,18 @@ const [{ parseCatalogue }, { parsePlan }, { judgePlan }, { planSchedule }, { Fil
   dist('cli/render/check-report.js'),
   dist('cli/render/style.js'),
 ]);
-const pipeline = { decodeText, parseJson, FileError, parsePlan, parseCatalogue, judgePlan, planSchedule, judgementJson, renderJudgement, makeStyle };
+const pipeline = {
+  decodeText,
+  parseJson,
+  FileError,
+  parsePlan,
+  parseCatalogue,
+  judgePlan,
+  planSchedule,
+  judgementJson,
+  renderJudgement,
+  makeStyle,
+};
 
 const readJson = (p) => JSON.parse(fs.readFileSync(path.join(ROOT, p), 'utf8'));
 const realJson = readJson('data/polyu-msc-health-informatics-2024.json');
@@ -42,14 +63,19 @@ const BATCH = 10_000;
 const pristine = snapshotPrototypes();
 const tally = {};
 let cases = 0;
-const property = fc.property(fc.oneof({ weight: 5, arbitrary: planCase(realJson) }, { weight: 1, arbitrary: catalogueCase([realJson, inventedJson]) }), (c) => {
-  const outcome = runCase(pipeline, c, real);
-  pristine(++cases % 100 === 0);
-  tally[`${c.kind} ${outcome}`] = (tally[`${c.kind} ${outcome}`] ?? 0) + 1;
-});
+const property = fc.property(
+  fc.oneof({ weight: 5, arbitrary: planCase(realJson) }, { weight: 1, arbitrary: catalogueCase([realJson, inventedJson]) }),
+  (c) => {
+    const outcome = runCase(pipeline, c, real);
+    pristine(++cases % 100 === 0);
+    tally[`${c.kind} ${outcome}`] = (tally[`${c.kind} ${outcome}`] ?? 0) + 1;
+  },
+);
 
 console.log(machine());
-console.log(`fuzz: up to ${runs.toLocaleString('en-US')} cases${Number.isFinite(minutes) ? ` or ${minutes} minutes` : ''}, from seed ${seed}`);
+console.log(
+  `fuzz: up to ${runs.toLocaleString('en-US')} cases${Number.isFinite(minutes) ? ` or ${minutes} minutes` : ''}, from seed ${seed}`,
+);
 const start = Date.now();
 let done = 0;
 while (done < runs && Date.now() < deadline) {
@@ -65,4 +91,9 @@ while (done < runs && Date.now() < deadline) {
   const seconds = (Date.now() - start) / 1000;
   process.stdout.write(`\r  ${done.toLocaleString('en-US')} cases, ${seconds.toFixed(0)} s, ${(done / seconds).toFixed(0)} a second`);
 }
-console.log(`\n  no failure; outcomes: ${Object.entries(tally).sort().map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`).join(', ')}`);
+console.log(
+  `\n  no failure; outcomes: ${Object.entries(tally)
+    .sort()
+    .map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`)
+    .join(', ')}`,
+);

@@ -92,9 +92,13 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const figures = await killSaves({ kills: positiveInt('kills', 200), seed: positiveInt('seed', 1) });
   if (process.argv.includes('--json')) console.log(JSON.stringify(figures));
   else {
-    console.log(`SIGKILL during saves, SNAP set: ${figures.kills} kills (${figures.killedMidSave} in the middle of a save), ${figures.savesConfirmed} saves confirmed`);
+    console.log(
+      `SIGKILL during saves, SNAP set: ${figures.kills} kills (${figures.killedMidSave} in the middle of a save), ${figures.savesConfirmed} saves confirmed`,
+    );
     console.log(`  plans lost: ${figures.plansLost} of ${figures.plansConfirmed} confirmed`);
-    console.log(`  store valid after every kill: ${figures.invalidStores === 0 ? 'yes' : `no (${figures.invalidStores} times broken)`}; set aside as broken: ${figures.backups}`);
+    console.log(
+      `  store valid after every kill: ${figures.invalidStores === 0 ? 'yes' : `no (${figures.invalidStores} times broken)`}; set aside as broken: ${figures.backups}`,
+    );
     for (const problem of figures.problems) console.log(`  ${problem}`);
     console.log(`  temporary files left by killed saves (removed by a later save once a minute old): ${figures.tempFilesLeft}`);
   }

@@ -11,7 +11,8 @@ export const WORK = path.join(ROOT, 'bench', '.work');
 
 /** The benchmarks time the built program; without dist/ they would time an error message. */
 export function needBuild() {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing; run "npm run build" first (or "npm run bench", which builds).');
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))
+    throw new Error('dist/ is missing; run "npm run build" first (or "npm run bench", which builds).');
 }
 
 /**
@@ -23,7 +24,8 @@ export function needBuild() {
 export function cleanEnv() {
   const env = { ...process.env, NO_COLOR: '1' };
   for (const name of Object.keys(env)) {
-    if (name.startsWith('STUDY_PLANNER_') || ['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'DEBUG', 'NODE_DEBUG'].includes(name)) delete env[name];
+    if (name.startsWith('STUDY_PLANNER_') || ['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'DEBUG', 'NODE_DEBUG'].includes(name))
+      delete env[name];
   }
   // An empty store of our own: a default saved by the user must not change what is measured.
   env.STUDY_PLANNER_STORE_DIR = path.join(WORK, 'store');
@@ -82,16 +84,27 @@ export function timeInterleaved(commands, { runs, warmup = 2, cwd, env } = {}) {
       const expect = command.expect ?? [0];
       if (!expect.includes(status)) {
         // Run it again to show why (a half-finished build, say), with its error output this time.
-        const again = spawnSync(command.argv[0], command.argv.slice(1), { cwd, env: env ?? cleanEnv(), encoding: 'utf8', maxBuffer: 1 << 30 });
+        const again = spawnSync(command.argv[0], command.argv.slice(1), {
+          cwd,
+          env: env ?? cleanEnv(),
+          encoding: 'utf8',
+          maxBuffer: 1 << 30,
+        });
         const why = again.stderr.trim().split('\n').slice(0, 5).join('\n  ');
-        throw new Error(`${command.label}: exit status ${status}, expected ${expect.join(' or ')}: ${command.argv.join(' ').slice(0, 200)}\n  ${why}`);
+        throw new Error(
+          `${command.label}: exit status ${status}, expected ${expect.join(' or ')}: ${command.argv.join(' ').slice(0, 200)}\n  ${why}`,
+        );
       }
       if (round >= 0) samples[i].push(ms);
     });
   }
   const haveCpu = childCpuSeconds() !== undefined;
   // CPU time comes in clock ticks (10 ms), so only its mean over all runs is precise enough.
-  return commands.map((command, i) => ({ label: command.label, ...summarise(samples[i]), cpu: haveCpu ? (cpu[i] * 1000) / runs : undefined }));
+  return commands.map((command, i) => ({
+    label: command.label,
+    ...summarise(samples[i]),
+    cpu: haveCpu ? (cpu[i] * 1000) / runs : undefined,
+  }));
 }
 
 export function summarise(samples) {
@@ -120,10 +133,18 @@ export const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
 /** Prints rows of label, median, min, max, mean CPU time and a remark, as an aligned table. */
 export function printTable(rows, extraHeader = '') {
   const header = ['', 'median', 'min', 'max', 'mean CPU', extraHeader];
-  const lines = [header, ...rows.map((r) => [r.label, ms(r.median), ms(r.min), ms(r.max), r.cpu === undefined ? '-' : ms(r.cpu), r.extra ?? ''])];
+  const lines = [
+    header,
+    ...rows.map((r) => [r.label, ms(r.median), ms(r.min), ms(r.max), r.cpu === undefined ? '-' : ms(r.cpu), r.extra ?? '']),
+  ];
   const widths = header.map((_, c) => Math.max(...lines.map((l) => l[c].length)));
   for (const line of lines) {
-    console.log(`  ${line.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd()}`);
+    console.log(
+      `  ${line
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+        .join('  ')
+        .trimEnd()}`,
+    );
   }
 }
 

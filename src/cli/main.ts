@@ -1,7 +1,9 @@
 import fs from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import type { GlobalOptions, Io } from './context.js';
-import { EXIT_CODES, InterruptedError, UsageError, type Outcome } from './outcome.js';
+import { EXIT_CODES, ExitError, InterruptedError, UsageError, type Outcome } from './outcome.js';
+import { addHelpTexts } from './help-text.js';
+import { outputWidth } from './io/output-width.js';
 import { safeLine, safeText } from './render/sanitize.js';
 import { editDistance } from '../domain/text/suggest.js';
 
@@ -9,6 +11,17 @@ const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import
 
 function processIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+}
+
+/**
+ * Commander's help item, but on a narrow screen (too little room beside the term) the description
+ * goes on the lines below it, wrapped, rather than running past the edge.
+ */
+function narrowHelpItem(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
+  const width = this.helpWidth ?? 80;
+  if (!description || width - termWidth - 4 >= 24) return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+  const wrapped = helper.boxWrap(description, width - 6).replace(/\n/g, '\n      ');
+  return `  ${term}\n      ${wrapped}`;
 }
 
 /** Builds the command tree; each command's module is loaded only when that command runs. */
@@ -23,7 +36,13 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .option('--no-input', 'never prompt; fail with exit 2 when an answer is missing')
     .showSuggestionAfterError(true)
     // Each command as its own usage line shows it, not the catch-all arguments behind it.
-    .configureHelp({ subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}` })
+    .configureHelp({
+      subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`,
+      helpWidth: outputWidth(io),
+      minWidthToWrap: 10,
+      formatItem: narrowHelpItem,
+      showGlobalOptions: true,
+    })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
@@ -34,8 +53,10 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
 
   // Loaded with the command, not before: --help and --version need neither a catalogue nor the store.
   const context = async (cmd: Command) => (await import('./make-context.js')).makeContext(io, cmd.optsWithGlobals<GlobalOptions>());
-  const action = <A extends unknown[]>(run: (...args: A) => Promise<Outcome> | Outcome) =>
-    (...args: A) => settle(Promise.resolve().then(() => run(...args)));
+  const action =
+    <A extends unknown[]>(run: (...args: A) => Promise<Outcome> | Outcome) =>
+    (...args: A) =>
+      settle(Promise.resolve().then(() => run(...args)));
 
   program
     .command('plan')
@@ -45,20 +66,27 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .option('--core <subject...>', 'core subjects (identifier, code or title)')
     .option('--elective <subject...>', 'elective subjects')
     .option('--route <route>', 'dissertation or coursework (up to three more core or elective subjects instead)')
-    .option('--extra <subject...>', 'the subjects that replace the dissertation, beside extra core or elective ones (implies --route coursework)')
+    .option(
+      '--extra <subject...>',
+      'the subjects that replace the dissertation, beside extra core or elective ones (implies --route coursework)',
+    )
     .option('--fellowship', 'you will hold the fellowship (local students only)')
     .option('--no-fellowship', 'you will not hold the fellowship (not asked)')
     .option('--name <name>', 'save the plan under this name')
     .option('--out <file>', 'also write the plan file here')
     .option('--force', 'let --out overwrite an existing file, and --name replace a saved plan')
     .option('--resume', 'continue the draft kept from an unfinished session')
-    .action(action(async (opts: object, cmd: Command) => (await import('./commands/plan.js')).plan(await context(cmd), opts)));
+    .action(action(async (opts: object, cmd: Command) => (await import('./commands/plan/index.js')).plan(await context(cmd), opts)));
 
   program
     .command('check')
     .description('validate plan files (- reads one plan from standard input)')
     .argument('<file...>', 'plan files to check')
-    .action(action(async (files: string[], _opts: object, cmd: Command) => (await import('./commands/check.js')).check(await context(cmd), files)));
+    .action(
+      action(async (files: string[], _opts: object, cmd: Command) =>
+        (await import('./commands/check.js')).check(await context(cmd), files),
+      ),
+    );
 
   program
     .command('fees')
@@ -68,6 +96,7 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .option('--plan <file>', 'price the subjects of a plan file')
     .option('--fellowship', 'include the government fellowship (local students only)')
     .option('--by-term', "bill term by term, by the plan's schedule or a proposed one (needs --plan)")
+    .option('--transferred-credits <n>', 'credits transferred from earlier study, not billed (with --credits or the whole programme)')
     .action(action(async (opts: object, cmd: Command) => (await import('./commands/fees.js')).fees(await context(cmd), opts)));
 
   program
@@ -76,7 +105,11 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .argument('<plan...>', 'plan files or saved plan names')
     .option('--routes', 'the one plan named, by the dissertation route and by the coursework route')
     .option('--extra <subject...>', 'with --routes: your own subjects for the coursework route (default: the cheapest)')
-    .action(action(async (plans: string[], opts: object, cmd: Command) => (await import('./commands/compare.js')).compare(await context(cmd), plans, opts)));
+    .action(
+      action(async (plans: string[], opts: object, cmd: Command) =>
+        (await import('./commands/compare.js')).compare(await context(cmd), plans, opts),
+      ),
+    );
 
   program
     .command('subjects')
@@ -85,7 +118,7 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .option('--search <text>', 'only subjects whose identifier, code or title contains these words')
     .action(action(async (opts: object, cmd: Command) => (await import('./commands/subjects.js')).subjects(await context(cmd), opts)));
 
-  const plans = program.command('plans').description('the saved plans: list, show, delete, export');
+  const plans = program.command('plans').description('the saved plans: list, show, delete, export, edit, import, rename');
   plans
     .usage('[options] [command]')
     .argument('[subcommand...]')
@@ -103,13 +136,21 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .command('show')
     .description('the full report of a saved plan, judged against the loaded catalogue')
     .argument('<name>', 'the saved plan')
-    .action(action(async (name: string, _opts: object, cmd: Command) => (await import('./commands/plans.js')).plansShow(await context(cmd), name)));
+    .action(
+      action(async (name: string, _opts: object, cmd: Command) =>
+        (await import('./commands/plans.js')).plansShow(await context(cmd), name),
+      ),
+    );
   plans
     .command('delete')
     .description('delete a saved plan (asks first in a terminal)')
     .argument('<name>', 'the saved plan')
     .option('--force', 'delete without asking (needed when not running interactively)')
-    .action(action(async (name: string, opts: object, cmd: Command) => (await import('./commands/plans.js')).plansDelete(await context(cmd), name, opts)));
+    .action(
+      action(async (name: string, opts: object, cmd: Command) =>
+        (await import('./commands/plans.js')).plansDelete(await context(cmd), name, opts),
+      ),
+    );
   plans
     .command('export')
     .description('a saved plan as a plan file, or a Markdown report (--format md), on stdout or in --out')
@@ -117,54 +158,139 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .addOption(new Option('--format <format>', 'json (a plan file) or md (a Markdown report for an adviser)').default('json'))
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--force', 'let --out overwrite an existing file')
-    .action(action(async (name: string, opts: object, cmd: Command) => (await import('./commands/plans.js')).plansExport(await context(cmd), name, opts)));
+    .action(
+      action(async (name: string, opts: object, cmd: Command) =>
+        (await import('./commands/plans.js')).plansExport(await context(cmd), name, opts),
+      ),
+    );
+
+  plans
+    .command('edit')
+    .description('change a saved plan: the planner at its review in a terminal; elsewhere flags, saved with --force')
+    .argument('<name>', 'the saved plan')
+    .addOption(new Option('--residency <residency>', 'local or non-local'))
+    .option('--mode <mode>', 'study mode: full-time or part-time')
+    .option('--core <subject...>', 'core subjects (identifier, code or title)')
+    .option('--elective <subject...>', 'elective subjects')
+    .option('--route <route>', 'dissertation or coursework')
+    .option('--extra <subject...>', 'the subjects that replace the dissertation (implies --route coursework)')
+    .option('--fellowship', 'you will hold the fellowship (local students only)')
+    .option('--no-fellowship', 'you will not hold the fellowship')
+    .option('--grade <subject=grade...>', 'record a final grade, such as --grade SN5023=B+ (a grade of "none" removes one)')
+    .option('--transferred <subject...>', 'record credit transferred from earlier study for these subjects')
+    .option('--exempted <subject...>', 'record an exemption from these subjects')
+    .option('--force', 'save the changes (needed when not running interactively)')
+    .action(
+      action(async (name: string, opts: object, cmd: Command) =>
+        (await import('./commands/plans/edit.js')).plansEdit(await context(cmd), name, opts),
+      ),
+    );
+  plans
+    .command('import')
+    .description("check a plan file and save it under a name (the file's name unless --name)")
+    .argument('<file>', 'the plan file (- reads standard input, with --name)')
+    .option('--name <name>', 'save it under this name')
+    .option('--force', 'replace a saved plan of that name')
+    .action(
+      action(async (file: string, opts: object, cmd: Command) =>
+        (await import('./commands/plans/import.js')).plansImport(await context(cmd), file, opts),
+      ),
+    );
+  plans
+    .command('rename')
+    .description('give a saved plan another name')
+    .argument('<old>', 'the saved plan')
+    .argument('<new>', 'its new name')
+    .action(
+      action(async (from: string, to: string, _opts: object, cmd: Command) =>
+        (await import('./commands/plans/rename.js')).plansRename(await context(cmd), from, to),
+      ),
+    );
+
+  program
+    .command('completion')
+    .description('print a shell completion script: commands, flags, subjects and saved plan names')
+    .argument('<shell>', 'bash, zsh or fish')
+    .action(
+      action(async (shell: string, _opts: object, cmd: Command) =>
+        (await import('./commands/completion.js')).completion(await context(cmd), shell),
+      ),
+    );
+  // What the completion scripts call on each Tab: not for people, so not in the help.
+  program
+    .command('__complete', { hidden: true })
+    .argument('[words...]')
+    .action(
+      action(async (words: string[], _opts: object, cmd: Command) =>
+        (await import('./commands/completion.js')).completeCommand(await context(cmd), program, words),
+      ),
+    );
 
   const config = program.command('config').description('saved defaults: get, set, unset, path');
-  config.usage('[options] <command>').argument('[subcommand...]').action(
-    action((words: string[]): Outcome => {
-      if (words.length > 0) throw unknownCommand(words[0]!, config, 'study-planner config');
-      io.stderr.write(config.helpInformation());
-      throw new UsageError('config needs a subcommand: get, set, unset or path; for example: study-planner config get.');
-    }),
-  );
+  config
+    .usage('[options] <command>')
+    .argument('[subcommand...]')
+    .action(
+      action((words: string[]): Outcome => {
+        if (words.length > 0) throw unknownCommand(words[0]!, config, 'study-planner config');
+        io.stderr.write(config.helpInformation());
+        throw new UsageError('config needs a subcommand: get, set, unset or path; for example: study-planner config get.');
+      }),
+    );
   config
     .command('get')
     .description('a saved default, or all of them')
     .argument('[key]', 'residency, mode or catalogue')
-    .action(action(async (key: string | undefined, _opts: object, cmd: Command) => (await import('./commands/config.js')).configGet(await context(cmd), key)));
+    .action(
+      action(async (key: string | undefined, _opts: object, cmd: Command) =>
+        (await import('./commands/config.js')).configGet(await context(cmd), key),
+      ),
+    );
   config
     .command('set')
     .description('save a default (used when no flag or STUDY_PLANNER_* variable gives one)')
     .argument('<key>', 'residency, mode or catalogue')
     .argument('<value>', 'residency: local or non-local; mode: full-time or part-time; catalogue: a file')
-    .action(action(async (key: string, value: string, _opts: object, cmd: Command) => (await import('./commands/config.js')).configSet(await context(cmd), key, value)));
+    .action(
+      action(async (key: string, value: string, _opts: object, cmd: Command) =>
+        (await import('./commands/config.js')).configSet(await context(cmd), key, value),
+      ),
+    );
   config
     .command('unset')
     .description('forget a saved default')
     .argument('<key>', 'residency, mode or catalogue')
-    .action(action(async (key: string, _opts: object, cmd: Command) => (await import('./commands/config.js')).configUnset(await context(cmd), key)));
+    .action(
+      action(async (key: string, _opts: object, cmd: Command) =>
+        (await import('./commands/config.js')).configUnset(await context(cmd), key),
+      ),
+    );
   config
     .command('path')
     .description('print where the store of saved plans and defaults lives')
     .action(action(async (_opts: object, cmd: Command) => (await import('./commands/config.js')).configPath(await context(cmd))));
 
-  program.usage('[options] [command]').argument('[command...]').action(
-    action(async (words: string[], _opts: object, cmd: Command): Promise<Outcome> => {
-      if (words[0] === 'help') {
-        const topic = program.commands.find((c) => c.name() === words[1]);
-        io.stdout.write((topic ?? program).helpInformation());
-        return 'success';
-      }
-      if (words.length > 0) throw unknownCommand(words[0]!, program, 'study-planner');
-      const ctx = await context(cmd);
-      if (!ctx.interactive) {
-        io.stderr.write(program.helpInformation());
-        throw new UsageError('no command given and no terminal to ask in; name a command, such as "study-planner check plan.json".');
-      }
-      // In a terminal, the bare program is the planner.
-      return (await import('./commands/plan.js')).plan(ctx, {});
-    }),
-  );
+  program
+    .usage('[options] [command]')
+    .argument('[command...]')
+    .action(
+      action(async (words: string[], _opts: object, cmd: Command): Promise<Outcome> => {
+        if (words[0] === 'help') {
+          const topic = program.commands.find((c) => c.name() === words[1]);
+          io.stdout.write((topic ?? program).helpInformation());
+          return 'success';
+        }
+        if (words.length > 0) throw unknownCommand(words[0]!, program, 'study-planner');
+        const ctx = await context(cmd);
+        if (!ctx.interactive) {
+          io.stderr.write(program.helpInformation());
+          throw new UsageError('no command given and no terminal to ask in; name a command, such as "study-planner check plan.json".');
+        }
+        // In a terminal, the bare program is the planner.
+        return (await import('./commands/plan/index.js')).plan(ctx, {});
+      }),
+    );
+  addHelpTexts(program, outputWidth(io));
   return program;
 }
 
@@ -178,18 +304,18 @@ function unknownCommand(name: string, parent: Command, usage: string): UsageErro
   return new UsageError(`unknown command "${safeLine(name)}"; ${hint}the commands are ${names.join(', ')} (run "${usage} --help").`);
 }
 
+/** What an error that ended a command says on stderr, and the exit code it ends in. */
 function report(io: Io, error: unknown): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_CODES.success;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help')
+      return EXIT_CODES.success;
     return EXIT_CODES.failed;
   }
-  if (error instanceof InterruptedError) {
-    io.stderr.write(`${safeText(error.message)}\n`);
-    return EXIT_CODES.interrupted;
-  }
-  if (error instanceof UsageError) {
-    io.stderr.write(`study-planner: ${safeText(error.message)}\n`);
-    return EXIT_CODES.failed;
+  if (error instanceof ExitError) {
+    // An interruption is the user's own doing, and its message (what was kept) stands alone.
+    const line = error instanceof InterruptedError ? error.message : `study-planner: ${error.message}`;
+    io.stderr.write(`${safeText(line)}\n`);
+    return error.code;
   }
   if (error instanceof Error && error.name === 'ExitPromptError') {
     io.stderr.write('Interrupted.\n');

@@ -3,10 +3,22 @@ import type { Context, GlobalOptions, Io } from './context.js';
 import { loadCatalogue } from './io/catalogue.js';
 import { readSavedDefaults } from './io/saved-defaults.js';
 import { UsageError } from './outcome.js';
+import { outputWidth } from './io/output-width.js';
+import { resolveSetting } from './settings/resolve.js';
+
+/**
+ * Colour on stdout: never with --no-color or NO_COLOR; always with FORCE_COLOR (other than "0"),
+ * even into a pipe; otherwise only into a terminal that is not "dumb".
+ */
+export function colourWanted(io: Pick<Io, 'stdout' | 'env'>, options: Pick<GlobalOptions, 'color'>): boolean {
+  if (options.color === false || (io.env.NO_COLOR ?? '') !== '') return false;
+  const forced = io.env.FORCE_COLOR;
+  if (forced !== undefined && forced !== '' && forced !== '0' && forced !== 'false') return true;
+  return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
+}
 
 export function makeContext(io: Io, options: GlobalOptions): Context {
-  const noColourEnv = (io.env.NO_COLOR ?? '') !== '';
-  const colour = options.color !== false && !noColourEnv && io.stdout.isTTY === true && io.env.TERM !== 'dumb';
+  const colour = colourWanted(io, options);
   let catalogue: Catalogue | undefined;
   return {
     io,
@@ -21,36 +33,19 @@ export function makeContext(io: Io, options: GlobalOptions): Context {
   };
 }
 
-// Narrower than this, no table or summary can be laid out readably; wider, lines are too long to read.
-const MIN_WIDTH = 40;
-const MAX_WIDTH = 400;
-
-/** The terminal's width, else COLUMNS (so piped output can be laid out for a known width), else 80. */
-export function outputWidth(io: Pick<Io, 'stdout' | 'env'>): number {
-  const columns = /^\d{1,5}$/.test(io.env.COLUMNS ?? '') ? Number(io.env.COLUMNS) : undefined;
-  const width = (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined) ?? columns ?? 80;
-  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width));
-}
-
 /**
- * The catalogue to load: --catalogue, then STUDY_PLANNER_CATALOGUE, then the saved default, then
- * the bundled one. The store is read (a small file, without conf) only when neither of the first
- * two answers; it has to be read synchronously, as commands ask for the catalogue synchronously.
+ * The catalogue to load: --catalogue, then STUDY_PLANNER_CATALOGUE, then the saved default (see
+ * settings/table.ts), then the bundled one. The store (a small file, read without conf) is read only
+ * when neither of the first two answers, and synchronously, as commands ask for the catalogue so.
  */
 function chosenCatalogue(io: Io, flag: string | undefined): Catalogue {
-  const given = flag ?? envValue(io, 'CATALOGUE');
-  if (given !== undefined) return loadCatalogue(given);
-  const saved = readSavedDefaults(io.env).catalogue;
+  const chosen = resolveSetting('catalogue', { flag, env: io.env, saved: () => readSavedDefaults(io.env) });
   try {
-    return loadCatalogue(saved);
+    return loadCatalogue(chosen?.value);
   } catch (error) {
-    if (saved === undefined || !(error instanceof UsageError)) throw error;
-    throw new UsageError(`${error.message.replace(/\.$/, '')} (it is the saved default catalogue: change it with "study-planner config set catalogue FILE" or remove it with "study-planner config unset catalogue").`);
+    if (chosen?.source !== 'saved default' || !(error instanceof UsageError)) throw error;
+    throw new UsageError(
+      `${error.message.replace(/\.$/, '')} (it is the saved default catalogue: change it with "study-planner config set catalogue FILE" or remove it with "study-planner config unset catalogue").`,
+    );
   }
-}
-
-/** STUDY_PLANNER_<NAME>, when set and not empty. */
-export function envValue(io: Io, name: string): string | undefined {
-  const value = io.env[`STUDY_PLANNER_${name}`];
-  return value === undefined || value === '' ? undefined : value;
 }

@@ -1,42 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable, Writable } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
-import { ROOT, runCli } from './run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runInProcess } from '../support/run-in-process.js';
 
-// The command-line surface of the contract in one table: argv -> exit code, and a fragment that
+// The command-line surface (docs/commands.md) in one table: argv -> exit code, and a fragment that
 // must appear on stdout or stderr. In the style of changesets' cli.test.ts, it runs the entry
-// point in-process (with streams that are not terminals), so the whole table takes moments;
-// check.test.ts, fees.test.ts and subjects.test.ts run the built program end to end.
-
-const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'study-planner-argv-'));
-afterAll(() => fs.rmSync(storeDir, { recursive: true, force: true }));
-
-function collector(): { stream: Writable; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return { stream, text: () => chunks.join('') };
-}
-
-async function runInProcess(argv: readonly string[]) {
-  const stdout = collector();
-  const stderr = collector();
-  const stdin = Readable.from([]);
-  const code = await run(['node', 'study-planner', ...argv], {
-    stdout: stdout.stream,
-    stderr: stderr.stream,
-    stdin,
-    env: { PATH: process.env.PATH, STUDY_PLANNER_STORE_DIR: storeDir },
-  });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
+// point in process (with streams that are not terminals), so the whole table takes moments;
+// test/process/exit-codes.test.ts runs the built program end to end.
 
 const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const INVENTED = 'test/fixtures/invented-programme.json';
@@ -69,7 +39,12 @@ const rows: Row[] = [
   [['--catalogue', 'no-such-catalogue.json', 'subjects'], 2, 'stderr', 'catalogue no-such-catalogue.json does not exist'],
   // check
   [['check', 'examples/dissertation.json'], 0, 'stdout', 'examples/dissertation.json: ✔ valid'],
-  [['check', 'examples/coursework.json', 'examples/dissertation.json'], 0, 'stdout', '2 plans checked: 2 valid, 0 invalid, 0 could not be read.'],
+  [
+    ['check', 'examples/coursework.json', 'examples/dissertation.json'],
+    0,
+    'stdout',
+    '2 plans checked: 2 valid, 0 invalid, 0 could not be read.',
+  ],
   [['check', 'examples/incomplete.json'], 1, 'stdout', '✖ invalid'],
   [['check', '--json', 'examples/incomplete.json'], 1, 'stdout', '"code":"UNKNOWN_SUBJECT"'],
   [['--json', 'check', 'examples/dissertation.json'], 0, 'stdout', '[{"file":"examples/dissertation.json","valid":true,'],
@@ -78,7 +53,12 @@ const rows: Row[] = [
   [['check', '--no-color', 'examples/dissertation.json'], 0, 'stdout', '✔ valid'],
   [['--catalogue', INVENTED, 'check', 'examples/dissertation.json'], 2, 'stderr', 'mode must be one of "evening", "block"'],
   // fees
-  [['fees', '--residency', 'local', '--json'], 0, 'stdout', '{"currency":"HKD","credits":31,"chargedCredits":30,"perCredit":5750,"tuition":172500,"initialPayment":17250,"fellowship":0,"payable":172500}'],
+  [
+    ['fees', '--residency', 'local', '--json'],
+    0,
+    'stdout',
+    '{"currency":"HKD","credits":31,"chargedCredits":30,"perCredit":5750,"tuition":172500,"initialPayment":17250,"fellowship":0,"payable":172500}',
+  ],
   [['--json', 'fees', '--residency=non-local'], 0, 'stdout', '"initialPayment":34500'],
   [['fees', '--residency', 'local', '--credits', '27', '--fellowship', '--json'], 0, 'stdout', '"fellowship":113150,"payable":42100'],
   [['fees', '--residency', 'local', '--fellowship'], 0, 'stdout', 'HK$52,500'],
@@ -98,7 +78,12 @@ const rows: Row[] = [
   [['subjects', '--search', 'PACS'], 0, 'stdout', 'Digital Imaging & PACS'],
   [['subjects', '--category', 'nope'], 2, 'stderr', 'use one of: compulsory, core, elective, dissertation'],
   [['subjects', '--catalogue', INVENTED, '--json'], 0, 'stdout', '"tuitionFree": true'],
-  [['--catalogue', INVENTED, 'fees', '--residency', 'non-local', '--json'], 0, 'stdout', '"currency":"EUR","credits":27,"chargedCredits":26,"perCredit":400'],
+  [
+    ['--catalogue', INVENTED, 'fees', '--residency', 'non-local', '--json'],
+    0,
+    'stdout',
+    '"currency":"EUR","credits":27,"chargedCredits":26,"perCredit":400',
+  ],
 ];
 
 describe('argv', () => {
@@ -112,20 +97,6 @@ describe('argv', () => {
   });
 });
 
-describe('the built program, end to end', () => {
-  it.concurrent.each([
-    [[], 2, 'stderr', 'Usage: study-planner'],
-    [['--bogus'], 2, 'stderr', "unknown option '--bogus'"],
-    [['--help'], 0, 'stdout', 'Usage: study-planner'],
-    [['--version'], 0, 'stdout', `${version}\n`],
-  ] satisfies Row[])('%j -> exit %i', async (argv, code, stream, fragment) => {
-    const r = await runCli(argv);
-    expect(r.code).toBe(code);
-    expect(r[stream]).toContain(fragment);
-    if (code === 2) expect(r.stdout).toBe('');
-  });
-});
-
 describe('unknown commands', () => {
   it.each([
     [['bogus'], /unknown command "bogus"; the commands are plan, check/],
@@ -133,21 +104,23 @@ describe('unknown commands', () => {
     [['plans', 'sho', 'Alex'], /did you mean "study-planner plans show"\?/],
     [['config'], /config needs a subcommand: get, set, unset or path/],
   ])('%j exits 2 and names the commands', async (argv, message) => {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let err = '';
-    stderr.on('data', (c) => (err += c));
-    const code = await run(['node', 'study-planner', ...argv], { stdout, stderr, stdin: new PassThrough(), env: {} });
-    expect(code).toBe(2);
-    expect(err).toMatch(message);
+    const r = await runInProcess(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
   });
 
   it('"help COMMAND" prints that command\'s help', async () => {
-    const stdout = new PassThrough();
-    let out = '';
-    stdout.on('data', (c) => (out += c));
-    const code = await run(['node', 'study-planner', 'help', 'fees'], { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: {} });
-    expect(code).toBe(0);
-    expect(out).toContain('Usage: study-planner fees');
+    const r = await runInProcess(['help', 'fees']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: study-planner fees');
+  });
+});
+
+describe('in a terminal', () => {
+  it('--json never asks: a missing residency is an error naming the flag', async () => {
+    const r = await runInProcess(['fees', '--json'], { isTTY: true });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--residency is required when not running interactively');
+    expect(r.stdout + r.stderr).not.toContain('local or a non-local');
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir, runCli } from './run-cli.js';
+import { makeTempDir, runInProcess } from '../support/run-in-process.js';
 
 const ESC = '\x1b';
 const KEYS = ['plan', 'valid', 'route', 'credits', 'requirements', 'graduation', 'fees'];
@@ -15,7 +15,7 @@ function savedStore(plans: Record<string, object>): string {
 
 describe.concurrent('compare', () => {
   it('two files side by side: route, credits, requirements, graduation and money, one column each', async () => {
-    const r = await runCli(['compare', 'examples/dissertation.json', 'examples/coursework.json']);
+    const r = await runInProcess(['compare', 'examples/dissertation.json', 'examples/coursework.json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).not.toContain(ESC);
@@ -30,7 +30,13 @@ describe.concurrent('compare', () => {
   });
 
   it('--json: one object per plan, in order', async () => {
-    const r = await runCli(['compare', '--json', 'examples/part-time-schedule.json', 'examples/coursework.json', 'examples/incomplete.json']);
+    const r = await runInProcess([
+      'compare',
+      '--json',
+      'examples/part-time-schedule.json',
+      'examples/coursework.json',
+      'examples/incomplete.json',
+    ]);
     expect(r.code).toBe(0);
     const results = JSON.parse(r.stdout);
     expect(results.map((x: object) => Object.keys(x))).toEqual([KEYS, KEYS, KEYS]);
@@ -43,14 +49,19 @@ describe.concurrent('compare', () => {
       graduation: { term: '2026/27-semester-one', label: 'Semester One 2026/27', proposed: false },
       fees: { credits: 31, chargedCredits: 30, tuition: 172500, fellowship: 120000, payable: 52500 },
     });
-    expect(results[1]).toMatchObject({ route: { id: 'coursework' }, credits: { planned: 31, required: 31 }, graduation: { term: '2024/25-summer', proposed: true }, fees: { payable: 172500 } });
+    expect(results[1]).toMatchObject({
+      route: { id: 'coursework' },
+      credits: { planned: 31, required: 31 },
+      graduation: { term: '2024/25-summer', proposed: true },
+      fees: { payable: 172500 },
+    });
     expect(results[2]).toMatchObject({ valid: false });
   });
 
   it('a saved plan by name, beside a file', async () => {
     const plan = JSON.parse(fs.readFileSync('examples/coursework.json', 'utf8'));
     const storeDir = savedStore({ 'my plan': { ...plan, residency: 'local', fellowship: true } });
-    const r = await runCli(['compare', '--json', 'my plan', 'examples/coursework.json'], { storeDir });
+    const r = await runInProcess(['compare', '--json', 'my plan', 'examples/coursework.json'], { storeDir });
     expect(r.code).toBe(0);
     const [saved, file] = JSON.parse(r.stdout);
     expect(saved).toMatchObject({ plan: 'my plan', fees: { fellowship: 120000, payable: 52500 } });
@@ -59,14 +70,19 @@ describe.concurrent('compare', () => {
 
   it('--routes: the same plan by the dissertation and by the three cheapest subjects instead', async () => {
     const [human, machine] = await Promise.all([
-      runCli(['compare', 'examples/dissertation.json', '--routes']),
-      runCli(['compare', 'examples/dissertation.json', '--routes', '--json']),
+      runInProcess(['compare', 'examples/dissertation.json', '--routes']),
+      runInProcess(['compare', 'examples/dissertation.json', '--routes', '--json']),
     ]);
     expect(human.code).toBe(0);
     expect(human.stdout).toContain('examples/dissertation.json, by each route');
     expect(human.stdout).toMatch(/Subjects\s+as planned\s+drops Dissertation; adds/);
     const [dissertation, coursework] = JSON.parse(machine.stdout);
-    expect(dissertation).toMatchObject({ variant: 'dissertation', valid: true, credits: { planned: 31, required: 31 }, changes: { added: [], removed: [] } });
+    expect(dissertation).toMatchObject({
+      variant: 'dissertation',
+      valid: true,
+      credits: { planned: 31, required: 31 },
+      changes: { added: [], removed: [] },
+    });
     // All three cost the same, so the first eligible ones in catalogue order, not yet planned:
     // 9 credits for the Dissertation's 9, so still 31 credits, 30 of them billed.
     expect(coursework).toMatchObject({
@@ -74,22 +90,37 @@ describe.concurrent('compare', () => {
       valid: true,
       route: { id: 'coursework' },
       credits: { planned: 31, required: 31 },
-      changes: { added: ['artificial-intelligence-concepts', 'business-analytics', 'computer-programming-for-healthcare'], removed: ['dissertation'] },
+      changes: {
+        added: ['artificial-intelligence-concepts', 'business-analytics', 'computer-programming-for-healthcare'],
+        removed: ['dissertation'],
+      },
       fees: { credits: 31, chargedCredits: 30, tuition: 172500, payable: 52500 },
     });
   });
 
   it('--routes of a coursework plan: its own three are dropped for the dissertation', async () => {
-    const r = await runCli(['compare', 'examples/coursework.json', '--routes', '--json']);
+    const r = await runInProcess(['compare', 'examples/coursework.json', '--routes', '--json']);
     const [dissertation, coursework] = JSON.parse(r.stdout);
     // The three that count for the route (as the engine assigns them) go; Academic Integrity and Ethics stays.
-    expect(dissertation.changes).toEqual({ added: ['dissertation'], removed: ['epidemiology', 'machine-learning-and-data-analytics', 'project-management'] });
+    expect(dissertation.changes).toEqual({
+      added: ['dissertation'],
+      removed: ['epidemiology', 'machine-learning-and-data-analytics', 'project-management'],
+    });
     expect(dissertation).toMatchObject({ valid: true, route: { id: 'dissertation' }, credits: { planned: 31, required: 31 } });
     expect(coursework).toMatchObject({ changes: { added: [], removed: [] }, credits: { planned: 31, required: 31 } });
   });
 
-  it('--routes --extra: the student\'s own replacement subjects', async () => {
-    const r = await runCli(['compare', 'examples/dissertation.json', '--routes', '--json', '--extra', 'Healthcare Innovation', 'SN5307', 'medical imaging physics']);
+  it("--routes --extra: the student's own replacement subjects", async () => {
+    const r = await runInProcess([
+      'compare',
+      'examples/dissertation.json',
+      '--routes',
+      '--json',
+      '--extra',
+      'Healthcare Innovation',
+      'SN5307',
+      'medical imaging physics',
+    ]);
     expect(r.code).toBe(0);
     const [, coursework] = JSON.parse(r.stdout);
     expect(coursework).toMatchObject({
@@ -103,13 +134,19 @@ describe.concurrent('compare', () => {
     [['compare', 'examples/dissertation.json', 'nobody-saved-this'], '"nobody-saved-this" is neither a plan file nor a saved plan'],
     [['compare', 'examples/dissertation.json'], 'compare needs two or more plans'],
     [['compare', 'examples/dissertation.json', 'examples/coursework.json', '--routes'], '--routes shows the routes of one plan'],
-    [['compare', 'examples/dissertation.json', 'examples/coursework.json', '--extra', 'SN5307'], '--extra chooses the subjects for the coursework route'],
+    [
+      ['compare', 'examples/dissertation.json', 'examples/coursework.json', '--extra', 'SN5307'],
+      '--extra chooses the subjects for the coursework route',
+    ],
     [['compare', 'examples/dissertation.json', '--routes', '--extra', 'Epidemology'], 'Did you mean Epidemiology?'],
     [['compare', 'examples/dissertation.json', '--routes', '--extra', 'Epidemiology'], 'already counts elsewhere in the plan'],
     [['compare', 'examples/dissertation.json', '--routes', '--extra', 'SN5023'], 'Electronic Patient Records already counts elsewhere'],
-    [['compare', 'examples/coursework.json', '--routes', '--extra', 'Dissertation'], 'cannot count towards "3 more core or elective subjects"'],
+    [
+      ['compare', 'examples/coursework.json', '--routes', '--extra', 'Dissertation'],
+      'cannot count towards "3 more core or elective subjects"',
+    ],
   ])('%j: exit 2 and one sentence', async (args, message) => {
-    const r = await runCli(args);
+    const r = await runInProcess(args);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(message);

@@ -12,7 +12,8 @@ const REAL_CATALOGUE = path.join(ROOT, 'data', 'polyu-msc-health-informatics-202
  * binary calls). `spawned` runs the built binary itself, for the tests that must see a real process.
  */
 function cliWith(storeDir: string) {
-  return (args: string[], options: { env?: Record<string, string> } = {}) => runInProcess(args, { STUDY_PLANNER_STORE_DIR: storeDir, ...options.env });
+  return (args: string[], options: { env?: Record<string, string> } = {}) =>
+    runInProcess(args, { STUDY_PLANNER_STORE_DIR: storeDir, ...options.env });
 }
 function spawnedWith(storeDir: string) {
   return (args: string[], options: CliOptions = {}) => runCli(args, { storeDir, ...options, env: { NO_COLOR: '1', ...options.env } });
@@ -42,13 +43,24 @@ describe('config', () => {
   it('set, get, get all, unset: a round trip', async () => {
     const dir = makeTempDir();
     const cli = cliWith(dir);
-    expect(await cli(['config', 'get', 'residency'])).toMatchObject({ code: 0, stdout: '', stderr: expect.stringMatching(/residency is not set; set it with "study-planner config set residency VALUE" \(local or non-local\)/) });
+    expect(await cli(['config', 'get', 'residency'])).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: expect.stringMatching(/residency is not set; set it with "study-planner config set residency VALUE" \(local or non-local\)/),
+    });
 
-    expect(await cli(['config', 'set', 'residency', 'non-local'])).toMatchObject({ code: 0, stdout: `Saved residency = non-local in ${path.join(dir, 'store.json')}.\n` });
+    expect(await cli(['config', 'set', 'residency', 'non-local'])).toMatchObject({
+      code: 0,
+      stdout: `Saved residency = non-local in ${path.join(dir, 'store.json')}.\n`,
+    });
     expect(await cli(['config', 'set', 'mode', 'part-time'])).toMatchObject({ code: 0 });
     expect(await cli(['config', 'get', 'residency'])).toEqual({ code: 0, stdout: 'non-local\n', stderr: '' });
     expect(JSON.parse((await cli(['config', 'get', 'mode', '--json'])).stdout)).toEqual({ mode: 'part-time' });
-    expect(JSON.parse((await cli(['--json', 'config', 'get'])).stdout)).toEqual({ residency: 'non-local', mode: 'part-time', catalogue: null });
+    expect(JSON.parse((await cli(['--json', 'config', 'get'])).stdout)).toEqual({
+      residency: 'non-local',
+      mode: 'part-time',
+      catalogue: null,
+    });
 
     const all = await cli(['config', 'get']);
     expect(all.code).toBe(0);
@@ -63,10 +75,16 @@ describe('config', () => {
 
   it.each([
     [['config', 'get', 'colour'], /config has no key "colour"; use one of: residency, mode, catalogue\./],
-    [['config', 'set', 'residence', 'local'], /config has no key "residence"; use one of: residency, mode, catalogue\. Did you mean residency\?/],
+    [
+      ['config', 'set', 'residence', 'local'],
+      /config has no key "residence"; use one of: residency, mode, catalogue\. Did you mean residency\?/,
+    ],
     [['config', 'unset', 'modes'], /Did you mean mode\?/],
     [['config', 'set', 'residency', 'martian'], /config set residency: "martian" is not a residency; use local or non-local\./],
-    [['config', 'set', 'mode', 'weekends'], /config set mode: "weekends" is not a study mode of this programme; use full-time or part-time\./],
+    [
+      ['config', 'set', 'mode', 'weekends'],
+      /config set mode: "weekends" is not a study mode of this programme; use full-time or part-time\./,
+    ],
     [['config', 'set', 'catalogue', 'no/such/file.json'], /config set catalogue: .*no\/such\/file\.json does not exist; check the path\./],
     [['config', 'set', 'catalogue', 'examples/dissertation.json'], /catalogue .*dissertation\.json is not valid/],
     [['config', 'set', 'residency'], /missing required argument 'value'/],
@@ -83,7 +101,11 @@ describe('config', () => {
   it('the binary exits 2 on a bad value, with nothing on stdout and no store written', async () => {
     const dir = makeTempDir();
     const result = await spawnedWith(dir)(['config', 'set', 'residency', 'martian', '--json']);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'study-planner: config set residency: "martian" is not a residency; use local or non-local.\n' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'study-planner: config set residency: "martian" is not a residency; use local or non-local.\n',
+    });
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
@@ -101,7 +123,9 @@ describe('config', () => {
     const cli = cliWith(dir);
     await cli(['config', 'set', 'residency', 'local']);
     const env = { STUDY_PLANNER_RESIDENCY: 'non-local' };
-    expect((await cli(['config', 'get', 'residency'], { env })).stderr).toContain('STUDY_PLANNER_RESIDENCY is set ("non-local") and takes precedence over the saved residency.');
+    expect((await cli(['config', 'get', 'residency'], { env })).stderr).toContain(
+      'STUDY_PLANNER_RESIDENCY is set ("non-local") and takes precedence over the saved residency.',
+    );
     expect((await cli(['config', 'get'], { env })).stdout).toContain('STUDY_PLANNER_RESIDENCY is set');
   });
 });
@@ -140,7 +164,9 @@ describe('precedence: flags, then STUDY_PLANNER_*, then saved defaults', () => {
     fs.rmSync(other);
     const gone = await cli(['fees', '--residency', 'local', '--json']);
     expect(gone.code).toBe(2);
-    expect(gone.stderr).toMatch(/does not exist.*it is the saved default catalogue: change it with "study-planner config set catalogue FILE" or remove it with "study-planner config unset catalogue"/);
+    expect(gone.stderr).toMatch(
+      /does not exist.*it is the saved default catalogue: change it with "study-planner config set catalogue FILE" or remove it with "study-planner config unset catalogue"/,
+    );
   });
 
   it('a saved mode is checked against the catalogue when set', async () => {
@@ -170,7 +196,11 @@ describe('config with a broken store', () => {
   it('get exits 2 naming the file and how to recover, and changes nothing', async () => {
     const dir = makeTempDir();
     fs.writeFileSync(path.join(dir, 'store.json'), broken);
-    for (const args of [['config', 'get'], ['config', 'get', 'residency'], ['fees', '--residency', 'local']]) {
+    for (const args of [
+      ['config', 'get'],
+      ['config', 'get', 'residency'],
+      ['fees', '--residency', 'local'],
+    ]) {
       const result = await spawnedWith(dir)(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stdout).toBe('');
@@ -192,7 +222,7 @@ describe('config with a broken store', () => {
     expect(fs.readFileSync(path.join(dir, backups[0]!), 'utf8')).toBe(broken);
     expect(result.stderr).toContain(`the store ${path.join(dir, 'store.json')} is not valid JSON`);
     expect(result.stderr).toContain(`it was moved to ${path.join(dir, backups[0]!)} and a new store was started`);
-    expect(storeJson(dir)).toEqual({ version: 1, defaults: { mode: 'part-time' }, plans: [] });
+    expect(storeJson(dir)).toEqual({ version: 2, defaults: { mode: 'part-time' }, plans: [] });
   });
 
   it('path still answers', async () => {

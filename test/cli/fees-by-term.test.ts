@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir, runCli, runInTerminal } from './run-cli.js';
+import { makeTempDir, runInProcess } from '../support/run-in-process.js';
 
 const ESC = '\x1b';
 const ANSI = /\x1b\[[0-9;]*m/g;
@@ -26,7 +26,9 @@ function billsAddUp(result: Terms): void {
 
 /** Each term as "name: [initial payment counted there, ...instalments as 'when amount']". */
 function paidAs(result: { terms: { name: string; initialPaymentApplied: number; instalments: { when: string; amount: number }[] }[] }) {
-  return Object.fromEntries(result.terms.map((t) => [t.name, [t.initialPaymentApplied, ...t.instalments.map((x) => `${x.when} ${x.amount}`)]]));
+  return Object.fromEntries(
+    result.terms.map((t) => [t.name, [t.initialPaymentApplied, ...t.instalments.map((x) => `${x.when} ${x.amount}`)]]),
+  );
 }
 
 describe.concurrent('fees --by-term', () => {
@@ -37,10 +39,10 @@ describe.concurrent('fees --by-term', () => {
     ['examples/dissertation.json', true],
     ['examples/coursework.json', true],
   ])('%s: --json adds the terms, whose bills and the initial payment make the payable total', async (file, proposed) => {
-    const r = await runCli(['fees', '--plan', file, '--by-term', '--json']);
+    const r = await runInProcess(['fees', '--plan', file, '--by-term', '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const [result, plain] = [JSON.parse(r.stdout), JSON.parse((await runCli(['fees', '--plan', file, '--json'])).stdout)];
+    const [result, plain] = [JSON.parse(r.stdout), JSON.parse((await runInProcess(['fees', '--plan', file, '--json'])).stdout)];
     // The keys of fees --json, then the terms, then what the bills rest on.
     expect(Object.keys(result)).toEqual([...Object.keys(plain), 'terms', ...BILL_NOTES]);
     expect(result.terms.length).toBeGreaterThan(0);
@@ -52,10 +54,17 @@ describe.concurrent('fees --by-term', () => {
   });
 
   it('examples/part-time-schedule.json --json: local with the fellowship, every bill written out', async () => {
-    const r = await runCli(['fees', '--plan', 'examples/part-time-schedule.json', '--by-term', '--json']);
+    const r = await runInProcess(['fees', '--plan', 'examples/part-time-schedule.json', '--by-term', '--json']);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
-    expect(result).toMatchObject({ tuition: 172500, fellowship: 120000, initialPayment: 17250, payable: 52500, fellowshipSplit: 'estimate', initialPaymentNotRefunded: 0 });
+    expect(result).toMatchObject({
+      tuition: 172500,
+      fellowship: 120000,
+      initialPayment: 17250,
+      payable: 52500,
+      fellowshipSplit: 'estimate',
+      initialPaymentNotRefunded: 0,
+    });
     // The estimated shares: 3/30, 6/30, 6/30, 6/30 and 9/30 of 120,000 (the 1-credit AIE is free).
     expect(result.terms.map((t: { fellowship: number }) => t.fellowship)).toEqual([12000, 24000, 24000, 24000, 36000]);
     // The initial payment covers the first two terms and 1,500 of the third; each later term is under 3 credits' fee.
@@ -72,8 +81,8 @@ describe.concurrent('fees --by-term', () => {
 
   it('the fee keys are those of fees --json, unchanged', async () => {
     const [plain, byTerm] = await Promise.all([
-      runCli(['fees', '--plan', 'examples/dissertation.json', '--json']),
-      runCli(['fees', '--plan', 'examples/dissertation.json', '--by-term', '--json']),
+      runInProcess(['fees', '--plan', 'examples/dissertation.json', '--json']),
+      runInProcess(['fees', '--plan', 'examples/dissertation.json', '--by-term', '--json']),
     ]);
     const { terms, fellowshipSplit, initialPaymentNotRefunded, ...fees } = JSON.parse(byTerm.stdout);
     expect(fees).toEqual(JSON.parse(plain.stdout));
@@ -99,10 +108,10 @@ describe.concurrent('fees --by-term', () => {
     const file = path.join(dir, 'short.json');
     fs.writeFileSync(file, JSON.stringify(plan));
     const [short, localFullTime] = await Promise.all([
-      runCli(['fees', '--plan', file, '--by-term', '--json']),
-      runCli(['fees', '--plan', 'examples/full-time-schedule.json', '--residency', 'local', '--fellowship', '--by-term', '--json']),
+      runInProcess(['fees', '--plan', file, '--by-term', '--json']),
+      runInProcess(['fees', '--plan', 'examples/full-time-schedule.json', '--residency', 'local', '--fellowship', '--by-term', '--json']),
     ]);
-    // A subject with no term is an error in the plan (contract: exit 1), and the bills are still printed.
+    // A subject with no term is an error in the plan (exit 1: docs/json-and-exit-codes.md), and the bills are still printed.
     expect(short.code).toBe(1);
     const result = JSON.parse(short.stdout);
     expect(result.terms.at(-1)).toMatchObject({ term: null, name: 'Not scheduled', subjects: ['dissertation'], credits: 9 });
@@ -125,10 +134,13 @@ describe.concurrent('fees --by-term', () => {
     const plan = JSON.parse(fs.readFileSync('examples/part-time-schedule.json', 'utf8'));
     // 27 charged credits: the fellowship is 155,250 - 42,100 = 113,150, which 3/27 and 6/27 of do not divide evenly.
     plan.subjects = plan.subjects.filter((s: string) => s !== 'Health Care Ethics');
-    plan.schedule = plan.schedule.map((t: { subjects: string[] }) => ({ ...t, subjects: t.subjects.filter((s) => s !== 'Health Care Ethics') }));
+    plan.schedule = plan.schedule.map((t: { subjects: string[] }) => ({
+      ...t,
+      subjects: t.subjects.filter((s) => s !== 'Health Care Ethics'),
+    }));
     const file = path.join(dir, 'odd.json');
     fs.writeFileSync(file, JSON.stringify(plan));
-    const r = await runCli(['fees', '--plan', file, '--by-term', '--json']);
+    const r = await runInProcess(['fees', '--plan', file, '--by-term', '--json']);
     // One elective short of a valid plan: exit 1, the estimate still printed.
     expect(r.code).toBe(1);
     const result = JSON.parse(r.stdout);
@@ -149,26 +161,49 @@ describe.concurrent('fees --by-term', () => {
 
   it('a plan cheaper than the initial payment: every bill zero, and the difference is not refunded', async () => {
     const file = path.join(makeTempDir(), 'one.json');
-    fs.writeFileSync(file, JSON.stringify({ residency: 'non-local', mode: 'part-time', subjects: ['Epidemiology'], schedule: [{ term: 'Semester One 2024/25', subjects: ['Epidemiology'] }] }));
-    const [machine, human] = await Promise.all([runCli(['fees', '--plan', file, '--by-term', '--json']), runCli(['fees', '--plan', file, '--by-term'])]);
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        residency: 'non-local',
+        mode: 'part-time',
+        subjects: ['Epidemiology'],
+        schedule: [{ term: 'Semester One 2024/25', subjects: ['Epidemiology'] }],
+      }),
+    );
+    const [machine, human] = await Promise.all([
+      runInProcess(['fees', '--plan', file, '--by-term', '--json']),
+      runInProcess(['fees', '--plan', file, '--by-term']),
+    ]);
     const result = JSON.parse(machine.stdout);
-    expect(result).toMatchObject({ tuition: 17250, initialPayment: 34500, payable: 34500, fellowshipSplit: 'none', initialPaymentNotRefunded: 17250 });
+    expect(result).toMatchObject({
+      tuition: 17250,
+      initialPayment: 34500,
+      payable: 34500,
+      fellowshipSplit: 'none',
+      initialPaymentNotRefunded: 17250,
+    });
     expect(paidAs(result)).toEqual({ 'Semester One 2024/25': [17250] });
     billsAddUp(result);
     const text = human.stdout.replace(/\s+/g, ' ');
     expect(text).toMatch(/Semester One 2024\/25 █+░* 3 cr HK\$0 Epidemiology HK\$17,250 of the initial payment/);
-    expect(text).toContain('The plan costs HK$17,250 less than the initial payment, so every bill is HK$0; PolyU does not refund the difference');
+    expect(text).toContain(
+      'The plan costs HK$17,250 less than the initial payment, so every bill is HK$0; PolyU does not refund the difference',
+    );
     expect(text).not.toMatch(/-HK\$|HK\$-/);
   });
 
-  it('text: the timeline, each term\'s instalments, the graduation term in words, and the split marked as an estimate', async () => {
-    const r = await runCli(['fees', '--plan', 'examples/dissertation.json', '--by-term']);
+  it("text: the timeline, each term's instalments, the graduation term in words, and the split marked as an estimate", async () => {
+    const r = await runInProcess(['fees', '--plan', 'examples/dissertation.json', '--by-term']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Bills term by term, for a proposed schedule');
     expect(r.stdout).toMatch(/Paid on acceptance\s+HK\$17,250/);
     expect(r.stdout).toMatch(/Semester One 2024\/25\s+█+░*\s+6 cr\s+HK\$0\n.*\n\s+HK\$10,500 of the initial payment\n/);
-    expect(r.stdout).toMatch(/Semester One 2025\/26\s+█+░*\s+6 cr\s+HK\$9,000\n.*\n\s+HK\$1,500 of the initial payment, HK\$9,000 before the term\n/);
-    expect(r.stdout).toMatch(/Semester One 2026\/27\s+█+░*\s+9 cr\s+HK\$15,750\s+◆ graduation\n\s+Dissertation\n\s+HK\$15,750 before the term\n/);
+    expect(r.stdout).toMatch(
+      /Semester One 2025\/26\s+█+░*\s+6 cr\s+HK\$9,000\n.*\n\s+HK\$1,500 of the initial payment, HK\$9,000 before the term\n/,
+    );
+    expect(r.stdout).toMatch(
+      /Semester One 2026\/27\s+█+░*\s+9 cr\s+HK\$15,750\s+◆ graduation\n\s+Dissertation\n\s+HK\$15,750 before the term\n/,
+    );
     expect(r.stdout).toMatch(/Summer Term 2024\/25\s+░+\s+0 cr\s+HK\$0\s+no subjects/);
     expect(r.stdout).toMatch(/Total payable\s+HK\$52,500/);
     const text = r.stdout.replace(/\s+/g, ' ');
@@ -184,7 +219,7 @@ describe.concurrent('fees --by-term', () => {
   });
 
   it('without a fellowship, nothing is said of its split; the instalments follow the term kinds', async () => {
-    const r = await runCli(['fees', '--plan', 'examples/full-time-schedule.json', '--by-term']);
+    const r = await runInProcess(['fees', '--plan', 'examples/full-time-schedule.json', '--by-term']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('estimate');
     expect(r.stdout).toMatch(/HK\$34,500 of the initial payment, HK\$34,500 by the payment deadline/);
@@ -193,12 +228,14 @@ describe.concurrent('fees --by-term', () => {
   });
 
   it.each([40, 80])('in a %i-column terminal: every line fits, the same figures and notes', async (cols) => {
-    const r = await runInTerminal(['fees', '--plan', 'examples/part-time-schedule.json', '--by-term'], { cols });
+    const r = await runInProcess(['fees', '--plan', 'examples/part-time-schedule.json', '--by-term'], { isTTY: true, columns: cols });
     expect(r.code).toBe(0);
-    const plain = r.output.replace(ANSI, '').replace(/\r/g, '');
+    const plain = (r.stdout + r.stderr).replace(ANSI, '');
     for (const line of plain.split('\n')) expect([...line].length).toBeLessThanOrEqual(cols);
     const text = plain.replace(/\s+/g, ' ');
-    expect(text).toMatch(/Semester One 2025\/26 (█+░* 6 cr )?HK\$9,000 (6 cr )?Epidemiology, Project Management HK\$1,500 of the initial payment, HK\$9,000 before the term/);
+    expect(text).toMatch(
+      /Semester One 2025\/26 (█+░* 6 cr )?HK\$9,000 (6 cr )?Epidemiology, Project Management HK\$1,500 of the initial payment, HK\$9,000 before the term/,
+    );
     expect(text).toMatch(/Semester One 2026\/27 (█+░* 9 cr )?HK\$15,750 (9 cr )?◆ graduation Dissertation HK\$15,750 before the term/);
     expect(text).toMatch(/Total payable HK\$52,500/);
     expect(text).toContain("The fellowship's split over terms is an estimate: PolyU does not publish it.");
@@ -210,7 +247,7 @@ describe.concurrent('fees --by-term', () => {
     [['fees', '--by-term', '--plan', 'examples/dissertation.json', '--credits', '27'], 'pass --credits or --plan, not both'],
     [['fees', '--by-term', '--plan', 'examples/no-such-plan.json'], 'no-such-plan.json'],
   ])('%j: exit 2 with one clear sentence', async (args, message) => {
-    const r = await runCli(args);
+    const r = await runInProcess(args);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(message);

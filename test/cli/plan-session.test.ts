@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Io } from '../../src/cli/context.js';
 import { makeContext } from '../../src/cli/make-context.js';
 import { InterruptedError, UsageError } from '../../src/cli/outcome.js';
-import { runPlanner, type PlanOptions } from '../../src/cli/prompts/planner.js';
+import { runPlanner, type PlanOptions } from '../../src/cli/commands/plan/planner.js';
 import { MemoryStore } from '../prompts/memory-store.js';
 import { scriptedAsk, type Turn } from '../prompts/scripted-ask.js';
 import { choose, INVENTED, tick } from '../prompts/harness.js';
@@ -28,7 +28,12 @@ function terminalIo(env: NodeJS.ProcessEnv = {}): { io: Io; stdout: () => string
   return { io: { stdout, stderr: stdout, stdin, env }, stdout: () => text };
 }
 
-function run(options: PlanOptions, turns: readonly Turn[], store = new MemoryStore(), { env = {}, catalogue }: { env?: NodeJS.ProcessEnv; catalogue?: string } = {}) {
+function run(
+  options: PlanOptions,
+  turns: readonly Turn[],
+  store = new MemoryStore(),
+  { env = {}, catalogue }: { env?: NodeJS.ProcessEnv; catalogue?: string } = {},
+) {
   const { io, stdout } = terminalIo(env);
   const ask = scriptedAsk(turns);
   const ctx = makeContext(io, { color: false, ...(catalogue ? { catalogue } : {}) });
@@ -66,7 +71,9 @@ describe('Ctrl-C and --resume', () => {
     const error = await first.outcome.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InterruptedError);
     expect((error as Error).message).toBe('Stopped. Your answers so far are kept as a draft; to continue, run study-planner plan --resume');
-    expect(first.store.draft).toMatchObject({ residency: 'local', mode: 'part-time', core: ['epidemiology', 'project-management'] });
+    expect(first.store.draft).toMatchObject({
+      answers: { residency: 'local', mode: 'part-time', picks: { core: ['epidemiology', 'project-management'] } },
+    });
 
     const second = run({ resume: true }, REST, first.store);
     expect(await second.outcome).toBe('success');
@@ -100,21 +107,43 @@ describe('Ctrl-C and --resume', () => {
   });
 
   test('--resume with no draft, or a draft of another catalogue, is a usage error', async () => {
-    await expect(run({ resume: true }, []).outcome).rejects.toThrow('there is no draft to resume; run "study-planner plan" to start a plan.');
-    const store = new MemoryStore({ draft: { catalogue: 'polyu-msc-health-informatics-2024', residency: 'local', updatedAt: new Date(0).toISOString() } });
-    await expect(run({ resume: true }, [], store, { catalogue: INVENTED }).outcome).rejects.toThrow(/the draft is for the catalogue "polyu-msc-health-informatics-2024"/);
+    await expect(run({ resume: true }, []).outcome).rejects.toThrow(
+      'there is no draft to resume; run "study-planner plan" to start a plan.',
+    );
+    const store = new MemoryStore({
+      draft: {
+        catalogue: 'polyu-msc-health-informatics-2024',
+        answers: { residency: 'local', picks: {}, routes: {} },
+        updatedAt: new Date(0).toISOString(),
+      },
+    });
+    await expect(run({ resume: true }, [], store, { catalogue: INVENTED }).outcome).rejects.toThrow(
+      /the draft is for the catalogue "polyu-msc-health-informatics-2024"/,
+    );
   });
 
   test('flags given with --resume override the draft', async () => {
-    const store = new MemoryStore({ draft: { catalogue: 'polyu-msc-health-informatics-2024', residency: 'local', mode: 'full-time', updatedAt: new Date(0).toISOString() } });
-    const { outcome, ask } = run({ resume: true, mode: 'part-time', residency: 'non-local' }, [UP_TO_CORE[2]!, ...REST.filter((t) => t.expect !== 'Include the')], store);
+    const store = new MemoryStore({
+      draft: {
+        catalogue: 'polyu-msc-health-informatics-2024',
+        answers: { residency: 'local', mode: 'full-time', picks: {}, routes: {} },
+        updatedAt: new Date(0).toISOString(),
+      },
+    });
+    const { outcome, ask } = run(
+      { resume: true, mode: 'part-time', residency: 'non-local' },
+      [UP_TO_CORE[2]!, ...REST.filter((t) => t.expect !== 'Include the')],
+      store,
+    );
     expect(await outcome).toBe('success');
     expect(store.getPlan('resumed')?.plan).toMatchObject({ residency: 'non-local', mode: 'part-time', fellowship: false });
     expect(ask.left).toBe(0);
   });
 
   test('a new session says an earlier draft exists and how to continue it', async () => {
-    const store = new MemoryStore({ draft: { catalogue: 'polyu-msc-health-informatics-2024', updatedAt: new Date(0).toISOString() } });
+    const store = new MemoryStore({
+      draft: { catalogue: 'polyu-msc-health-informatics-2024', answers: { picks: {}, routes: {} }, updatedAt: new Date(0).toISOString() },
+    });
     const { outcome, stdout } = run({}, [{ keys: ['ctrl-c'] }], store);
     await expect(outcome).rejects.toBeInstanceOf(InterruptedError);
     expect(stdout()).toContain('to continue it instead, run study-planner plan --resume');
@@ -139,7 +168,9 @@ describe('answers that need no question', () => {
 
   test('a bad saved default is named as such', async () => {
     const store = new MemoryStore({ defaults: { mode: 'sandwich' } });
-    await expect(run({}, [], store).outcome).rejects.toThrow('the saved default mode "sandwich" is not a study mode of this programme; use full-time or part-time (change it with "study-planner config set mode VALUE").');
+    await expect(run({}, [], store).outcome).rejects.toThrow(
+      'the saved default mode "sandwich" is not a study mode of this programme; use full-time or part-time (change it with "study-planner config set mode VALUE").',
+    );
   });
 });
 
@@ -161,12 +192,27 @@ describe('saving', () => {
   test('an existing --out is refused before the first question, unless --force', async () => {
     const out = path.join(tempDir(), 'plan.json');
     fs.writeFileSync(out, 'old');
-    await expect(run({ out }, []).outcome).rejects.toThrow(`${out} already exists; pass --force to overwrite it, or choose another file with --out.`);
+    await expect(run({ out }, []).outcome).rejects.toThrow(
+      `${out} already exists; pass --force to overwrite it, or choose another file with --out.`,
+    );
     expect(fs.readFileSync(out, 'utf8')).toBe('old');
-    const forced = run({ out, force: true, name: 'forced', residency: 'local', mode: 'full-time', core: ['epidemiology', 'lgt5037'], elective: ['comp5434', 'apss6403'], route: 'dissertation', fellowship: false }, [
-      { expect: 'Accept this schedule', keys: ['enter'] },
-      { expect: 'What next?', keys: ['enter'] },
-    ]);
+    const forced = run(
+      {
+        out,
+        force: true,
+        name: 'forced',
+        residency: 'local',
+        mode: 'full-time',
+        core: ['epidemiology', 'lgt5037'],
+        elective: ['comp5434', 'apss6403'],
+        route: 'dissertation',
+        fellowship: false,
+      },
+      [
+        { expect: 'Accept this schedule', keys: ['enter'] },
+        { expect: 'What next?', keys: ['enter'] },
+      ],
+    );
     expect(await forced.outcome).toBe('success');
     expect(JSON.parse(fs.readFileSync(out, 'utf8')).subjects).toContain('dissertation');
   });
@@ -174,24 +220,46 @@ describe('saving', () => {
   test('the review says when saving replaces a saved plan of that name', async () => {
     const store = new MemoryStore();
     store.savePlan('mine', { residency: 'local', mode: 'full-time', fellowship: false, subjects: [] });
-    const { outcome } = run({ name: 'mine', residency: 'local', mode: 'full-time', core: ['epidemiology', 'lgt5037'], elective: ['comp5434', 'apss6403'], route: 'dissertation', fellowship: true }, [
-      { expect: 'Accept this schedule', keys: ['enter'] },
-      { expect: 'Save as "mine", replacing "mine"', keys: ['enter'] },
-      // Issue 8: replacing asks first (No is the default), so here Yes is chosen.
-      { expect: 'The saved plan "mine" has this name. Replace it with this plan?', keys: choose(1) },
-    ], store);
+    const { outcome } = run(
+      {
+        name: 'mine',
+        residency: 'local',
+        mode: 'full-time',
+        core: ['epidemiology', 'lgt5037'],
+        elective: ['comp5434', 'apss6403'],
+        route: 'dissertation',
+        fellowship: true,
+      },
+      [
+        { expect: 'Accept this schedule', keys: ['enter'] },
+        { expect: 'Save as "mine", replacing "mine"', keys: ['enter'] },
+        // Replacing asks first (No is the default), so here Yes is chosen.
+        { expect: 'The saved plan "mine" has this name. Replace it with this plan?', keys: choose(1) },
+      ],
+      store,
+    );
     expect(await outcome).toBe('success');
     // Four compulsory (Academic Integrity and Ethics among them), 2 core, 2 elective and the Dissertation.
     expect(store.getPlan('mine')?.plan.subjects).toHaveLength(9);
   });
 
   test('discard keeps nothing and removes the draft', async () => {
-    const { outcome, store, stdout } = run({ residency: 'local', mode: 'full-time', core: ['epidemiology', 'lgt5037'], elective: ['comp5434', 'apss6403'], route: 'dissertation', fellowship: true }, [
-      { expect: 'Accept this schedule', keys: ['enter'] },
-      { expect: 'A name for this plan:', keys: ['enter'] },
-      { expect: 'What next?', keys: choose(9) },
-      { expect: 'Discard this plan?', keys: choose(1) },
-    ]);
+    const { outcome, store, stdout } = run(
+      {
+        residency: 'local',
+        mode: 'full-time',
+        core: ['epidemiology', 'lgt5037'],
+        elective: ['comp5434', 'apss6403'],
+        route: 'dissertation',
+        fellowship: true,
+      },
+      [
+        { expect: 'Accept this schedule', keys: ['enter'] },
+        { expect: 'A name for this plan:', keys: ['enter'] },
+        { expect: 'What next?', keys: choose(9) },
+        { expect: 'Discard this plan?', keys: choose(1) },
+      ],
+    );
     expect(await outcome).toBe('success');
     expect(store.listPlans()).toEqual([]);
     expect(store.draft).toBeUndefined();

@@ -1,48 +1,60 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { run } from '../../src/cli/main.js';
-import { makeTempDir, runCli, type CliResult } from './run-cli.js';
+import { makeTempDir, runInProcess } from '../support/run-in-process.js';
 
 // `plan` without a terminal (stdin and stdout are not terminals here): every answer from flags or
-// saved defaults, never a prompt. Most of it runs the entry point in-process, which takes moments;
-// the built program is run end to end where it matters (and in a real terminal in test/pty/).
+// saved defaults, never a prompt. The planner in a real terminal is in test/pty/.
 
-function collector(): { stream: Writable; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
+const plan = (args: readonly string[], options: { storeDir?: string } = {}) => runInProcess(['plan', ...args], options);
 
-async function inProcess(argv: readonly string[], { storeDir }: { storeDir?: string } = {}): Promise<CliResult> {
-  const stdout = collector();
-  const stderr = collector();
-  const env = { PATH: process.env.PATH, STUDY_PLANNER_STORE_DIR: storeDir ?? makeTempDir() };
-  const code = await run(['node', 'study-planner', ...argv], { stdout: stdout.stream, stderr: stderr.stream, stdin: Readable.from([]), env });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
-
-const plan = (args: readonly string[], options: { storeDir?: string } = {}) => inProcess(['plan', ...args], options);
-
-const FLAGS = ['--residency', 'local', '--mode', 'part-time', '--core', 'epidemiology', 'LGT5037', '--elective', 'Big Data Computing', 'health care ethics', '--route', 'dissertation'];
+const FLAGS = [
+  '--residency',
+  'local',
+  '--mode',
+  'part-time',
+  '--core',
+  'epidemiology',
+  'LGT5037',
+  '--elective',
+  'Big Data Computing',
+  'health care ethics',
+  '--route',
+  'dissertation',
+];
 
 describe('a missing answer names the flag that gives it', () => {
   test.each([
     [[], '--residency is required when not running interactively; pass --residency local or --residency non-local.'],
     [['--residency', 'local'], '--mode is required when not running interactively; pass --mode full-time or --mode part-time.'],
-    [['--residency', 'local', '--mode', 'full-time'], '--core is required when not running interactively; pass at least 2 core subjects, such as --core artificial-intelligence-concepts business-analytics.'],
+    [
+      ['--residency', 'local', '--mode', 'full-time'],
+      '--core is required when not running interactively; pass at least 2 core subjects, such as --core artificial-intelligence-concepts business-analytics.',
+    ],
     [FLAGS.slice(0, 7), '--elective is required when not running interactively;'],
     [FLAGS.slice(0, 10), '--route is required when not running interactively; pass --route dissertation or --route coursework.'],
-    [[...FLAGS.slice(0, 10), '--route', 'coursework'], '--extra is required with --route coursework when not running interactively; pass 3 core or elective subjects, such as --extra artificial-intelligence-concepts business-analytics computer-programming-for-healthcare.'],
-    // Issue 8: four cores leave 1 replacement subject to name.
     [
-      ['--residency', 'non-local', '--mode', 'full-time', '--core', 'epidemiology', 'LGT5037', 'HTI5720', 'COMP5511', '--elective', 'Big Data Computing', 'health care ethics', '--route', 'coursework'],
+      [...FLAGS.slice(0, 10), '--route', 'coursework'],
+      '--extra is required with --route coursework when not running interactively; pass 3 core or elective subjects, such as --extra artificial-intelligence-concepts business-analytics computer-programming-for-healthcare.',
+    ],
+    // Four cores leave 1 replacement subject to name.
+    [
+      [
+        '--residency',
+        'non-local',
+        '--mode',
+        'full-time',
+        '--core',
+        'epidemiology',
+        'LGT5037',
+        'HTI5720',
+        'COMP5511',
+        '--elective',
+        'Big Data Computing',
+        'health care ethics',
+        '--route',
+        'coursework',
+      ],
       '--extra is required with --route coursework when not running interactively; pass 1 core or elective subject, such as --extra business-analytics.',
     ],
   ])('%j', async (args, message) => {
@@ -65,7 +77,7 @@ describe('every answer given', () => {
     const dir = makeTempDir();
     const out = path.join(dir, 'plan.json');
     const store = makeTempDir();
-    const result = await runCli(['plan', ...FLAGS, '--fellowship', '--name', 'my plan', '--out', out], { storeDir: store });
+    const result = await runInProcess(['plan', ...FLAGS, '--fellowship', '--name', 'my plan', '--out', out], { storeDir: store });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('my plan: ✔ valid');
@@ -75,7 +87,7 @@ describe('every answer given', () => {
     const plan = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(plan).toMatchObject({ catalogue: 'polyu-msc-health-informatics-2024', residency: 'local', mode: 'part-time', fellowship: true });
     // The file written is a plan file that check accepts as valid.
-    expect((await runCli(['check', out])).code).toBe(0);
+    expect((await runInProcess(['check', out])).code).toBe(0);
     const saved = JSON.parse(fs.readFileSync(path.join(store, 'store.json'), 'utf8'));
     expect(saved.plans.map((p: { name: string }) => p.name)).toEqual(['my plan']);
     expect(saved.plans[0].plan).toEqual(plan);
@@ -88,7 +100,7 @@ describe('every answer given', () => {
     expect(result.stdout).toContain('missing: 1 more core subject');
   });
 
-  test('--json prints {plan, verdict} alone on stdout; the verdict is check --json\'s object for the same plan', async () => {
+  test("--json prints {plan, verdict} alone on stdout; the verdict is check --json's object for the same plan", async () => {
     const dir = makeTempDir();
     const out = path.join(dir, 'plan.json');
     const result = await plan([...FLAGS, '--json', '--out', out, '--name', 'j']);
@@ -96,19 +108,38 @@ describe('every answer given', () => {
     const printed = JSON.parse(result.stdout);
     expect(Object.keys(printed)).toEqual(['plan', 'verdict']);
     expect(printed.plan).toEqual(JSON.parse(fs.readFileSync(out, 'utf8')));
-    const checked = JSON.parse((await inProcess(['check', '--json', out])).stdout);
+    const checked = JSON.parse((await runInProcess(['check', '--json', out])).stdout);
     expect(printed.verdict).toEqual(checked[0]);
     // What was done is said on stderr, away from the JSON.
     expect(result.stderr).toContain('Saved as "j"');
   });
 
-  test('issue 8: four cores and one --extra are the whole 31 credits; four cores and three electives need no --extra', async () => {
-    const fourCores = ['--residency', 'non-local', '--mode', 'full-time', '--core', 'epidemiology', 'LGT5037', 'HTI5720', 'COMP5511', '--json'];
+  test('four cores and one --extra are the whole 31 credits; four cores and three electives need no --extra', async () => {
+    const fourCores = [
+      '--residency',
+      'non-local',
+      '--mode',
+      'full-time',
+      '--core',
+      'epidemiology',
+      'LGT5037',
+      'HTI5720',
+      'COMP5511',
+      '--json',
+    ];
     const one = await plan([...fourCores, '--elective', 'Big Data Computing', 'health care ethics', '--extra', 'MM5425']);
     expect(one.code).toBe(0);
     expect(JSON.parse(one.stdout).plan.subjects).toHaveLength(4 + 4 + 2 + 1);
     expect(JSON.parse(one.stdout).verdict).toMatchObject({ valid: true, credits: { planned: 31, required: 31 } });
-    const none = await plan([...fourCores, '--elective', 'Big Data Computing', 'health care ethics', 'healthcare-innovation', '--route', 'coursework']);
+    const none = await plan([
+      ...fourCores,
+      '--elective',
+      'Big Data Computing',
+      'health care ethics',
+      'healthcare-innovation',
+      '--route',
+      'coursework',
+    ]);
     expect(none.code).toBe(0);
     expect(JSON.parse(none.stdout).verdict).toMatchObject({ valid: true, credits: { planned: 31, required: 31 } });
   });
@@ -125,20 +156,47 @@ describe('every answer given', () => {
 
   test('saved defaults answer residency and mode', async () => {
     const store = makeTempDir();
-    fs.writeFileSync(path.join(store, 'store.json'), JSON.stringify({ version: 1, defaults: { residency: 'non-local', mode: 'full-time' }, plans: [] }));
+    fs.writeFileSync(
+      path.join(store, 'store.json'),
+      JSON.stringify({ version: 1, defaults: { residency: 'non-local', mode: 'full-time' }, plans: [] }),
+    );
     const result = await plan([...FLAGS.slice(4), '--json'], { storeDir: store });
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout).plan).toMatchObject({ residency: 'non-local', mode: 'full-time', fellowship: false });
   });
 });
 
+describe('the draft', () => {
+  test("a scripted plan leaves another session's draft alone", async () => {
+    const storeDir = makeTempDir();
+    const draft = { catalogue: 'polyu-msc-health-informatics-2024', residency: 'non-local', updatedAt: '2026-11-25T10:00:00.000Z' };
+    fs.writeFileSync(path.join(storeDir, 'store.json'), JSON.stringify({ version: 1, defaults: {}, plans: [], draft }));
+    expect((await runInProcess(['plan', ...FLAGS, '--no-input', '--name', 'Scripted'], { storeDir })).code).toBe(0);
+    // Kept, in the current store version's shape (store-migrate.ts).
+    expect(JSON.parse(fs.readFileSync(path.join(storeDir, 'store.json'), 'utf8')).draft).toEqual({
+      catalogue: draft.catalogue,
+      answers: { residency: 'non-local', picks: {}, routes: {} },
+      updatedAt: draft.updatedAt,
+    });
+  });
+});
+
 describe('refusals', () => {
   test.each([
     [['--core', 'epidemology'], '--core "epidemology" is not a subject of this programme; did you mean "Epidemiology"?'],
-    [['--core', 'big data computing'], '--core "big data computing" (Big Data Computing) is an elective subject, and --core takes core subjects'],
-    [['--core', 'epidemiology', '--extra', 'HTI5601'], 'Epidemiology is named twice (--core and --extra); a subject counts once, so name it once.'],
+    [
+      ['--core', 'big data computing'],
+      '--core "big data computing" (Big Data Computing) is an elective subject, and --core takes core subjects',
+    ],
+    [
+      ['--core', 'epidemiology', '--extra', 'HTI5601'],
+      'Epidemiology is named twice (--core and --extra); a subject counts once, so name it once.',
+    ],
     [['--route', 'gap-year'], '--route "gap-year" is not a route of this programme; use dissertation or coursework.'],
-    [['--route', 'dissertation', '--extra', 'mm5425'], '--extra is for --route coursework, not --route dissertation; leave one of them out.'],
+    [
+      ['--route', 'dissertation', '--extra', 'mm5425'],
+      '--extra is for --route coursework, not --route dissertation; leave one of them out.',
+    ],
     [['--residency', 'non-local', '--fellowship'], '--fellowship is for local students only, not non-local students; drop --fellowship.'],
     [['--mode', 'sandwich'], '--mode "sandwich" is not a study mode of this programme; use full-time or part-time.'],
     [['--name', ' padded'], '--name " padded" starts or ends with a space;'],
@@ -165,10 +223,22 @@ describe('refusals', () => {
   });
 });
 
-test('plan --help lists every flag of the contract', async () => {
+test('plan --help lists every flag of docs/commands.md', async () => {
   const result = await plan(['--help']);
   expect(result.code).toBe(0);
-  for (const flag of ['--residency <residency>', '--mode <mode>', '--core <subject...>', '--elective <subject...>', '--route <route>', '--extra <subject...>', '--fellowship', '--name <name>', '--out <file>', '--force', '--resume']) {
+  for (const flag of [
+    '--residency <residency>',
+    '--mode <mode>',
+    '--core <subject...>',
+    '--elective <subject...>',
+    '--route <route>',
+    '--extra <subject...>',
+    '--fellowship',
+    '--name <name>',
+    '--out <file>',
+    '--force',
+    '--resume',
+  ]) {
     expect(result.stdout).toContain(flag);
   }
 });

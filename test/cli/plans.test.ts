@@ -8,8 +8,7 @@ import { loadCatalogue } from '../../src/cli/io/catalogue.js';
 import { makeContext } from '../../src/cli/make-context.js';
 import { markdownText, renderMarkdownReport } from '../../src/cli/render/markdown.js';
 import { judgePlan } from '../../src/domain/plan/judge.js';
-import { runInProcess } from '../fixtures/store/in-process.js';
-import { BIN, makeTempDir, ROOT, runCli } from './run-cli.js';
+import { makeTempDir, ROOT, runInProcess } from '../support/run-in-process.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'store');
 const SEEDED = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'three-plans.json'), 'utf8'));
@@ -21,8 +20,9 @@ function seededStore(extra: object[] = []): string {
   return dir;
 }
 
-const cliWith = (dir: string) => (args: string[]) => runInProcess(args, { STUDY_PLANNER_STORE_DIR: dir });
-const storedNames = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'store.json'), 'utf8')).plans.map((p: { name: string }) => p.name);
+const cliWith = (dir: string) => (args: string[]) => runInProcess(args, { storeDir: dir });
+const storedNames = (dir: string) =>
+  JSON.parse(fs.readFileSync(path.join(dir, 'store.json'), 'utf8')).plans.map((p: { name: string }) => p.name);
 
 describe('plans list', () => {
   it('shows name, route, credits, payable, validity and time, by name', async () => {
@@ -31,9 +31,15 @@ describe('plans list', () => {
     expect(result.stderr).toBe('');
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^Name\s+Route\s+Credits\s+Payable\s+Valid\s+Last changed$/);
-    expect(lines.find((l) => l.startsWith('Coursework'))).toMatch(/^Coursework\s+coursework\s+31\/31\s+HK\$172,500\s+✔ yes\s+2024-09-0\d \d\d:\d\d$/);
-    expect(lines.find((l) => l.startsWith('Dissertation'))).toMatch(/^Dissertation route\s+dissertation\s+31\/31\s+HK\$52,500\s+✔ yes\s+2024-09-0\d \d\d:\d\d$/);
-    expect(lines.find((l) => l.startsWith('Unfinished'))).toMatch(/^Unfinished\s+dissertation\s+31\/31\s+HK\$172,500\s+✖ no\s+2024-09-0\d \d\d:\d\d$/);
+    expect(lines.find((l) => l.startsWith('Coursework'))).toMatch(
+      /^Coursework\s+coursework\s+31\/31\s+HK\$172,500\s+✔ yes\s+2024-09-0\d \d\d:\d\d$/,
+    );
+    expect(lines.find((l) => l.startsWith('Dissertation'))).toMatch(
+      /^Dissertation route\s+dissertation\s+31\/31\s+HK\$52,500\s+✔ yes\s+2024-09-0\d \d\d:\d\d$/,
+    );
+    expect(lines.find((l) => l.startsWith('Unfinished'))).toMatch(
+      /^Unfinished\s+dissertation\s+31\/31\s+HK\$172,500\s+✖ no\s+2024-09-0\d \d\d:\d\d$/,
+    );
     expect(result.stdout.indexOf('Coursework')).toBeLessThan(result.stdout.indexOf('Unfinished'));
     expect(result.stdout).toContain('3 saved plans; details: study-planner plans show NAME');
   });
@@ -55,19 +61,39 @@ describe('plans list', () => {
       valid: true,
       route: ['dissertation'],
       credits: { planned: 31, required: 31 },
-      fees: expect.objectContaining({ currency: 'HKD', credits: 31, perCredit: 5750, tuition: 172500, initialPayment: 17250, fellowship: 120000, payable: 52500 }),
+      fees: expect.objectContaining({
+        currency: 'HKD',
+        credits: 31,
+        perCredit: 5750,
+        tuition: 172500,
+        initialPayment: 17250,
+        fellowship: 120000,
+        payable: 52500,
+      }),
     });
-    expect(list.map((p: { valid: boolean; route: string[] }) => [p.valid, p.route])).toEqual([[true, ['coursework']], [true, ['dissertation']], [false, ['dissertation']]]);
+    expect(list.map((p: { valid: boolean; route: string[] }) => [p.valid, p.route])).toEqual([
+      [true, ['coursework']],
+      [true, ['dissertation']],
+      [false, ['dissertation']],
+    ]);
   });
 
   it('with no plans says how to make one (stderr), or prints [] under --json', async () => {
     const dir = makeTempDir();
-    expect(await cliWith(dir)(['plans', 'list'])).toEqual({ code: 0, stdout: '', stderr: 'No saved plans yet; the planner saves them: study-planner plan\n' });
+    expect(await cliWith(dir)(['plans', 'list'])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'No saved plans yet; the planner saves them: study-planner plan\n',
+    });
     expect(await cliWith(dir)(['plans', 'list', '--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
   });
 
   it('a plan saved before Academic Integrity and Ethics was required is kept, and now shows 30 of 31 credits, invalid', async () => {
-    const before = { ...SEEDED.plans[0], name: 'Saved last year', plan: { ...SEEDED.plans[0].plan, subjects: SEEDED.plans[0].plan.subjects.filter((s: string) => s !== 'HTI5T04') } };
+    const before = {
+      ...SEEDED.plans[0],
+      name: 'Saved last year',
+      plan: { ...SEEDED.plans[0].plan, subjects: SEEDED.plans[0].plan.subjects.filter((s: string) => s !== 'HTI5T04') },
+    };
     const cli = cliWith(seededStore([before]));
     const list = await cli(['plans', 'list']);
     expect(list.stdout).toMatch(/^Saved last year\s+dissertation\s+30\/31\s+HK\$52,500\s+✖ no\s+2024-09-01 \d\d:\d\d$/m);
@@ -79,7 +105,11 @@ describe('plans list', () => {
   it('re-judges against the loaded catalogue: a plan that no longer fits shows as invalid', async () => {
     const odd = { name: 'Weekend study', plan: { ...SEEDED.plans[0].plan, mode: 'weekends' }, updatedAt: '2024-09-04T00:00:00.000Z' };
     const result = await cliWith(seededStore([odd]))(['plans', 'list', '--json']);
-    expect(JSON.parse(result.stdout).find((p: { name: string }) => p.name === 'Weekend study')).toMatchObject({ valid: false, credits: null, fees: null });
+    expect(JSON.parse(result.stdout).find((p: { name: string }) => p.name === 'Weekend study')).toMatchObject({
+      valid: false,
+      credits: null,
+      fees: null,
+    });
   });
 });
 
@@ -118,7 +148,8 @@ describe('plans show', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'study-planner: there is no saved plan named "disertation rout". Did you mean "Dissertation route"? Run "study-planner plans list" to see the saved plans.\n',
+      stderr:
+        'study-planner: there is no saved plan named "disertation rout". Did you mean "Dissertation route"? Run "study-planner plans list" to see the saved plans.\n',
     });
   });
 
@@ -127,7 +158,9 @@ describe('plans show', () => {
     const cli = cliWith(seededStore([odd]));
     const human = await cli(['plans', 'show', 'Weekend study']);
     expect(human.code).toBe(2);
-    expect(human.stderr).toMatch(/saved plan "Weekend study": mode must be one of "full-time", "part-time"; it does not fit the loaded catalogue/);
+    expect(human.stderr).toMatch(
+      /saved plan "Weekend study": mode must be one of "full-time", "part-time"; it does not fit the loaded catalogue/,
+    );
     const json = await cli(['plans', 'show', 'Weekend study', '--json']);
     expect(json.code).toBe(2);
     expect(JSON.parse(json.stdout)).toMatchObject({ file: 'Weekend study', valid: false, errors: [{ code: 'MALFORMED' }] });
@@ -143,7 +176,11 @@ describe('plans delete', () => {
     expect(refused.stderr).toContain('pass --force to delete "Coursework"');
     expect(storedNames(dir)).toEqual(['Dissertation route', 'Coursework', 'Unfinished']);
 
-    expect(await cli(['plans', 'delete', 'coursework', '--force'])).toEqual({ code: 0, stdout: 'Deleted the saved plan "Coursework".\n', stderr: '' });
+    expect(await cli(['plans', 'delete', 'coursework', '--force'])).toEqual({
+      code: 0,
+      stdout: 'Deleted the saved plan "Coursework".\n',
+      stderr: '',
+    });
     expect(storedNames(dir)).toEqual(['Dissertation route', 'Unfinished']);
     expect(JSON.parse((await cli(['plans', 'delete', 'Unfinished', '--force', '--json'])).stdout)).toEqual({ deleted: 'Unfinished' });
     const again = await cli(['plans', 'delete', 'Coursework', '--force']);
@@ -171,33 +208,6 @@ describe('plans delete', () => {
       if (!answer) expect(String(stderr.read())).toBe('Nothing was deleted.\n');
     }
   });
-
-  it.runIf(process.platform !== 'win32')('in a real terminal, the question is asked and "y" deletes', async () => {
-    const pty = await import('@lydell/node-pty');
-    const dir = seededStore();
-    const term = pty.spawn(process.execPath, [BIN, 'plans', 'delete', 'Coursework'], {
-      cols: 100,
-      rows: 30,
-      cwd: ROOT,
-      env: { ...process.env, STUDY_PLANNER_STORE_DIR: dir, NO_COLOR: '1' } as Record<string, string>,
-    });
-    let screen = '';
-    const exited = new Promise<number>((resolve) => term.onExit(({ exitCode }) => resolve(exitCode)));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no question; the screen was: ${screen}`)), 15_000);
-      term.onData((data) => {
-        screen += data;
-        if (screen.includes('Delete the saved plan "Coursework"? This cannot be undone.')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
-    term.write('y\r');
-    expect(await exited).toBe(0);
-    expect(screen).toContain('Deleted the saved plan "Coursework".');
-    expect(storedNames(dir)).toEqual(['Dissertation route', 'Unfinished']);
-  });
 });
 
 describe('plans export', () => {
@@ -214,11 +224,19 @@ describe('plans export', () => {
   it('--out writes the file, refuses to overwrite it without --force, and overwrites with it', async () => {
     const cli = cliWith(seededStore());
     const out = path.join(makeTempDir(), 'plan.json');
-    expect(await cli(['plans', 'export', 'Coursework', '--out', out])).toEqual({ code: 0, stdout: `Exported "Coursework" to ${out}.\n`, stderr: '' });
+    expect(await cli(['plans', 'export', 'Coursework', '--out', out])).toEqual({
+      code: 0,
+      stdout: `Exported "Coursework" to ${out}.\n`,
+      stderr: '',
+    });
     expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toEqual(SEEDED.plans[1].plan);
 
     const refused = await cli(['plans', 'export', 'Dissertation route', '--out', out]);
-    expect(refused).toEqual({ code: 2, stdout: '', stderr: `study-planner: ${out} already exists; pass --force to overwrite it, or choose another file.\n` });
+    expect(refused).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `study-planner: ${out} already exists; pass --force to overwrite it, or choose another file.\n`,
+    });
     expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toEqual(SEEDED.plans[1].plan);
 
     const forced = await cli(['plans', 'export', 'Dissertation route', '--out', out, '--force', '--json']);
@@ -228,7 +246,13 @@ describe('plans export', () => {
   });
 
   it('--out into a directory that does not exist exits 2 and leaves nothing behind', async () => {
-    const result = await cliWith(seededStore())(['plans', 'export', 'Coursework', '--out', path.join(makeTempDir(), 'no', 'such', 'plan.json')]);
+    const result = await cliWith(seededStore())([
+      'plans',
+      'export',
+      'Coursework',
+      '--out',
+      path.join(makeTempDir(), 'no', 'such', 'plan.json'),
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/its directory does not exist/);
   });
@@ -238,12 +262,23 @@ describe('plans export', () => {
     expect(result.code).toBe(0);
     const md = result.stdout;
     expect(md).toMatch(/^# Study plan: Unfinished\n/);
-    for (const heading of ['## Subjects by requirement', '### Core subjects', '## Requirement check', '### Problems', '## Fees']) expect(md).toContain(`\n${heading}\n`);
+    for (const heading of ['## Subjects by requirement', '### Core subjects', '## Requirement check', '### Problems', '## Fees'])
+      expect(md).toContain(`\n${heading}\n`);
     expect(md).toContain('| Residency | local |');
     expect(md).toContain('| Verdict | ✖ not valid: 1 problem (below) |');
-    expect(md).toMatch(/\n### Core subjects\n\n\| Code \| Subject \| Credits \|\n\| --- \| --- \| ---: \|\n(\| \w+ \| .+ \| 3 \|\n)*\| \w+ \| Digital Imaging & PACS \| 3 \|\n/);
+    expect(md).toMatch(
+      /\n### Core subjects\n\n\| Code \| Subject \| Credits \|\n\| --- \| --- \| ---: \|\n(\| \w+ \| .+ \| 3 \|\n)*\| \w+ \| Digital Imaging & PACS \| 3 \|\n/,
+    );
     expect(md).toContain('- "Epidemology" is not a subject of this programme. Did you mean Epidemiology?');
     expect(md).toContain('| **Payable** | **HK\\$172,500** |');
+  });
+
+  it('plans export --format md --json prints JSON only, the report inside it', async () => {
+    const result = await cliWith(seededStore())(['plans', 'export', 'Coursework', '--format', 'md', '--json']);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json).toMatchObject({ name: 'Coursework', format: 'md' });
+    expect(json.text).toContain('# Study plan: Coursework');
   });
 
   it('--format xml exits 2 naming the formats', async () => {
@@ -274,8 +309,16 @@ describe('the Markdown report cannot be hijacked by text from files', () => {
 
   it('a plan naming hostile subjects yields a report with no control characters and intact tables', () => {
     const catalogue = loadCatalogue(undefined);
-    const plan = { ...SEEDED.plans[0].plan, subjects: [...SEEDED.plans[0].plan.subjects, '\u001b]8;;http://evil\u0007click | me\n# Owned'] };
-    const md = renderMarkdownReport({ name: 'Mine | *yours*', updatedAt: '2024-09-01T12:00:00.000Z', judgement: judgePlan(catalogue, plan), catalogue });
+    const plan = {
+      ...SEEDED.plans[0].plan,
+      subjects: [...SEEDED.plans[0].plan.subjects, '\u001b]8;;http://evil\u0007click | me\n# Owned'],
+    };
+    const md = renderMarkdownReport({
+      name: 'Mine | *yours*',
+      updatedAt: '2024-09-01T12:00:00.000Z',
+      judgement: judgePlan(catalogue, plan),
+      catalogue,
+    });
     expect(md).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(md).not.toMatch(/^# Owned/m);
     expect(md).toMatch(/^# Study plan: Mine \\\| \\\*yours\\\*$/m);
@@ -295,27 +338,17 @@ describe('plans with a broken store', () => {
     const dir = makeTempDir();
     const broken = fs.readFileSync(path.join(FIXTURES, 'wrong-shape.json'), 'utf8');
     fs.writeFileSync(path.join(dir, 'store.json'), broken);
-    for (const args of [['plans', 'list'], ['plans', 'show', 'x'], ['plans', 'export', 'x'], ['plans', 'delete', 'x', '--force']]) {
+    for (const args of [
+      ['plans', 'list'],
+      ['plans', 'show', 'x'],
+      ['plans', 'export', 'x'],
+      ['plans', 'delete', 'x', '--force'],
+    ]) {
       const result = await cliWith(dir)(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toContain(`the store ${path.join(dir, 'store.json')} is not a valid store: at defaults.residency`);
     }
     expect(fs.readdirSync(dir)).toEqual(['store.json']);
     expect(fs.readFileSync(path.join(dir, 'store.json'), 'utf8')).toBe(broken);
-  });
-});
-
-describe('the built program', () => {
-  it('exit codes and --json purity, end to end', async () => {
-    const storeDir = seededStore();
-    const options = { storeDir, env: { NO_COLOR: '1', TZ: 'UTC' } };
-    const list = await runCli(['plans', 'list', '--json'], options);
-    expect(list.code).toBe(0);
-    expect(JSON.parse(list.stdout)).toHaveLength(3);
-    const human = await runCli(['plans'], options);
-    expect(human.stdout).toMatch(/Dissertation route\s+dissertation\s+31\/31\s+HK\$52,500\s+✔ yes\s+2024-09-01 12:00/);
-    expect((await runCli(['plans', 'show', 'Unfinished'], options)).code).toBe(1);
-    expect((await runCli(['plans', 'delete', 'Unfinished'], options)).code).toBe(2);
-    expect((await runCli(['plans', 'show', 'nothing'], options)).code).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './run-cli.js';
+import { ROOT, runInProcess } from '../support/run-in-process.js';
 
 /**
  * Every example in the README that shows a command and what it prints ("$ study-planner ..."
@@ -33,7 +33,7 @@ describe('the README', () => {
   });
 
   it.each(cases)('$ study-planner $command prints what the README shows', async ({ args, output }) => {
-    const result = await runCli(args, { env: { COLUMNS: '80' } });
+    const result = await runInProcess(args, { env: { COLUMNS: '80' } });
     expect(result.stdout).toBe(output);
   });
 

@@ -1,23 +1,30 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findPlan } from '../../src/cli/io/find-plan.js';
-import { readStore } from '../../src/cli/io/store-file.js';
 import { planNameKey, plansNamed, planToReplace, storedPlanName } from '../../src/cli/io/store-names.js';
 import type { SavedPlan } from '../../src/cli/io/store-types.js';
 import { openStore } from '../../src/cli/io/store.js';
 import type { PlanFile } from '../../src/domain/plan/schema.js';
-import { makeTempDir, ROOT } from './run-cli.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
-// Issue 8: a saved plan's name is one name whatever its letter case or Unicode form (NFC).
+// A saved plan's name is one name whatever its letter case or Unicode form (NFC).
 
-const PLAN: PlanFile = { catalogue: 'polyu-msc-health-informatics-2024', residency: 'local', mode: 'part-time', fellowship: false, subjects: ['SN5023'] };
+const PLAN: PlanFile = {
+  catalogue: 'polyu-msc-health-informatics-2024',
+  residency: 'local',
+  mode: 'part-time',
+  fellowship: false,
+  subjects: ['SN5023'],
+};
 const CAFE_NFC = 'caf\u00e9';
 const CAFE_NFD = 'cafe\u0301';
-const saved = (name: string, fellowship = false): SavedPlan => ({ name, plan: { ...PLAN, fellowship }, updatedAt: '2024-09-01T12:00:00.000Z' });
+const saved = (name: string, fellowship = false): SavedPlan => ({
+  name,
+  plan: { ...PLAN, fellowship },
+  updatedAt: '2024-09-01T12:00:00.000Z',
+});
 
 async function fileStore(dir = makeTempDir()) {
   const store = await openStore({ env: { STUDY_PLANNER_STORE_DIR: dir }, notice: () => {} });
@@ -62,7 +69,10 @@ describe('the name key', () => {
         fc.constantFrom('', ' ', '\t', '  '),
         (letters, form, pad) => {
           const name = letters.map(([c]) => c).join('');
-          const variant = `${pad}${letters.map(([c, up]) => flip(c, up)).join('').normalize(form)}${pad}`;
+          const variant = `${pad}${letters
+            .map(([c, up]) => flip(c, up))
+            .join('')
+            .normalize(form)}${pad}`;
           expect(planNameKey(variant)).toBe(planNameKey(name));
         },
       ),
@@ -90,7 +100,9 @@ describe('which saved plans a name means', () => {
     expect(() => planToReplace([saved('My plan')], 'my plan', false)).toThrow(
       'a plan named "My plan" is already saved (names that differ only in letter case or Unicode form are one name); pass --force to replace it, or choose another name with --name.',
     );
-    expect(() => planToReplace([saved('My plan')], 'My plan', false)).toThrow('a plan named "My plan" is already saved; pass --force to replace it, or choose another name with --name.');
+    expect(() => planToReplace([saved('My plan')], 'My plan', false)).toThrow(
+      'a plan named "My plan" is already saved; pass --force to replace it, or choose another name with --name.',
+    );
     expect(planToReplace([saved('My plan')], 'MY PLAN', true)?.name).toBe('My plan');
   });
 
@@ -129,55 +141,15 @@ describe('the store keeps one plan per name', () => {
     expect(store.listPlans()).toEqual(plans);
     expect(findPlan(store, 'my plan').plan.fellowship).toBe(true);
     expect(findPlan(store, 'My plan').plan.fellowship).toBe(false);
-    expect(() => findPlan(store, 'MY PLAN')).toThrow('"MY PLAN" could mean any of the saved plans "My plan" and "my plan", whose names differ only in letter case; give the name exactly as it is saved');
+    expect(() => findPlan(store, 'MY PLAN')).toThrow(
+      '"MY PLAN" could mean any of the saved plans "My plan" and "my plan", whose names differ only in letter case; give the name exactly as it is saved',
+    );
     expect(store.getPlan('MY PLAN')).toBeUndefined();
     // Replacing one by its exact name leaves the other alone.
     store.savePlan('my plan', { ...PLAN, mode: 'full-time' }, { replace: true });
-    expect(store.listPlans().map((p) => [p.name, p.plan.mode])).toEqual([['My plan', 'part-time'], ['my plan', 'full-time']]);
-  });
-});
-
-describe('two processes saving one name at once', () => {
-  const storeUrl = pathToFileURL(path.join(ROOT, 'dist', 'cli', 'io', 'store.js')).href;
-  const PROCESSES = 6;
-  const script = (dir: string, index: number, name: string) => `
-    import fs from 'node:fs';
-    import { openStore } from ${JSON.stringify(storeUrl)};
-    const store = await openStore({ env: { STUDY_PLANNER_STORE_DIR: ${JSON.stringify(dir)} }, notice: () => {} });
-    fs.writeFileSync(${JSON.stringify(path.join(dir, `ready-${index}`))}, '');
-    const pause = new Int32Array(new SharedArrayBuffer(4));
-    while (!fs.existsSync(${JSON.stringify(path.join(dir, 'go'))})) Atomics.wait(pause, 0, 0, 5);
-    try {
-      store.savePlan(${JSON.stringify(name)}, { residency: 'local', subjects: ['SN5023', 'subject ${index}'] });
-    } catch (error) {
-      if (error.name !== 'PlanNameTakenError') throw error;
-      process.exit(2);
-    }
-  `;
-  const run = (dir: string, index: number, name: string) =>
-    new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script(dir, index, name)], { stdio: 'ignore' });
-      child.on('error', reject);
-      child.on('close', resolve);
-    });
-
-  it('exactly one saves; every other is told the name is taken, and one plan remains', async () => {
-    const dir = makeTempDir();
-    // The same name in every case and Unicode form the processes might type.
-    const names = ['My café', 'my café', 'MY CAFÉ', 'My cafe\u0301', 'my cafe\u0301', 'My Café'];
-    const runs = names.slice(0, PROCESSES).map((name, i) => run(dir, i, name));
-    const deadline = Date.now() + 30_000;
-    while (fs.readdirSync(dir).filter((f) => f.startsWith('ready-')).length < PROCESSES) {
-      if (Date.now() > deadline) throw new Error('the processes did not all start');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    fs.writeFileSync(path.join(dir, 'go'), '');
-    const codes = await Promise.all(runs);
-    expect(codes.filter((c) => c === 0)).toHaveLength(1);
-    expect(codes.filter((c) => c === 2)).toHaveLength(PROCESSES - 1);
-    const read = readStore(path.join(dir, 'store.json'));
-    if (read.state !== 'ok') throw new Error(`store not readable: ${JSON.stringify(read)}`);
-    expect(read.data.plans).toHaveLength(1);
-    expect(read.data.plans[0]!.name).toBe(names[codes.indexOf(0)]!.normalize('NFC'));
+    expect(store.listPlans().map((p) => [p.name, p.plan.mode])).toEqual([
+      ['My plan', 'part-time'],
+      ['my plan', 'full-time'],
+    ]);
   });
 });

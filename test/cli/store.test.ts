@@ -6,11 +6,17 @@ import { BrokenStoreError, readStore } from '../../src/cli/io/store-file.js';
 import { defaultStoreDirectory, storeDirectory } from '../../src/cli/io/store-location.js';
 import { planNameProblem } from '../../src/cli/io/store-schema.js';
 import { openStore, type StoreOptions } from '../../src/cli/io/store.js';
-import { UsageError } from '../../src/cli/outcome.js';
+import { ExitError, UsageError } from '../../src/cli/outcome.js';
 import { makeTempDir } from './run-cli.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'store');
-const PLAN: PlanFile = { catalogue: 'polyu-msc-health-informatics-2024', residency: 'local', mode: 'part-time', fellowship: false, subjects: ['SN5023', 'Epidemiology'] };
+const PLAN: PlanFile = {
+  catalogue: 'polyu-msc-health-informatics-2024',
+  residency: 'local',
+  mode: 'part-time',
+  fellowship: false,
+  subjects: ['SN5023', 'Epidemiology'],
+};
 
 /** A store in a fresh directory, with a clock that ticks one minute per reading and notices kept. */
 async function freshStore(options: Partial<StoreOptions> = {}, dir = makeTempDir()) {
@@ -25,7 +31,11 @@ function onDisk(file: string): unknown {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-const backupsIn = (dir: string) => fs.readdirSync(dir).filter((f) => /^store\.json\.corrupt-.+\.bak$/.test(f)).sort();
+const backupsIn = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => /^store\.json\.corrupt-.+\.bak$/.test(f))
+    .sort();
 
 describe('the store: round trips', () => {
   it('starts empty without creating a file, and keeps plans, defaults and the draft', async () => {
@@ -37,7 +47,11 @@ describe('the store: round trips', () => {
     const saved = store.savePlan('My plan', PLAN);
     expect(saved).toEqual({ name: 'My plan', plan: PLAN, updatedAt: '2024-09-01T12:00:00.000Z' });
     store.setDefault('residency', 'non-local');
-    store.saveDraft({ catalogue: 'polyu-msc-health-informatics-2024', residency: 'local', core: ['epidemiology'], updatedAt: 'ignored' });
+    store.saveDraft({
+      catalogue: 'polyu-msc-health-informatics-2024',
+      answers: { residency: 'local', picks: { core: ['epidemiology'] }, routes: {} },
+      updatedAt: 'ignored',
+    });
 
     // A second store on the same directory (another run of the program) sees it all.
     const again = await openStore({ env: { STUDY_PLANNER_STORE_DIR: path.dirname(file) }, notice: () => {} });
@@ -46,7 +60,11 @@ describe('the store: round trips', () => {
     // One name whatever the letter case (store-names.test.ts has the rest of that rule).
     expect(again.getPlan('my plan')).toEqual(saved);
     expect(again.defaults()).toEqual({ residency: 'non-local' });
-    expect(again.getDraft()).toEqual({ catalogue: 'polyu-msc-health-informatics-2024', residency: 'local', core: ['epidemiology'], updatedAt: '2024-09-01T12:01:00.000Z' });
+    expect(again.getDraft()).toEqual({
+      catalogue: 'polyu-msc-health-informatics-2024',
+      answers: { residency: 'local', picks: { core: ['epidemiology'] }, routes: {} },
+      updatedAt: '2024-09-01T12:01:00.000Z',
+    });
   });
 
   it('replaces a plan saved again under the same name, in its place, with a new time', async () => {
@@ -54,7 +72,9 @@ describe('the store: round trips', () => {
     store.savePlan('a', PLAN);
     store.savePlan('b', PLAN);
     // Only when asked to: a taken name is refused, and the store is left as it was.
-    expect(() => store.savePlan('a', { ...PLAN, fellowship: true })).toThrow('a plan named "a" is already saved; pass --force to replace it');
+    expect(() => store.savePlan('a', { ...PLAN, fellowship: true })).toThrow(
+      'a plan named "a" is already saved; pass --force to replace it',
+    );
     const replaced = store.savePlan('a', { ...PLAN, fellowship: true }, { replace: true });
     expect(store.listPlans().map((p) => [p.name, p.plan.fellowship, p.updatedAt])).toEqual([
       ['a', true, replaced.updatedAt],
@@ -75,13 +95,13 @@ describe('the store: round trips', () => {
     const { store, file } = await freshStore();
     store.setDefault('residency', 'local');
     store.setDefault('mode', 'full-time');
-    store.saveDraft({ catalogue: 'x', updatedAt: '' });
+    store.saveDraft({ catalogue: 'x', answers: { picks: {}, routes: {} }, updatedAt: '' });
     store.unsetDefault('residency');
     store.unsetDefault('residency');
     store.clearDraft();
     expect(store.defaults()).toEqual({ mode: 'full-time' });
     expect(store.getDraft()).toBeUndefined();
-    expect(onDisk(file)).toEqual({ version: 1, defaults: { mode: 'full-time' }, plans: [] });
+    expect(onDisk(file)).toEqual({ version: 2, defaults: { mode: 'full-time' }, plans: [] });
   });
 
   it('keeps the catalogue default as an absolute path', async () => {
@@ -137,13 +157,40 @@ describe('the store: round trips', () => {
 describe('the store: a broken file is never lost', () => {
   const broken = [
     ['not JSON', fs.readFileSync(path.join(FIXTURES, 'broken-json.json')), /is not valid JSON/],
-    ['JSON of the wrong shape', fs.readFileSync(path.join(FIXTURES, 'wrong-shape.json')), /is not a valid store: at defaults\.residency: must be one of "local", "non-local"/],
+    [
+      'JSON of the wrong shape',
+      fs.readFileSync(path.join(FIXTURES, 'wrong-shape.json')),
+      /is not a valid store: at defaults\.residency: must be one of "local", "non-local"/,
+    ],
     ['an unknown field', Buffer.from('{"version":1,"defaults":{},"plans":[],"extra":1}'), /at extra: is not a known field/],
-    ['two plans with one name', Buffer.from(JSON.stringify({ version: 1, defaults: {}, plans: [{ name: 'a', plan: PLAN, updatedAt: '2024-09-01T12:00:00.000Z' }, { name: 'a', plan: PLAN, updatedAt: '2024-09-01T12:00:00.000Z' }] })), /must not hold two plans with the same name/],
+    [
+      'two plans with one name',
+      Buffer.from(
+        JSON.stringify({
+          version: 1,
+          defaults: {},
+          plans: [
+            { name: 'a', plan: PLAN, updatedAt: '2024-09-01T12:00:00.000Z' },
+            { name: 'a', plan: PLAN, updatedAt: '2024-09-01T12:00:00.000Z' },
+          ],
+        }),
+      ),
+      /must not hold two plans with the same name/,
+    ],
     ['an empty file', Buffer.from(''), /is empty/],
     ['a binary file', Buffer.from([0x7b, 0x00, 0x01, 0x02]), /binary/],
     ['a JSON array', Buffer.from('[]'), /at the top level: must be a JSON object, not an array/],
-    ['a bad plan inside', Buffer.from(JSON.stringify({ version: 1, defaults: {}, plans: [{ name: 'a', plan: { ...PLAN, subjects: 'SN5023' }, updatedAt: '2024-09-01T12:00:00.000Z' }] })), /at plans\[0\]\.plan\.subjects: must be a list of subject names/],
+    [
+      'a bad plan inside',
+      Buffer.from(
+        JSON.stringify({
+          version: 1,
+          defaults: {},
+          plans: [{ name: 'a', plan: { ...PLAN, subjects: 'SN5023' }, updatedAt: '2024-09-01T12:00:00.000Z' }],
+        }),
+      ),
+      /at plans\[0\]\.plan\.subjects: must be a list of subject names/,
+    ],
   ] as const;
 
   it.each(broken)('%s: reading stops with the file named and the way out, and changes nothing', async (_what, bytes, detail) => {
@@ -184,7 +231,8 @@ describe('the store: a broken file is never lost', () => {
     const writes = [
       (s: Awaited<ReturnType<typeof freshStore>>['store']) => s.setDefault('residency', 'local'),
       (s: Awaited<ReturnType<typeof freshStore>>['store']) => s.unsetDefault('residency'),
-      (s: Awaited<ReturnType<typeof freshStore>>['store']) => s.saveDraft({ catalogue: 'x', updatedAt: '' }),
+      (s: Awaited<ReturnType<typeof freshStore>>['store']) =>
+        s.saveDraft({ catalogue: 'x', answers: { picks: {}, routes: {} }, updatedAt: '' }),
       (s: Awaited<ReturnType<typeof freshStore>>['store']) => s.clearDraft(),
       (s: Awaited<ReturnType<typeof freshStore>>['store']) => s.deletePlan('a'),
     ];
@@ -235,7 +283,7 @@ describe('the store: a broken file is never lost', () => {
 
   it('a store from a newer version is neither read nor replaced', async () => {
     const { store, file, dir } = await freshStore();
-    const text = JSON.stringify({ version: 2, everything: 'different' });
+    const text = JSON.stringify({ version: 3, everything: 'different' });
     fs.writeFileSync(file, text);
     expect(() => store.listPlans()).toThrow(/newer version of study-planner.*upgrade/);
     expect(() => store.savePlan('x', PLAN)).toThrow(/newer version/);
@@ -245,8 +293,18 @@ describe('the store: a broken file is never lost', () => {
   });
 
   it.each([
-    ['a directory where the file should be', (dir: string) => fs.mkdirSync(path.join(dir, 'store.json')), /store\.json is a directory, not a regular file; nothing was read or changed/, /store\.json is a directory, not a regular file; nothing was read or changed/],
-    ['a file where the directory should be', (dir: string) => fs.writeFileSync(path.join(dir, 'sub'), ''), /part of its path is a file/, /part of its path is a file/],
+    [
+      'a directory where the file should be',
+      (dir: string) => fs.mkdirSync(path.join(dir, 'store.json')),
+      /store\.json is a directory, not a regular file; nothing was read or changed/,
+      /store\.json is a directory, not a regular file; nothing was read or changed/,
+    ],
+    [
+      'a file where the directory should be',
+      (dir: string) => fs.writeFileSync(path.join(dir, 'sub'), ''),
+      /part of its path is a file/,
+      /part of its path is a file/,
+    ],
   ])('%s: reading and writing exit 2 with a sentence, not a stack', async (_what, arrange, onRead, onWrite) => {
     const dir = makeTempDir();
     arrange(dir);
@@ -260,7 +318,8 @@ describe('the store: a broken file is never lost', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(UsageError);
+    expect(error).toBeInstanceOf(ExitError);
+    expect((error as ExitError).code).toBe(2);
     expect((error as Error).message).toMatch(onWrite);
   });
 
@@ -273,7 +332,11 @@ describe('the store: a broken file is never lost', () => {
 
   it("keeps the planner's answers to another catalogue's steps in the draft", async () => {
     const { store } = await freshStore();
-    const draft = { catalogue: 'x', picks: { 'core-pick': ['a', 'b'] }, routes: { 'dissertation-or-coursework': 'coursework' }, updatedAt: '' };
+    const draft = {
+      catalogue: 'x',
+      answers: { picks: { 'core-pick': ['a', 'b'] }, routes: { 'dissertation-or-coursework': 'coursework' } },
+      updatedAt: '',
+    };
     store.saveDraft(draft);
     expect(store.getDraft()).toEqual({ ...draft, updatedAt: '2024-09-01T12:00:00.000Z' });
   });
@@ -290,7 +353,9 @@ describe('the store: a broken file is never lost', () => {
 describe('where the store lives', () => {
   it('STUDY_PLANNER_STORE_DIR, made absolute, wins', () => {
     expect(storeDirectory({ STUDY_PLANNER_STORE_DIR: 'rel/dir' })).toBe(path.resolve('rel/dir'));
-    expect(storeDirectory({ STUDY_PLANNER_STORE_DIR: '', XDG_CONFIG_HOME: '/xdg' })).toBe(defaultStoreDirectory({ XDG_CONFIG_HOME: '/xdg' }));
+    expect(storeDirectory({ STUDY_PLANNER_STORE_DIR: '', XDG_CONFIG_HOME: '/xdg' })).toBe(
+      defaultStoreDirectory({ XDG_CONFIG_HOME: '/xdg' }),
+    );
   });
 
   it.each([

@@ -7,16 +7,39 @@ import { catalogueFrom, plan, real, realJson } from './catalogues.js';
 describe('the bundled catalogue', () => {
   it('has Academic Integrity and Ethics as a compulsory, 1-credit, tuition-free subject', () => {
     const aie = real.subjectById.get('academic-integrity-and-ethics');
-    expect(aie).toMatchObject({ title: 'Academic Integrity and Ethics', category: 'compulsory', credits: 1, code: 'HTI5T04', tuitionFree: true });
+    expect(aie).toMatchObject({
+      title: 'Academic Integrity and Ethics',
+      category: 'compulsory',
+      credits: 1,
+      code: 'HTI5T04',
+      tuitionFree: true,
+    });
     const compulsory = real.requirements.find((r) => r.id === 'compulsory')!;
     expect(compulsory.options[0]!.eligible.has('academic-integrity-and-ethics')).toBe(true);
   });
 
   it('makes a plan without it invalid, naming it and saying how to add it', () => {
-    const j = judgePlan(real, plan(['SN5023', 'SN6006', 'SN5303B', 'Epidemiology', 'Project Management', 'Big Data Computing', 'Health Care Ethics', 'Dissertation']));
+    const j = judgePlan(
+      real,
+      plan([
+        'SN5023',
+        'SN6006',
+        'SN5303B',
+        'Epidemiology',
+        'Project Management',
+        'Big Data Computing',
+        'Health Care Ethics',
+        'Dissertation',
+      ]),
+    );
     expect(j.valid).toBe(false);
     expect(j.credits).toEqual({ planned: 30, required: 31 });
-    expect(j.errors).toEqual([{ code: 'REQUIREMENT_UNMET', message: 'Compulsory subjects: still needs Academic Integrity and Ethics; add "HTI5T04" to "subjects".' }]);
+    expect(j.errors).toEqual([
+      {
+        code: 'REQUIREMENT_UNMET',
+        message: 'Compulsory subjects: still needs Academic Integrity and Ethics; add "HTI5T04" to "subjects".',
+      },
+    ]);
     // Its estimate is what it was: 30 tuition-bearing credits.
     expect(j.fees).toMatchObject({ credits: 30, chargedCredits: 30, tuition: 172_500 });
   });
@@ -46,7 +69,11 @@ describe('the bundled catalogue', () => {
 
   it('has no code where none was found', () => {
     const uncoded = real.subjects.filter((s) => s.code === undefined).map((s) => s.id);
-    expect(uncoded.sort()).toEqual(['computer-programming-for-healthcare', 'healthcare-innovation', 'intellectual-property-standards-and-regulations-of-medical-devices']);
+    expect(uncoded.sort()).toEqual([
+      'computer-programming-for-healthcare',
+      'healthcare-innovation',
+      'intellectual-property-standards-and-regulations-of-medical-devices',
+    ]);
   });
 
   it('names a source and the date it was checked in every provenance entry', () => {
@@ -73,7 +100,9 @@ describe('the fellowship in words', () => {
     const json = realJson();
     json.fees.fellowship.cap = 100000;
     json.fees.fellowship.awards = 1;
-    expect(fellowshipSummary(catalogueFrom(json).data.fees)).toContain('up to HK$100,000 of the tuition for local students, who pay at least HK$42,100 themselves; 1 award for this intake.');
+    expect(fellowshipSummary(catalogueFrom(json).data.fees)).toContain(
+      'up to HK$100,000 of the tuition for local students, who pay at least HK$42,100 themselves; 1 award for this intake.',
+    );
   });
 
   describe('in a catalogue without one', () => {
@@ -84,11 +113,22 @@ describe('the fellowship in words', () => {
 
     it('says the programme offers none', () => {
       expect(fellowshipSummary(none.data.fees)).toBe('This programme offers no fellowship.');
-      expect(fellowshipRefusal(none.data.fees, 'local', '--fellowship')).toBe('--fellowship was asked for, but this programme offers no fellowship');
+      expect(fellowshipRefusal(none.data.fees, 'local', '--fellowship')).toBe(
+        '--fellowship was asked for, but this programme offers no fellowship',
+      );
     });
 
     it('makes a plan asking for it invalid, and says why', () => {
-      const j = judgePlan(none, plan(real.subjects.filter((s) => ['compulsory', 'core', 'elective'].includes(s.category)).slice(0, 8).map((s) => s.id), { fellowship: true }));
+      const j = judgePlan(
+        none,
+        plan(
+          real.subjects
+            .filter((s) => ['compulsory', 'core', 'elective'].includes(s.category))
+            .slice(0, 8)
+            .map((s) => s.id),
+          { fellowship: true },
+        ),
+      );
       const error = j.errors.find((e) => e.code === 'FELLOWSHIP_NOT_ELIGIBLE');
       expect(error?.message).toBe('the fellowship was asked for, but this programme offers no fellowship; set "fellowship" to false.');
       expect(error?.message).not.toContain('for no students');

@@ -44,7 +44,12 @@ const rows: Row[] = [
     message: /names category "mandatory"/,
   },
   { name: 'a negative fee per credit', change: (c) => (c.fees.perCredit = -5750), path: 'fees.perCredit', message: /must not be negative/ },
-  { name: 'a negative fellowship cap', change: (c) => (c.fees.fellowship.cap = -1), path: 'fees.fellowship.cap', message: /must not be negative/ },
+  {
+    name: 'a negative fellowship cap',
+    change: (c) => (c.fees.fellowship.cap = -1),
+    path: 'fees.fellowship.cap',
+    message: /must not be negative/,
+  },
   {
     name: 'a negative initial registration',
     change: (c) => (c.fees.initialRegistrationCredits['non-local'] = -6),
@@ -53,8 +58,18 @@ const rows: Row[] = [
   },
   { name: 'a fractional fee', change: (c) => (c.fees.perCredit = 5750.5), path: 'fees.perCredit', message: /must be a whole number/ },
   { name: 'a fee as text', change: (c) => (c.fees.perCredit = '5750'), path: 'fees.perCredit', message: /must be a number/ },
-  { name: 'an unknown top-level field', change: (c) => (c.colour = 'blue'), path: 'colour', message: /is not a known field; remove it or check its spelling/ },
-  { name: 'an unknown subject field', change: (c) => (c.subjects[2].credit = 3), path: 'subjects[2].credit', message: /is not a known field/ },
+  {
+    name: 'an unknown top-level field',
+    change: (c) => (c.colour = 'blue'),
+    path: 'colour',
+    message: /is not a known field; remove it or check its spelling/,
+  },
+  {
+    name: 'an unknown subject field',
+    change: (c) => (c.subjects[2].credit = 3),
+    path: 'subjects[2].credit',
+    message: /is not a known field/,
+  },
   { name: 'a missing field', change: (c) => delete c.fees, path: 'fees', message: /is required but missing/ },
   {
     name: 'a requirement with both a rule and alternatives',
@@ -108,7 +123,8 @@ const rows: Row[] = [
     name: 'a code equal to another subject’s title',
     change: (c) => (c.subjects[4].code = 'EPIDEMIOLOGY'),
     path: 'subjects[8]',
-    message: /the name "epidemiology" also names subjects\[4\] \("Artificial Intelligence Concepts"\); identifiers, codes and titles must not clash/,
+    message:
+      /the name "epidemiology" also names subjects\[4\] \("Artificial Intelligence Concepts"\); identifiers, codes and titles must not clash/,
   },
   {
     name: 'two titles that differ only in case and "&"',
@@ -120,7 +136,8 @@ const rows: Row[] = [
     name: 'a requirement no plan can meet',
     change: (c) => (c.requirements[1].rule.min = 13),
     path: 'requirements[1]',
-    message: /"Core subjects" cannot be met by any plan, even one with every subject in the catalogue \(it would still need 1 more core subject\)/,
+    message:
+      /"Core subjects" cannot be met by any plan, even one with every subject in the catalogue \(it would still need 1 more core subject\)/,
   },
   {
     name: 'requirements that compete for too few subjects',

@@ -38,7 +38,12 @@ export function plan(subjects: string[], fields: Partial<PlanFile> = {}): PlanFi
 }
 
 // The real programme's subjects, by identifier, for readable tables.
-export const COMPULSORY = ['electronic-patient-records', 'information-technology-in-healthcare', 'professional-development-in-health-informatics', 'academic-integrity-and-ethics'];
+export const COMPULSORY = [
+  'electronic-patient-records',
+  'information-technology-in-healthcare',
+  'professional-development-in-health-informatics',
+  'academic-integrity-and-ethics',
+];
 export const CORE = [
   'epidemiology',
   'project-management',

@@ -70,12 +70,21 @@ function catalogueJson(shape: Shape) {
     modes: [{ id: 'full-time', label: 'Full-time', normalDurationYears: 1 }],
     creditsRequired: 1,
     categories: Array.from({ length: shape.categoryCount }, (_, c) => ({ id: `c${c}`, label: `Category ${c}`, adjective: `c${c}` })),
-    subjects: shape.subjects.map((s, i) => ({ id: `s${i}`, title: `Subject ${i}`, category: `c${s.category % shape.categoryCount}`, credits: s.credits })),
+    subjects: shape.subjects.map((s, i) => ({
+      id: `s${i}`,
+      title: `Subject ${i}`,
+      category: `c${s.category % shape.categoryCount}`,
+      credits: s.credits,
+    })),
     fees: { currency: 'HKD', perCredit: 1, initialRegistrationCredits: { local: 0, 'non-local': 0 } },
     requirements: rulesOf(shape).map((options, i) =>
       options.length === 1
         ? { id: `r${i}`, label: `Requirement ${i}`, rule: ruleJson(options[0]!) }
-        : { id: `r${i}`, label: `Requirement ${i}`, anyOf: options.map((o, j) => ({ id: `o${j}`, label: `Option ${j}`, rule: ruleJson(o) })) },
+        : {
+            id: `r${i}`,
+            label: `Requirement ${i}`,
+            anyOf: options.map((o, j) => ({ id: `o${j}`, label: `Option ${j}`, rule: ruleJson(o) })),
+          },
     ),
   };
 }
@@ -118,7 +127,10 @@ function oracle(shape: Shape, plan: readonly number[]): boolean {
 const indexOf = (subject: Subject) => Number(subject.id.slice(1));
 
 function checkPlan(shape: Shape, catalogue: Catalogue, plan: readonly number[]): boolean {
-  const evaluation = evaluate(catalogue, plan.map((i) => catalogue.subjectById.get(`s${i}`)!));
+  const evaluation = evaluate(
+    catalogue,
+    plan.map((i) => catalogue.subjectById.get(`s${i}`)!),
+  );
   const expected = oracle(shape, plan);
   expect(evaluation.satisfied).toBe(expected);
   expect(evaluation.satisfied).toBe(evaluation.requirements.every((r) => r.satisfied));
@@ -146,7 +158,16 @@ describe('the rules engine against brute force', () => {
   it('agrees with the oracle on random small catalogues and plans', () => {
     const tally = { accepted: 0, unreachable: 0, tooFewCredits: 0, valid: 0, invalid: 0 };
     const input = shapeArb.chain((shape) =>
-      fc.tuple(fc.constant(shape), fc.array(fc.shuffledSubarray(shape.subjects.map((_, i) => i), { maxLength: Math.min(7, shape.subjects.length) }), { minLength: 1, maxLength: 4 })),
+      fc.tuple(
+        fc.constant(shape),
+        fc.array(
+          fc.shuffledSubarray(
+            shape.subjects.map((_, i) => i),
+            { maxLength: Math.min(7, shape.subjects.length) },
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
+      ),
     );
     fc.assert(
       fc.property(input, ([shape, plans]) => {
@@ -168,7 +189,10 @@ describe('the rules engine against brute force', () => {
         }
         tally.accepted++;
         expect(oracle(shape, all)).toBe(true);
-        for (const plan of plans) checkPlan(shape, result.catalogue, plan) ? tally.valid++ : tally.invalid++;
+        for (const plan of plans) {
+          if (checkPlan(shape, result.catalogue, plan)) tally.valid++;
+          else tally.invalid++;
+        }
       }),
       { numRuns: 600 },
     );
@@ -184,7 +208,12 @@ describe('the rules engine against brute force', () => {
     // greedy engine would give them to r0 and leave r1 short.
     const shape: Shape = {
       categoryCount: 2,
-      subjects: [{ category: 0, credits: 3 }, { category: 0, credits: 3 }, { category: 0, credits: 1 }, { category: 0, credits: 0 }],
+      subjects: [
+        { category: 0, credits: 3 },
+        { category: 0, credits: 3 },
+        { category: 0, credits: 1 },
+        { category: 0, credits: 0 },
+      ],
       requirements: [
         { rule: { type: 'subjects', min: 2, categories: [0], subjects: [] } },
         { rule: { type: 'credits', min: 5, categories: [0], subjects: [] } },

@@ -29,13 +29,19 @@ const rows: Row[] = [
   {
     name: 'capstone route',
     subjects: [...F, ...M, 'data-curation-lab', 'digital-preservation', 'capstone-project'],
-    valid: true, codes: [], finale: 'capstone', credits: 27,
+    valid: true,
+    codes: [],
+    finale: 'capstone',
+    credits: 27,
     counted: { options: ['data-curation-lab', 'digital-preservation'], finale: ['capstone-project'] },
   },
   {
     name: 'placement route: both subjects of the option',
     subjects: [...F, ...M, 'archival-science', 'open-data-law', 'data-curation-lab', 'industry-placement', 'placement-seminar'],
-    valid: true, codes: [], finale: 'placement', credits: 27,
+    valid: true,
+    codes: [],
+    finale: 'placement',
+    credits: 27,
     counted: { options: ['archival-science', 'open-data-law', 'data-curation-lab'], finale: ['industry-placement', 'placement-seminar'] },
   },
   {
@@ -43,39 +49,61 @@ const rows: Row[] = [
     // rule, the two 2-credit ones to "2 more subjects", whatever order they are listed in.
     name: 'broad route: the small subjects are spent on the count, the large ones on the credits',
     subjects: [...F, ...M, 'data-curation-lab', 'digital-preservation', 'archival-science', 'open-data-law'],
-    valid: false, codes: ['CREDITS_SHORT'], finale: 'broad', credits: 25,
+    valid: false,
+    codes: ['CREDITS_SHORT'],
+    finale: 'broad',
+    credits: 25,
     counted: { options: ['data-curation-lab', 'digital-preservation'], finale: ['archival-science', 'open-data-law'] },
   },
   {
     name: 'broad route with a fourth methods subject and enough credits',
     subjects: [...F, 'record-linkage', ...M, 'data-curation-lab', 'metadata-design', 'archival-science', 'digital-preservation'],
-    valid: true, codes: [], finale: 'broad', credits: 29,
+    valid: true,
+    codes: [],
+    finale: 'broad',
+    credits: 29,
     // Methods by identifier, whatever the order listed; the credit rule counts the fewest credits
     // that reach its 8 (4 + 4), leaving Metadata Design extra.
-    counted: { methods: ['record-linkage', 'causal-inference', 'qualitative-research'], options: ['data-curation-lab', 'digital-preservation'], finale: ['survey-methods', 'archival-science'] },
+    counted: {
+      methods: ['record-linkage', 'causal-inference', 'qualitative-research'],
+      options: ['data-curation-lab', 'digital-preservation'],
+      finale: ['survey-methods', 'archival-science'],
+    },
   },
   {
     name: 'the tuition-free subject is still compulsory',
     subjects: [F[0]!, ...M, 'data-curation-lab', 'digital-preservation', 'capstone-project'],
-    valid: false, codes: ['REQUIREMENT_UNMET'], finale: 'capstone', credits: 26,
+    valid: false,
+    codes: ['REQUIREMENT_UNMET'],
+    finale: 'capstone',
+    credits: 26,
     missing: { foundation: 'Academic Integrity' },
   },
   {
     name: 'only 2 methods subjects',
     subjects: [...F, M[0]!, M[1]!, 'data-curation-lab', 'digital-preservation', 'capstone-project'],
-    valid: false, codes: ['REQUIREMENT_UNMET'], finale: 'capstone', credits: 24,
+    valid: false,
+    codes: ['REQUIREMENT_UNMET'],
+    finale: 'capstone',
+    credits: 24,
     missing: { methods: '1 more methods subject' },
   },
   {
     name: 'three optional subjects, one credit short',
     subjects: [...F, ...M, 'archival-science', 'open-data-law', 'metadata-design', 'capstone-project'],
-    valid: false, codes: ['REQUIREMENT_UNMET'], finale: 'capstone', credits: 26,
+    valid: false,
+    codes: ['REQUIREMENT_UNMET'],
+    finale: 'capstone',
+    credits: 26,
     missing: { options: '1 more credit of optional subjects' },
   },
   {
     name: 'an empty plan',
     subjects: [],
-    valid: false, codes: ['REQUIREMENT_UNMET', 'REQUIREMENT_UNMET', 'REQUIREMENT_UNMET', 'REQUIREMENT_UNMET'], finale: 'capstone', credits: 0,
+    valid: false,
+    codes: ['REQUIREMENT_UNMET', 'REQUIREMENT_UNMET', 'REQUIREMENT_UNMET', 'REQUIREMENT_UNMET'],
+    finale: 'capstone',
+    credits: 0,
     missing: {
       foundation: 'Data Stewardship Principles and Academic Integrity',
       methods: '3 more methods subjects',
@@ -105,7 +133,10 @@ describe('an invented programme, judged by the same engine', () => {
     expect(j.credits).toEqual({ planned: row.credits, required: 27 });
     expect(j.requirements.find((r) => r.id === 'finale')!.option?.id).toBe(row.finale);
     for (const [id, counted] of Object.entries(row.counted ?? {})) {
-      expect(j.requirements.find((r) => r.id === id)!.counted.map((s) => s.id), id).toEqual(counted);
+      expect(
+        j.requirements.find((r) => r.id === id)!.counted.map((s) => s.id),
+        id,
+      ).toEqual(counted);
     }
     for (const [id, missing] of Object.entries(row.missing ?? {})) {
       expect(j.requirements.find((r) => r.id === id)!.missing, id).toBe(missing);
@@ -114,7 +145,10 @@ describe('an invented programme, judged by the same engine', () => {
   });
 
   it('a placement without its seminar names what each alternative still needs', () => {
-    const j = judgePlan(invented, plan([...F, ...M, 'archival-science', 'open-data-law', 'data-curation-lab', 'industry-placement'], { residency: 'non-local' }));
+    const j = judgePlan(
+      invented,
+      plan([...F, ...M, 'archival-science', 'open-data-law', 'data-curation-lab', 'industry-placement'], { residency: 'non-local' }),
+    );
     const finale = j.requirements.find((r) => r.id === 'finale')!;
     expect(finale.option?.id).toBe('placement');
     expect(finale.missing).toMatch(/^the Capstone Project, or Placement Seminar, or /);
@@ -124,17 +158,30 @@ describe('an invented programme, judged by the same engine', () => {
   // credit rule needs, so in isolation it looks met and the wording says "0 more". Drop `.fails`
   // once the engine words that alternative from what the other requirements leave free.
   it('never asks for "0 more" of anything', () => {
-    const j = judgePlan(invented, plan([...F, ...M, 'archival-science', 'open-data-law', 'data-curation-lab', 'industry-placement'], { residency: 'non-local' }));
+    const j = judgePlan(
+      invented,
+      plan([...F, ...M, 'archival-science', 'open-data-law', 'data-curation-lab', 'industry-placement'], { residency: 'non-local' }),
+    );
     expect(j.requirements.find((r) => r.id === 'finale')!.missing).not.toMatch(/\b0 more\b/);
   });
 
   it('fees from the invented figures: EUR 400 a credit, no tuition for Academic Integrity, a bursary for non-local students', () => {
     const subjects = [...F, ...M, 'data-curation-lab', 'digital-preservation', 'capstone-project'];
     expect(judgePlan(invented, plan(subjects, { residency: 'non-local' })).fees).toEqual({
-      currency: 'EUR', credits: 27, chargedCredits: 26, perCredit: 400, tuition: 26 * 400, initialPayment: 10 * 400, fellowship: 0, payable: 26 * 400,
+      currency: 'EUR',
+      credits: 27,
+      chargedCredits: 26,
+      perCredit: 400,
+      tuition: 26 * 400,
+      initialPayment: 10 * 400,
+      fellowship: 0,
+      payable: 26 * 400,
     });
     // Bursary: min(3,000, 10,400 - 5,000) = 3,000.
-    expect(judgePlan(invented, plan(subjects, { residency: 'non-local', fellowship: true })).fees).toMatchObject({ fellowship: 3000, payable: 7400 });
+    expect(judgePlan(invented, plan(subjects, { residency: 'non-local', fellowship: true })).fees).toMatchObject({
+      fellowship: 3000,
+      payable: 7400,
+    });
     expect(judgePlan(invented, plan(subjects, { residency: 'local' })).fees).toMatchObject({ tuition: 10_400, initialPayment: 5 * 400 });
   });
 
@@ -148,10 +195,17 @@ describe('an invented programme, judged by the same engine', () => {
   });
 
   it('an extra subject is priced in the catalogue’s currency', () => {
-    const j = judgePlan(invented, plan([...F, ...M, 'data-curation-lab', 'digital-preservation', 'capstone-project', 'metadata-design'], { residency: 'non-local' }));
+    const j = judgePlan(
+      invented,
+      plan([...F, ...M, 'data-curation-lab', 'digital-preservation', 'capstone-project', 'metadata-design'], { residency: 'non-local' }),
+    );
     expect(j.valid).toBe(true);
     expect(j.warnings).toEqual([
-      { code: 'EXTRA_CREDITS', message: 'the plan has 30 credits, 3 more than the 27 required (Metadata Design); they add EUR 1,200 to the tuition and no fellowship covers them.' },
+      {
+        code: 'EXTRA_CREDITS',
+        message:
+          'the plan has 30 credits, 3 more than the 27 required (Metadata Design); they add EUR 1,200 to the tuition and no fellowship covers them.',
+      },
     ]);
   });
 
@@ -173,7 +227,9 @@ describe('an invented programme, judged by the same engine', () => {
 describe('no programme rule lives in TypeScript', () => {
   const src = fileURLToPath(new URL('../../src/', import.meta.url));
   const files = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 
   // Comments may quote a figure as an example; code may not use one.
   const code = (file: string) => fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
@@ -183,7 +239,11 @@ describe('no programme rule lives in TypeScript', () => {
   });
 
   it('no category or subject of the real programme is a string literal in the domain', () => {
-    const names = [...real.data.categories.map((c) => c.id), ...real.subjects.map((s) => s.id), ...real.subjects.flatMap((s) => (s.code ? [s.code] : []))];
+    const names = [
+      ...real.data.categories.map((c) => c.id),
+      ...real.subjects.map((s) => s.id),
+      ...real.subjects.flatMap((s) => (s.code ? [s.code] : [])),
+    ];
     // A whole literal such as 'dissertation' (messages may quote an example inside double quotes).
     const literal = new RegExp(`(['\`])(${names.join('|')})\\1`, 'i');
     for (const file of files(path.join(src, 'domain'))) expect(code(file), file).not.toMatch(literal);

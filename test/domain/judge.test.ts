@@ -32,7 +32,20 @@ describe('naming subjects', () => {
   });
 
   it('judges a whole plan named every way at once', () => {
-    const j = judgePlan(real, plan(['sn5023', 'Information Technology in Healthcare', 'professional-development-in-health-informatics', 'EPIDEMIOLOGY', 'LGT5037', 'big data computing', 'Health Care Ethics', 'hss5903', 'hti5t04']));
+    const j = judgePlan(
+      real,
+      plan([
+        'sn5023',
+        'Information Technology in Healthcare',
+        'professional-development-in-health-informatics',
+        'EPIDEMIOLOGY',
+        'LGT5037',
+        'big data computing',
+        'Health Care Ethics',
+        'hss5903',
+        'hti5t04',
+      ]),
+    );
     expect(j.valid).toBe(true);
     expect(j.errors).toEqual([]);
   });
@@ -62,7 +75,9 @@ describe('naming subjects', () => {
   it('the same subject by two different names is a duplicate, counted once', () => {
     const j = judgePlan(real, plan([...DISSERTATION_PLAN, 'Electronic Patient Records']));
     expect(codes(j.errors)).toEqual(['DUPLICATE_SUBJECT']);
-    expect(j.errors[0]!.message).toBe('"Electronic Patient Records" and "electronic-patient-records" are the same subject (Electronic Patient Records); a subject counts once, so remove one.');
+    expect(j.errors[0]!.message).toBe(
+      '"Electronic Patient Records" and "electronic-patient-records" are the same subject (Electronic Patient Records); a subject counts once, so remove one.',
+    );
     expect(j.subjects.filter((s) => s.id === 'electronic-patient-records')).toHaveLength(1);
     expect(j.credits.planned).toBe(31);
     expect(j.fees.tuition).toBe(172_500);
@@ -92,7 +107,10 @@ describe('judging a plan', () => {
   it('neither route: the error offers both', () => {
     const j = judgePlan(real, plan(DISSERTATION_PLAN.filter((s) => s !== DISSERTATION)));
     expect(j.errors).toEqual([
-      { code: 'REQUIREMENT_UNMET', message: 'Dissertation or 3 more subjects: still needs the Dissertation, or 3 more core or elective subjects.' },
+      {
+        code: 'REQUIREMENT_UNMET',
+        message: 'Dissertation or 3 more subjects: still needs the Dissertation, or 3 more core or elective subjects.',
+      },
     ]);
   });
 
@@ -106,7 +124,16 @@ describe('judging a plan', () => {
       'the plan has 34 credits, 3 more than the 31 required (Project Management); they add HK$17,250 to the tuition and no fellowship covers them.',
     );
     expect(j.credits).toEqual({ planned: 34, required: 31 });
-    expect(j.fees).toEqual({ currency: 'HKD', credits: 34, chargedCredits: 33, perCredit: 5750, tuition: 189_750, initialPayment: 17_250, fellowship: 120_000, payable: 69_750 });
+    expect(j.fees).toEqual({
+      currency: 'HKD',
+      credits: 34,
+      chargedCredits: 33,
+      perCredit: 5750,
+      tuition: 189_750,
+      initialPayment: 17_250,
+      fellowship: 120_000,
+      payable: 69_750,
+    });
     expect(j.requirements.flatMap((r) => r.counted.map((s) => s.id))).not.toContain('project-management');
   });
 
@@ -135,8 +162,20 @@ describe('judging a plan', () => {
   });
 
   it('reports every problem at once, in a stable order', () => {
-    const j = judgePlan(real, plan(['Epidemology', 'SN5023', 'electronic patient records'], { residency: 'non-local', fellowship: true, catalogue: 'other' }));
-    expect(codes(j.errors)).toEqual(['CATALOGUE_MISMATCH', 'UNKNOWN_SUBJECT', 'DUPLICATE_SUBJECT', 'REQUIREMENT_UNMET', 'REQUIREMENT_UNMET', 'REQUIREMENT_UNMET', 'REQUIREMENT_UNMET', 'FELLOWSHIP_NOT_ELIGIBLE']);
+    const j = judgePlan(
+      real,
+      plan(['Epidemology', 'SN5023', 'electronic patient records'], { residency: 'non-local', fellowship: true, catalogue: 'other' }),
+    );
+    expect(codes(j.errors)).toEqual([
+      'CATALOGUE_MISMATCH',
+      'UNKNOWN_SUBJECT',
+      'DUPLICATE_SUBJECT',
+      'REQUIREMENT_UNMET',
+      'REQUIREMENT_UNMET',
+      'REQUIREMENT_UNMET',
+      'REQUIREMENT_UNMET',
+      'FELLOWSHIP_NOT_ELIGIBLE',
+    ]);
     expectSoundCounting(real, j.requirements);
   });
 });

@@ -35,11 +35,28 @@ const ruleShape = fc.record({
 });
 const shapeArb: fc.Arbitrary<Shape> = fc.record({
   categoryCount: fc.integer({ min: 2, max: 4 }),
-  subjects: fc.array(fc.record({ category: fc.nat(3), credits: fc.constantFrom(0, 1, 2, 3, 3, 4, 6, 9), tuitionFree: fc.constantFrom(false, false, false, true) }), { minLength: 2, maxLength: 10 }),
-  requirements: fc.array(fc.oneof(ruleShape.map((r) => [r]), fc.tuple(ruleShape, ruleShape).map((rs) => [...rs])), { minLength: 1, maxLength: 4 }),
+  subjects: fc.array(
+    fc.record({
+      category: fc.nat(3),
+      credits: fc.constantFrom(0, 1, 2, 3, 3, 4, 6, 9),
+      tuitionFree: fc.constantFrom(false, false, false, true),
+    }),
+    { minLength: 2, maxLength: 10 },
+  ),
+  requirements: fc.array(
+    fc.oneof(
+      ruleShape.map((r) => [r]),
+      fc.tuple(ruleShape, ruleShape).map((rs) => [...rs]),
+    ),
+    { minLength: 1, maxLength: 4 },
+  ),
   creditRequirement: fc.integer({ min: -1, max: 3 }),
   creditsRequired: fc.integer({ min: 1, max: 30 }),
-  fees: fc.record({ initialLocal: fc.integer({ min: 0, max: 8 }), cap: fc.integer({ min: 0, max: 3000 }), share: fc.integer({ min: 0, max: 1500 }) }),
+  fees: fc.record({
+    initialLocal: fc.integer({ min: 0, max: 8 }),
+    cap: fc.integer({ min: 0, max: 3000 }),
+    share: fc.integer({ min: 0, max: 1500 }),
+  }),
 });
 
 function rulesOf(shape: Shape): RuleShape[][] {
@@ -67,7 +84,11 @@ function catalogueJson(shape: Shape, requirementOrder: readonly number[], subjec
   const requirements = rulesOf(shape).map((options, i) =>
     options.length === 1
       ? { id: `r${i}`, label: `Requirement ${i}`, rule: ruleJson(options[0]!) }
-      : { id: `r${i}`, label: `Requirement ${i}`, anyOf: options.map((o, j) => ({ id: `r${i}o${j}`, label: `Option ${j}`, rule: ruleJson(o) })) },
+      : {
+          id: `r${i}`,
+          label: `Requirement ${i}`,
+          anyOf: options.map((o, j) => ({ id: `r${i}o${j}`, label: `Option ${j}`, rule: ruleJson(o) })),
+        },
   );
   const subjects = shape.subjects.map((s, i) => ({
     id: `s${i}`,
@@ -108,7 +129,10 @@ function essence(j: Judgement, withErrorText: boolean) {
     warnings: j.warnings,
     errors: withErrorText ? [...j.errors].sort((a, b) => (a.message < b.message ? -1 : 1)) : j.errors.map((e) => e.code).sort(),
     requirements: Object.fromEntries(
-      j.requirements.map((r) => [r.id, { satisfied: r.satisfied, option: r.option?.id ?? null, counted: r.counted.map((s) => s.id).sort(), have: r.have }]),
+      j.requirements.map((r) => [
+        r.id,
+        { satisfied: r.satisfied, option: r.option?.id ?? null, counted: r.counted.map((s) => s.id).sort(), have: r.have },
+      ]),
     ),
   };
 }
@@ -129,7 +153,11 @@ describe('order never matters', () => {
         const identity = (n: number) => Array.from({ length: n }, (_, i) => i);
         const base = parseCatalogue(catalogueJson(shape, identity(shape.requirements.length), identity(shape.subjects.length)));
         const shuffled = parseCatalogue(
-          catalogueJson(shape, permutationOf(requirementKeys, shape.requirements.length), permutationOf(subjectKeys, shape.subjects.length)),
+          catalogueJson(
+            shape,
+            permutationOf(requirementKeys, shape.requirements.length),
+            permutationOf(subjectKeys, shape.subjects.length),
+          ),
         );
         expect(shuffled.ok).toBe(base.ok);
         if (!base.ok || !shuffled.ok) return;
@@ -154,11 +182,24 @@ describe('order never matters', () => {
     );
     // The run must have tried what the property is about.
     expect(tally.judged).toBeGreaterThan(100);
-    for (const key of ['valid', 'extraCredits', 'creditRules', 'fellowship', 'tuitionFree', 'floor'] as const) expect(tally[key], key).toBeGreaterThan(10);
+    for (const key of ['valid', 'extraCredits', 'creditRules', 'fellowship', 'tuitionFree', 'floor'] as const)
+      expect(tally[key], key).toBeGreaterThan(10);
   });
 
   it('the real programme: every rotation of a plan with extras, and the requirements reversed', () => {
-    const subjects = ['SN5023', 'SN6006', 'SN5303B', 'HTI5T04', 'Epidemiology', 'Project Management', 'Business Analytics', 'Big Data Computing', 'Health Care Ethics', 'Virtual Reality in Healthcare', 'Dissertation'];
+    const subjects = [
+      'SN5023',
+      'SN6006',
+      'SN5303B',
+      'HTI5T04',
+      'Epidemiology',
+      'Project Management',
+      'Business Analytics',
+      'Big Data Computing',
+      'Health Care Ethics',
+      'Virtual Reality in Healthcare',
+      'Dissertation',
+    ];
     const json = realJson();
     json.requirements.reverse();
     json.subjects.reverse();

@@ -164,7 +164,8 @@ describe('the rules engine over the real catalogue', () => {
 
   it('judges every plan of the programme’s shape the same whatever the order of its subjects', () => {
     const plan = [...C, c1, c2, c3, e1, e2, e3, e4];
-    const countedIds = (rotated: string[]) => evaluate(real, subjectsOf(real, rotated)).requirements.map((r) => r.counted.map((s) => s.id).sort());
+    const countedIds = (rotated: string[]) =>
+      evaluate(real, subjectsOf(real, rotated)).requirements.map((r) => r.counted.map((s) => s.id).sort());
     const first = countedIds(plan);
     for (let shift = 0; shift < plan.length; shift++) {
       const rotated = [...plan.slice(shift), ...plan.slice(0, shift)];
@@ -173,7 +174,8 @@ describe('the rules engine over the real catalogue', () => {
       expect(evaluation.requirements.map((r) => r.counted.length)).toEqual([4, 2, 2, 3]);
       // The same subjects count towards the same requirements, listed in the plan's own order.
       expect(countedIds(rotated)).toEqual(first);
-      for (const r of evaluation.requirements) expect(r.counted.map((s) => rotated.indexOf(s.id))).toEqual(r.counted.map((s) => rotated.indexOf(s.id)).sort((x, y) => x - y));
+      for (const r of evaluation.requirements)
+        expect(r.counted.map((s) => rotated.indexOf(s.id))).toEqual(r.counted.map((s) => rotated.indexOf(s.id)).sort((x, y) => x - y));
       expectSoundCounting(real, evaluation.requirements);
     }
   });

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { makeTempDir, runCli, type CliOptions, type CliResult } from '../cli/run-cli.js';
+import { makeTempDir, runCli, type CliOptions, type CliResult } from '../support/run-process.js';
 
-export { BIN, makeTempDir, ROOT, runCli } from '../cli/run-cli.js';
+export { BIN, makeTempDir, ROOT, runCli } from '../support/run-process.js';
 
 const PRELOAD = fileURLToPath(new URL('./peak-memory.cjs', import.meta.url));
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -18,12 +18,15 @@ export interface MeasuredResult extends CliResult {
 export async function runMeasured(args: readonly string[], options: CliOptions = {}): Promise<MeasuredResult> {
   const report = path.join(makeTempDir('study-planner-peak-'), 'peak');
   const start = performance.now();
-  const result = await runCli(args, { ...options, env: { ...options.env, NODE_OPTIONS: `--require ${JSON.stringify(PRELOAD)}`, PEAK_MEMORY_FILE: report } });
+  const result = await runCli(args, {
+    ...options,
+    env: { ...options.env, NODE_OPTIONS: `--require ${JSON.stringify(PRELOAD)}`, PEAK_MEMORY_FILE: report },
+  });
   const ms = performance.now() - start;
   return { ...result, ms, peakMiB: Number(fs.readFileSync(report, 'utf8')) / 1024 };
 }
 
-/** What every run must look like, whatever went wrong: a contract exit code and a short, plain stderr. */
+/** What every run must look like, whatever went wrong: an exit code of docs/json-and-exit-codes.md and a short, plain stderr. */
 export function expectOrderly(result: CliResult, codes: readonly number[] = [0, 1, 2]): void {
   expect(codes, `exit ${result.code}; stderr: ${result.stderr}`).toContain(result.code);
   expect(result.stderr).not.toMatch(/^\s+at /m);
@@ -39,7 +42,10 @@ export function expectJson(result: CliResult): unknown {
 /** No control character, DEL, C1 control or bidi override reaches the terminal raw (tab and newline aside). */
 export function expectHarmless(text: string, where: string): void {
   const found = RAW_CONTROL.exec(text);
-  expect(found, `${where} holds a raw U+${found?.[0].codePointAt(0)!.toString(16).padStart(4, '0')} near ${JSON.stringify(text.slice(Math.max(0, (found?.index ?? 0) - 30), (found?.index ?? 0) + 30))}`).toBeNull();
+  expect(
+    found,
+    `${where} holds a raw U+${found?.[0].codePointAt(0)!.toString(16).padStart(4, '0')} near ${JSON.stringify(text.slice(Math.max(0, (found?.index ?? 0) - 30), (found?.index ?? 0) + 30))}`,
+  ).toBeNull();
 }
 
 /** Lines of a stream's text, without the empty last one. */

@@ -1,5 +1,5 @@
 // A sample of the fuzz cases (the same generators as fuzz.test.ts, a fixed seed), through the built
-// program: a contract exit code, a short plain stderr and never a stack trace, JSON on stdout
+// program: an exit code of docs/json-and-exit-codes.md, a short plain stderr and never a stack trace, JSON on stdout
 // under --json.
 import fs from 'node:fs';
 import path from 'node:path';

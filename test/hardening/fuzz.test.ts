@@ -16,7 +16,18 @@ import { inventedJson, real, realJson } from '../domain/catalogues.js';
 import { catalogueCase, planCase } from './generators.mjs';
 import { runCase, snapshotPrototypes, type CaseOutcome, type Pipeline } from './pipeline.mjs';
 
-const pipeline: Pipeline = { decodeText, parseJson, FileError, parsePlan, parseCatalogue, judgePlan, planSchedule, judgementJson, renderJudgement, makeStyle };
+const pipeline: Pipeline = {
+  decodeText,
+  parseJson,
+  FileError,
+  parsePlan,
+  parseCatalogue,
+  judgePlan,
+  planSchedule,
+  judgementJson,
+  renderJudgement,
+  makeStyle,
+};
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1);
 const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 const pristine = snapshotPrototypes();
@@ -45,12 +56,18 @@ function expectEveryOutcome(kind: string) {
 
 describe('fuzz: every input ends in a verdict or a typed error, and no prototype is touched', () => {
   it('plan files', () => {
-    fc.assert(fc.property(planCase(realJson()), (c) => void run(c)), { numRuns: Math.round(2000 * RUNS), seed });
+    fc.assert(
+      fc.property(planCase(realJson()), (c) => void run(c)),
+      { numRuns: Math.round(2000 * RUNS), seed },
+    );
     expectEveryOutcome('plan');
   });
 
   it('catalogue files', () => {
-    fc.assert(fc.property(catalogueCase([realJson(), inventedJson()]), (c) => void run(c)), { numRuns: Math.round(500 * RUNS), seed });
+    fc.assert(
+      fc.property(catalogueCase([realJson(), inventedJson()]), (c) => void run(c)),
+      { numRuns: Math.round(500 * RUNS), seed },
+    );
     expectEveryOutcome('catalogue');
   });
 

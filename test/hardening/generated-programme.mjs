@@ -11,7 +11,13 @@ export function generateCatalogue(size) {
   const subjects = [];
   const add = (category, n, credits = 3) => {
     const id = `${category}-${pad(n)}`;
-    subjects.push({ id, code: `G${LETTER[category]}${pad(n)}`, title: `${category[0].toUpperCase()}${category.slice(1)} Topic Number ${n}`, category, credits });
+    subjects.push({
+      id,
+      code: `G${LETTER[category]}${pad(n)}`,
+      title: `${category[0].toUpperCase()}${category.slice(1)} Topic Number ${n}`,
+      category,
+      credits,
+    });
   };
   for (let n = 1; n <= 3; n++) add('compulsory', n);
   add('dissertation', 1, 9);
@@ -21,10 +27,25 @@ export function generateCatalogue(size) {
   return {
     schemaVersion: 1,
     id: `generated-programme-${size}`,
-    programme: { name: `Generated Programme of ${size} Subjects`, institution: 'Generated Institute', intake: '2024-09', intakeLabel: 'Sept 2024 Entry' },
+    programme: {
+      name: `Generated Programme of ${size} Subjects`,
+      institution: 'Generated Institute',
+      intake: '2024-09',
+      intakeLabel: 'Sept 2024 Entry',
+    },
     modes: [
-      { id: 'full-time', label: 'Full-time', normalDurationYears: 1, load: { 'semester-one': { minCredits: 12, maxCredits: 15 }, 'semester-two': { minCredits: 12, maxCredits: 15 } } },
-      { id: 'part-time', label: 'Part-time', normalDurationYears: 3, load: { 'semester-one': { minCredits: 6, maxCredits: 6 }, 'semester-two': { minCredits: 6, maxCredits: 6 } } },
+      {
+        id: 'full-time',
+        label: 'Full-time',
+        normalDurationYears: 1,
+        load: { 'semester-one': { minCredits: 12, maxCredits: 15 }, 'semester-two': { minCredits: 12, maxCredits: 15 } },
+      },
+      {
+        id: 'part-time',
+        label: 'Part-time',
+        normalDurationYears: 3,
+        load: { 'semester-one': { minCredits: 6, maxCredits: 6 }, 'semester-two': { minCredits: 6, maxCredits: 6 } },
+      },
     ],
     terms: [
       { id: 'semester-one', label: 'Semester One', startMonth: 9, endMonth: 12 },
@@ -32,7 +53,11 @@ export function generateCatalogue(size) {
       { id: 'summer', label: 'Summer Term', startMonth: 6, endMonth: 8 },
     ],
     creditsRequired: 30,
-    categories: ['compulsory', 'core', 'elective', 'dissertation'].map((id) => ({ id, label: `${id[0].toUpperCase()}${id.slice(1)} subjects`, adjective: id })),
+    categories: ['compulsory', 'core', 'elective', 'dissertation'].map((id) => ({
+      id,
+      label: `${id[0].toUpperCase()}${id.slice(1)} subjects`,
+      adjective: id,
+    })),
     subjects,
     fees: {
       currency: 'HKD',
@@ -49,7 +74,11 @@ export function generateCatalogue(size) {
         label: 'Dissertation or 3 more subjects',
         anyOf: [
           { id: 'dissertation', label: 'Dissertation', rule: { type: 'all', from: { subjects: ['dissertation-000001'] } } },
-          { id: 'coursework', label: '3 more core or elective subjects', rule: { type: 'subjects', min: 3, from: { categories: ['core', 'elective'] } } },
+          {
+            id: 'coursework',
+            label: '3 more core or elective subjects',
+            rule: { type: 'subjects', min: 3, from: { categories: ['core', 'elective'] } },
+          },
         ],
       },
     ],

@@ -46,19 +46,95 @@ function copy(value) {
 // Text that has broken programs before: terminal escapes, bidi overrides, lone surrogates,
 // look-alikes, the names of Object.prototype's members, numbers in words, very long strings.
 const NASTY_STRINGS = [
-  '', ' ', '\t', '\n', '\r\n', '\u0000', '\u00a0', '\u200b', '\ufeff',
-  '\u001b]52;c;cHduZWQ=\u0007', '\u001b[2J\u001b[H', '\u202eevil', '\u009b31m', '\u007f',
-  '\ud800', '\udfff', '\ud83d', '😀', '👩‍👩‍👧', 'é', 'é', 'Ａ', 'ＳＮ５０２３', 'ﬁ',
-  'NaN', 'Infinity', '-Infinity', 'null', 'true', 'undefined', '0', '-1', '1e400',
-  '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__',
-  'local', 'LOCAL', ' local', 'non-local', 'nonlocal', 'full-time', 'Full-Time', 'part-time',
-  'sn5023', 'Epidemiology ', 'EPIDEMIOLOGY', 'epidemiology\u200b', 'Digital Imaging and PACS', '&', '&&', 'a & b',
-  'Semester One 2024/25', 'semester two 2024-25', 'Summer Term 9999/00', 'Semester One 0000/01', 'Year 2024/25',
-  '%s%n', '${x}', '<script>', '../../etc/passwd', '\\', '"', "'",
-  'x'.repeat(501), 'é'.repeat(300), '😀'.repeat(200), 'a '.repeat(5000),
+  '',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\u0000',
+  '\u00a0',
+  '\u200b',
+  '\ufeff',
+  '\u001b]52;c;cHduZWQ=\u0007',
+  '\u001b[2J\u001b[H',
+  '\u202eevil',
+  '\u009b31m',
+  '\u007f',
+  '\ud800',
+  '\udfff',
+  '\ud83d',
+  '😀',
+  '👩‍👩‍👧',
+  'é',
+  'é',
+  'Ａ',
+  'ＳＮ５０２３',
+  'ﬁ',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  'null',
+  'true',
+  'undefined',
+  '0',
+  '-1',
+  '1e400',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+  'local',
+  'LOCAL',
+  ' local',
+  'non-local',
+  'nonlocal',
+  'full-time',
+  'Full-Time',
+  'part-time',
+  'sn5023',
+  'Epidemiology ',
+  'EPIDEMIOLOGY',
+  'epidemiology\u200b',
+  'Digital Imaging and PACS',
+  '&',
+  '&&',
+  'a & b',
+  'Semester One 2024/25',
+  'semester two 2024-25',
+  'Summer Term 9999/00',
+  'Semester One 0000/01',
+  'Year 2024/25',
+  '%s%n',
+  '${x}',
+  '<script>',
+  '../../etc/passwd',
+  '\\',
+  '"',
+  "'",
+  'x'.repeat(501),
+  'é'.repeat(300),
+  '😀'.repeat(200),
+  'a '.repeat(5000),
 ];
 
-const RAW_NUMBERS = ['1e400', '-1e400', '1e-400', '-0', '-0.0', '0e0', '1E+2', '9007199254740993', '123456789012345678901234567890', '0.1', '-1', '1.5', '3.0000000000000004'];
+const RAW_NUMBERS = [
+  '1e400',
+  '-1e400',
+  '1e-400',
+  '-0',
+  '-0.0',
+  '0e0',
+  '1E+2',
+  '9007199254740993',
+  '123456789012345678901234567890',
+  '0.1',
+  '-1',
+  '1.5',
+  '3.0000000000000004',
+];
 
 // Any code point, lone surrogates included. (A custom unit: fast-check's own 'binary' unit spends
 // a second building a table of every code point when first used.)
@@ -72,7 +148,21 @@ export const nastyString = fc.oneof(
 );
 
 export const nastyNumber = fc.oneof(
-  fc.constantFrom(0, -1, 1, 3, 2 ** 31, 2 ** 53, -(2 ** 53), Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, 0.5, 1e21, 1_000_000_001),
+  fc.constantFrom(
+    0,
+    -1,
+    1,
+    3,
+    2 ** 31,
+    2 ** 53,
+    -(2 ** 53),
+    Number.MAX_VALUE,
+    -Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    0.5,
+    1e21,
+    1_000_000_001,
+  ),
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.constantFrom(...RAW_NUMBERS).map((text) => new Raw(text)),
@@ -90,12 +180,39 @@ export const nastyValue = fc.oneof(
   { weight: 2, arbitrary: nastyNumber },
   { weight: 2, arbitrary: fc.constantFrom(null, true, false, [], {}, [[]], [null], [''], [0], { '': '' }) },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
-  { weight: 1, arbitrary: fc.constantFrom({ polluted: true }, { toString: 1, valueOf: 'x' }, { constructor: { prototype: { polluted: true } } }).map(protoBomb) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom({ polluted: true }, { toString: 1, valueOf: 'x' }, { constructor: { prototype: { polluted: true } } })
+      .map(protoBomb),
+  },
   { weight: 1, arbitrary: fc.array(nastyString, { maxLength: 5 }) },
 );
 
 export const nastyKey = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'polluted', '', ' ', 'Residency', 'SUBJECTS', 'subjects ', 'schedule', 'catalogue', 'id', 'title', 'credits', 'load', 'anyOf', 'rule'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    '__defineGetter__',
+    'polluted',
+    '',
+    ' ',
+    'Residency',
+    'SUBJECTS',
+    'subjects ',
+    'schedule',
+    'catalogue',
+    'id',
+    'title',
+    'credits',
+    'load',
+    'anyOf',
+    'rule',
+  ),
   fc.string({ maxLength: 12 }),
 );
 
@@ -220,30 +337,72 @@ function short(value) {
 /** What can happen to a file's bytes on the way: BOMs, CRLF, truncation, stray bytes, another encoding. */
 export const textChange = fc.oneof(
   { weight: 6, arbitrary: fc.constant({ kind: 'none' }) },
-  { weight: 8, arbitrary: fc.record({ kind: fc.constantFrom('bom', 'crlf', 'bom+crlf', 'double-bom', 'cr', 'utf16', 'tabs', 'nbsp', 'comment', 'trailing-comma', 'garbage', 'nul', 'bad-utf8', 'truncate', 'proto-text', 'duplicate-key', 'whitespace'), at: fc.nat() }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      kind: fc.constantFrom(
+        'bom',
+        'crlf',
+        'bom+crlf',
+        'double-bom',
+        'cr',
+        'utf16',
+        'tabs',
+        'nbsp',
+        'comment',
+        'trailing-comma',
+        'garbage',
+        'nul',
+        'bad-utf8',
+        'truncate',
+        'proto-text',
+        'duplicate-key',
+        'whitespace',
+      ),
+      at: fc.nat(),
+    }),
+  },
 );
 
 export function applyTextChange(text, change) {
   const at = text.length === 0 ? 0 : (change.at ?? 0) % text.length;
   switch (change.kind) {
-    case 'bom': return Buffer.from(`\ufeff${text}`);
-    case 'crlf': return Buffer.from(text.replace(/\n/g, '\r\n'));
-    case 'bom+crlf': return Buffer.from(`\ufeff${text.replace(/\n/g, '\r\n')}`);
-    case 'double-bom': return Buffer.from(`\ufeff\ufeff${text}`);
-    case 'cr': return Buffer.from(text.replace(/\n/g, '\r'));
-    case 'utf16': return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-    case 'tabs': return Buffer.from(text.replace(/^ +/gm, (s) => '\t'.repeat(s.length / 2)));
-    case 'nbsp': return Buffer.from(text.replace(/\n/, '\n\u00a0'));
-    case 'comment': return Buffer.from(`// a plan\n${text}`);
-    case 'trailing-comma': return Buffer.from(text.replace(/(\S)(\s*[\]}])\s*$/, '$1,$2'));
-    case 'garbage': return Buffer.from(`${text}}`);
-    case 'nul': return Buffer.from(`${text.slice(0, at)}\u0000${text.slice(at)}`);
-    case 'bad-utf8': return Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(text.slice(at))]);
-    case 'truncate': return Buffer.from(text.slice(0, at));
-    case 'proto-text': return Buffer.from(text.replace('{', '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, '));
-    case 'duplicate-key': return Buffer.from(text.replace(/"(\w+)":/, '"$1": {"polluted": true}, "$1":'));
-    case 'whitespace': return Buffer.from(`\n\n  ${text}  \n\n`);
-    default: return Buffer.from(text);
+    case 'bom':
+      return Buffer.from(`\ufeff${text}`);
+    case 'crlf':
+      return Buffer.from(text.replace(/\n/g, '\r\n'));
+    case 'bom+crlf':
+      return Buffer.from(`\ufeff${text.replace(/\n/g, '\r\n')}`);
+    case 'double-bom':
+      return Buffer.from(`\ufeff\ufeff${text}`);
+    case 'cr':
+      return Buffer.from(text.replace(/\n/g, '\r'));
+    case 'utf16':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'tabs':
+      return Buffer.from(text.replace(/^ +/gm, (s) => '\t'.repeat(s.length / 2)));
+    case 'nbsp':
+      return Buffer.from(text.replace(/\n/, '\n\u00a0'));
+    case 'comment':
+      return Buffer.from(`// a plan\n${text}`);
+    case 'trailing-comma':
+      return Buffer.from(text.replace(/(\S)(\s*[\]}])\s*$/, '$1,$2'));
+    case 'garbage':
+      return Buffer.from(`${text}}`);
+    case 'nul':
+      return Buffer.from(`${text.slice(0, at)}\u0000${text.slice(at)}`);
+    case 'bad-utf8':
+      return Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(text.slice(at))]);
+    case 'truncate':
+      return Buffer.from(text.slice(0, at));
+    case 'proto-text':
+      return Buffer.from(text.replace('{', '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, '));
+    case 'duplicate-key':
+      return Buffer.from(text.replace(/"(\w+)":/, '"$1": {"polluted": true}, "$1":'));
+    case 'whitespace':
+      return Buffer.from(`\n\n  ${text}  \n\n`);
+    default:
+      return Buffer.from(text);
   }
 }
 
@@ -252,7 +411,9 @@ export function planDocument(catalogue) {
   const names = catalogue.subjects.flatMap((s) => [s.id, s.title, ...(s.code ? [s.code] : [])]);
   const termLabels = (catalogue.terms ?? [{ label: 'Year' }]).map((t) => t.label);
   const year = Number(catalogue.programme.intake.slice(0, 4));
-  const termName = fc.tuple(fc.constantFrom(...termLabels), fc.integer({ min: year - 1, max: year + 4 })).map(([label, y]) => `${label} ${y}/${String((y + 1) % 100).padStart(2, '0')}`);
+  const termName = fc
+    .tuple(fc.constantFrom(...termLabels), fc.integer({ min: year - 1, max: year + 4 }))
+    .map(([label, y]) => `${label} ${y}/${String((y + 1) % 100).padStart(2, '0')}`);
   const optional = (arb) => fc.option(arb, { nil: undefined });
   return fc
     .record({
@@ -303,5 +464,8 @@ export function planCase(catalogue) {
 
 /** Catalogue files: one of `bases` (catalogue JSON) with one thing broken, or random JSON. */
 export function catalogueCase(bases) {
-  return fc.oneof({ weight: 5, arbitrary: fileCase('catalogue', fc.constantFrom(...bases)) }, { weight: 1, arbitrary: randomCase('catalogue') });
+  return fc.oneof(
+    { weight: 5, arbitrary: fileCase('catalogue', fc.constantFrom(...bases)) },
+    { weight: 1, arbitrary: randomCase('catalogue') },
+  );
 }

@@ -46,7 +46,10 @@ describe('files that are not plans', () => {
   });
 
   it('a binary file: exit 2, "is a binary file"', async () => {
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from('IHDR\u0000\u0001\u001b[2J')]);
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      Buffer.from('IHDR\u0000\u0001\u001b[2J'),
+    ]);
     const file = write(makeTempDir(), 'photo.json', png);
     const check = await runCli(['check', file]);
     expectOrderly(check, [2]);
@@ -80,12 +83,14 @@ describe('files that are not plans', () => {
     child.stdin.on('error', () => {}); // the program stops reading; the rest cannot be written
     const chunk = Buffer.alloc(1024 * 1024, ' ');
     let sent = 0;
-    Readable.from((function* () {
-      while (sent < 200) {
-        sent++;
-        yield chunk;
-      }
-    })()).pipe(child.stdin);
+    Readable.from(
+      (function* () {
+        while (sent < 200) {
+          sent++;
+          yield chunk;
+        }
+      })(),
+    ).pipe(child.stdin);
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(2);
     expect(stderr).toContain('standard input is over the 4 MiB limit');
@@ -116,8 +121,12 @@ describe('files that are not plans', () => {
   });
 
   it('a plan naming 100,000 subjects: judged, with a report of readable length', async () => {
-    const catalogue = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'polyu-msc-health-informatics-2024.json'), 'utf8')) as { subjects: { id: string }[] };
-    const names = Array.from({ length: 100_000 }, (_, i) => (i % 2 === 0 ? catalogue.subjects[i % catalogue.subjects.length]!.id : `Unknown Subject ${i}`));
+    const catalogue = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'polyu-msc-health-informatics-2024.json'), 'utf8')) as {
+      subjects: { id: string }[];
+    };
+    const names = Array.from({ length: 100_000 }, (_, i) =>
+      i % 2 === 0 ? catalogue.subjects[i % catalogue.subjects.length]!.id : `Unknown Subject ${i}`,
+    );
     const file = write(makeTempDir(), 'many.json', JSON.stringify({ residency: 'local', subjects: names }));
     const report = await runMeasured(['check', file]);
     expectOrderly(report, [1]);
@@ -133,7 +142,11 @@ describe('files that are not plans', () => {
   });
 
   it('a plan whose 100,000 subjects are all of the wrong type: the first problems, then a count', async () => {
-    const file = write(makeTempDir(), 'numbers.json', JSON.stringify({ residency: 'local', subjects: Array.from({ length: 100_000 }, (_, i) => i) }));
+    const file = write(
+      makeTempDir(),
+      'numbers.json',
+      JSON.stringify({ residency: 'local', subjects: Array.from({ length: 100_000 }, (_, i) => i) }),
+    );
     const report = await runCli(['check', file]);
     expectOrderly(report, [2]);
     expect(lines(report.stderr)).toHaveLength(21);
@@ -167,20 +180,30 @@ describe('a catalogue that no plan can meet', () => {
     const result = await runCli(['--catalogue', 'test/fixtures/hardening/unmeetable-catalogue.json', 'subjects']);
     expectOrderly(result, [2]);
     expect(lines(result.stderr)).toEqual([
-      expect.stringContaining('at requirements[1]: "Methods subjects" cannot be met by any plan, even one with every subject in the catalogue (it would still need 5 more methods subjects)'),
+      expect.stringContaining(
+        'at requirements[1]: "Methods subjects" cannot be met by any plan, even one with every subject in the catalogue (it would still need 5 more methods subjects)',
+      ),
     ]);
     expect(result.stdout).toBe('');
   });
 
   it('is refused for a check too, before any plan is read', async () => {
-    const result = await runCli(['--catalogue', 'test/fixtures/hardening/unmeetable-catalogue.json', 'check', '--json', 'examples/dissertation.json']);
+    const result = await runCli([
+      '--catalogue',
+      'test/fixtures/hardening/unmeetable-catalogue.json',
+      'check',
+      '--json',
+      'examples/dissertation.json',
+    ]);
     expectOrderly(result, [2]);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('cannot be met by any plan');
   });
 
   it('credits required beyond every subject together: exit 2, saying so', async () => {
-    const data = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/invented-programme.json'), 'utf8')) as { creditsRequired: number };
+    const data = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/invented-programme.json'), 'utf8')) as {
+      creditsRequired: number;
+    };
     data.creditsRequired = 500;
     const file = write(makeTempDir(), 'greedy.json', JSON.stringify(data));
     const result = await runCli(['--catalogue', file, 'subjects']);

@@ -5,7 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { safeJson, safeLine, safeText } from '../../src/cli/render/sanitize.js';
 import { BIN, makeTempDir, ROOT, runCli } from './cli.js';
 
-const PLAN_FLAGS = ['plan', '--residency', 'local', '--mode', 'part-time', '--core', 'epidemiology', 'LGT5037', '--elective', 'Big Data Computing', 'Health Care Ethics', '--route', 'dissertation'];
+const PLAN_FLAGS = [
+  'plan',
+  '--residency',
+  'local',
+  '--mode',
+  'part-time',
+  '--core',
+  'epidemiology',
+  'LGT5037',
+  '--elective',
+  'Big Data Computing',
+  'Health Care Ethics',
+  '--route',
+  'dissertation',
+];
 
 function env(storeDir: string): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = { ...process.env, STUDY_PLANNER_STORE_DIR: storeDir };
@@ -41,7 +55,11 @@ describe('a write to stdout or stderr that fails', () => {
   });
 
   it('a reader that goes away early ends the program quietly with exit 0', async () => {
-    const child = spawn(process.execPath, [BIN, 'subjects'], { cwd: ROOT, env: { ...env(makeTempDir()), COLUMNS: '80' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'subjects'], {
+      cwd: ROOT,
+      env: { ...env(makeTempDir()), COLUMNS: '80' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdout.once('data', () => child.stdout.destroy());
@@ -115,8 +133,23 @@ describe('--out', () => {
   });
 
   it.each([
-    ['a path under a file', (dir: string) => { fs.writeFileSync(path.join(dir, 'file'), ''); return path.join(dir, 'file', 'plan.json'); }, 'part of its path is a file'],
-    ['a loop of symbolic links', (dir: string) => { fs.symlinkSync('b', path.join(dir, 'a')); fs.symlinkSync('a', path.join(dir, 'b')); return path.join(dir, 'a'); }, 'loop of symbolic links'],
+    [
+      'a path under a file',
+      (dir: string) => {
+        fs.writeFileSync(path.join(dir, 'file'), '');
+        return path.join(dir, 'file', 'plan.json');
+      },
+      'part of its path is a file',
+    ],
+    [
+      'a loop of symbolic links',
+      (dir: string) => {
+        fs.symlinkSync('b', path.join(dir, 'a'));
+        fs.symlinkSync('a', path.join(dir, 'b'));
+        return path.join(dir, 'a');
+      },
+      'loop of symbolic links',
+    ],
     ['a 300-character name', (dir: string) => path.join(dir, 'x'.repeat(300)), 'the name is too long'],
   ])('into %s: one sentence and exit 2, never an internal error, and the saved plan is reported', async (_what, make, words) => {
     const dir = makeTempDir();
@@ -134,7 +167,10 @@ describe('where the store lives', () => {
     const home = makeTempDir();
     const paths = [];
     for (const cwd of [makeTempDir(), makeTempDir()]) {
-      const result = await runCli(['config', 'path'], { cwd, env: { STUDY_PLANNER_STORE_DIR: undefined, XDG_CONFIG_HOME: 'relative/config', HOME: home } });
+      const result = await runCli(['config', 'path'], {
+        cwd,
+        env: { STUDY_PLANNER_STORE_DIR: undefined, XDG_CONFIG_HOME: 'relative/config', HOME: home },
+      });
       expect(result.code).toBe(0);
       paths.push(result.stdout.trim());
     }
@@ -144,7 +180,10 @@ describe('where the store lives', () => {
 
   it('does not put the store under the current directory when HOME is relative', async () => {
     const cwd = makeTempDir();
-    const result = await runCli(['config', 'path'], { cwd, env: { STUDY_PLANNER_STORE_DIR: undefined, XDG_CONFIG_HOME: undefined, HOME: 'relative-home' } });
+    const result = await runCli(['config', 'path'], {
+      cwd,
+      env: { STUDY_PLANNER_STORE_DIR: undefined, XDG_CONFIG_HOME: undefined, HOME: 'relative-home' },
+    });
     if (result.code === 0) expect(path.isAbsolute(result.stdout.trim()) && !result.stdout.trim().startsWith(cwd)).toBe(true);
     else expect(result.stderr).toContain('HOME is "relative-home", not an absolute path');
   });
@@ -166,7 +205,11 @@ out = p.communicate()[0]
 u = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(p.returncode, u.ru_utime + u.ru_stime)
 `;
-    const result = spawnSync('python3', ['-c', script, process.execPath, BIN, ROOT, path.join(ROOT, 'examples', 'dissertation.json')], { encoding: 'utf8', env: env(makeTempDir()), timeout: 20_000 });
+    const result = spawnSync('python3', ['-c', script, process.execPath, BIN, ROOT, path.join(ROOT, 'examples', 'dissertation.json')], {
+      encoding: 'utf8',
+      env: env(makeTempDir()),
+      timeout: 20_000,
+    });
     const [code, cpu] = result.stdout.trim().split(' ').map(Number);
     expect(code).toBe(0);
     // A start-up costs about 0.1 to 0.3 s of processor time; a busy wait would cost the whole 1.5 s.

@@ -18,7 +18,8 @@ export function snapshotPrototypes() {
   const names = Object.values(PROTOTYPES).map(describe);
   return (full = false) => {
     Object.entries(PROTOTYPES).forEach(([name, p], i) => {
-      if (Reflect.ownKeys(p).length !== counts[i] || (full && describe(p) !== names[i])) throw new Error(`${name}.prototype was changed: ${describe(p)}`);
+      if (Reflect.ownKeys(p).length !== counts[i] || (full && describe(p) !== names[i]))
+        throw new Error(`${name}.prototype was changed: ${describe(p)}`);
     });
     if ({}.polluted !== undefined || [].polluted !== undefined || Object.getPrototypeOf({}) !== Object.prototype) {
       throw new Error('Object.prototype was polluted');
@@ -49,7 +50,8 @@ function assertIssues(issues, where) {
 function assertFindings(list, where) {
   if (!Array.isArray(list)) throw new Error(`${where} is not a list`);
   for (const f of list) {
-    if (!CODE.test(f.code) || typeof f.message !== 'string' || f.message === '') throw new Error(`${where}: a malformed finding ${JSON.stringify(f)}`);
+    if (!CODE.test(f.code) || typeof f.message !== 'string' || f.message === '')
+      throw new Error(`${where}: a malformed finding ${JSON.stringify(f)}`);
   }
 }
 
@@ -61,7 +63,8 @@ function assertJudgement(p, j, file) {
   assertFindings(j.errors, 'errors');
   assertFindings(j.warnings, 'warnings');
   if (!isCount(j.credits.planned) || !isCount(j.credits.required)) throw new Error(`odd credits ${JSON.stringify(j.credits)}`);
-  for (const [key, amount] of Object.entries(j.fees)) if (key !== 'currency' && !isMoney(amount)) throw new Error(`fees.${key} is ${amount}`);
+  for (const [key, amount] of Object.entries(j.fees))
+    if (key !== 'currency' && !isMoney(amount)) throw new Error(`fees.${key} is ${amount}`);
   // What `check --json` prints: must survive a round trip, with the ordinary prototypes.
   const json = p.judgementJson(file, j);
   assertPlainTree(json, 'check --json');
@@ -77,7 +80,13 @@ function judgeAndRender(p, catalogue, plan, file) {
   assertJudgement(p, j, file);
   if (plan.schedule === undefined) {
     // What `fees --by-term` asks for: a proposed schedule and its bills.
-    const s = p.planSchedule(catalogue, plan, { subjects: j.subjects, requirements: j.requirements, fees: j.fees, counted: j.counted, satisfied: j.requirements.every((r) => r.satisfied) });
+    const s = p.planSchedule(catalogue, plan, {
+      subjects: j.subjects,
+      requirements: j.requirements,
+      fees: j.fees,
+      counted: j.counted,
+      satisfied: j.requirements.every((r) => r.satisfied),
+    });
     const billed = s.bills.reduce((sum, b) => sum + b.bill, 0) + j.fees.initialPayment;
     if (s.unscheduled.length === 0 && billed !== j.fees.payable) throw new Error(`bills add up to ${billed}, not ${j.fees.payable}`);
   }
@@ -99,7 +108,8 @@ export function runCase(p, c, defaultCatalogue) {
   }
   if (c.kind === 'plan') {
     const parsed = p.parsePlan(defaultCatalogue, json);
-    const unknownField = json !== null && typeof json === 'object' && !Array.isArray(json) && Object.keys(json).some((k) => !PLAN_FIELDS.has(k));
+    const unknownField =
+      json !== null && typeof json === 'object' && !Array.isArray(json) && Object.keys(json).some((k) => !PLAN_FIELDS.has(k));
     if (!parsed.ok) {
       assertIssues(parsed.issues, 'plan');
       return 'issues';

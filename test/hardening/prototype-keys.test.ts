@@ -9,12 +9,27 @@ import { termAt } from '../../src/domain/schedule/terms.js';
 import { loadText, normalLoadSentence } from '../../src/cli/prompts/schedule-load.js';
 import { catalogueFrom, real, realJson } from '../domain/catalogues.js';
 
-const DISSERTATION = ['SN5023', 'SN6006', 'SN5303B', 'epidemiology', 'project-management', 'big-data-computing', 'health-care-ethics', 'dissertation'];
+const DISSERTATION = [
+  'SN5023',
+  'SN6006',
+  'SN5303B',
+  'epidemiology',
+  'project-management',
+  'big-data-computing',
+  'health-care-ethics',
+  'dissertation',
+];
 
 function proposed(catalogue: ReturnType<typeof catalogueFrom>) {
   const plan = { residency: 'local' as const, mode: 'part-time', fellowship: false, subjects: DISSERTATION };
   const j = judgePlan(catalogue, plan);
-  return planSchedule(catalogue, plan, { subjects: j.subjects, requirements: j.requirements, fees: j.fees, counted: j.counted, satisfied: j.valid });
+  return planSchedule(catalogue, plan, {
+    subjects: j.subjects,
+    requirements: j.requirements,
+    fees: j.fees,
+    counted: j.counted,
+    satisfied: j.valid,
+  });
 }
 
 describe('prototype-named keys', () => {
@@ -29,10 +44,16 @@ describe('prototype-named keys', () => {
   });
 
   it('a catalogue with __proto__ inside a subject is refused, and its subjects keep their prototype', () => {
-    const text = JSON.stringify(realJson()).replace('{"id":"electronic-patient-records"', '{"__proto__":{"credits":99,"polluted":true},"id":"electronic-patient-records"');
+    const text = JSON.stringify(realJson()).replace(
+      '{"id":"electronic-patient-records"',
+      '{"__proto__":{"credits":99,"polluted":true},"id":"electronic-patient-records"',
+    );
     const result = parseCatalogue(JSON.parse(text));
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.issues[0]).toEqual({ path: 'subjects[0].__proto__', message: 'is not a known field; remove it or check its spelling' });
+    expect(!result.ok && result.issues[0]).toEqual({
+      path: 'subjects[0].__proto__',
+      message: 'is not a known field; remove it or check its spelling',
+    });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -41,7 +62,12 @@ describe('prototype-named keys', () => {
     data.subjects[0].title = '__proto__';
     data.subjects[1].title = 'constructor';
     const catalogue = catalogueFrom(data);
-    const j = judgePlan(catalogue, { residency: 'local', mode: 'full-time', fellowship: false, subjects: ['__proto__', 'constructor', 'hasOwnProperty', 'toString'] });
+    const j = judgePlan(catalogue, {
+      residency: 'local',
+      mode: 'full-time',
+      fellowship: false,
+      subjects: ['__proto__', 'constructor', 'hasOwnProperty', 'toString'],
+    });
     expect(j.subjects.map((s) => s.id)).toEqual(['electronic-patient-records', 'information-technology-in-healthcare']);
     expect(j.errors.filter((e) => e.code === 'UNKNOWN_SUBJECT').map((e) => e.message)).toEqual([
       expect.stringContaining('"hasOwnProperty" is not a subject'),

@@ -12,7 +12,9 @@ const { openStore } = await import(path.join(root, 'dist/cli/io/store.js'));
 const { parseCatalogue } = await import(path.join(root, 'dist/domain/catalogue/validate.js'));
 const { parsePlan } = await import(path.join(root, 'dist/domain/plan/parse.js'));
 
-const catalogue = parseCatalogue(JSON.parse(fs.readFileSync(path.join(root, 'data/polyu-msc-health-informatics-2024.json'), 'utf8'))).catalogue;
+const catalogue = parseCatalogue(
+  JSON.parse(fs.readFileSync(path.join(root, 'data/polyu-msc-health-informatics-2024.json'), 'utf8')),
+).catalogue;
 const plan = parsePlan(catalogue, JSON.parse(fs.readFileSync(path.join(root, 'examples/dissertation.json'), 'utf8'))).plan;
 const prefix = process.argv[2] ?? 'loop';
 const store = await openStore({ env: process.env, notice: (message) => process.stderr.write(`${message}\n`) });
@@ -28,7 +30,11 @@ for (let i = 0; ; i++) {
   say(`saved plan ${name}`);
   if (i % 3 === 0) {
     say('saving draft');
-    store.saveDraft({ catalogue: catalogue.id, residency: 'local', core: ['epidemiology'], updatedAt: new Date().toISOString() });
+    store.saveDraft({
+      catalogue: catalogue.id,
+      answers: { residency: 'local', picks: { core: ['epidemiology'] }, routes: {} },
+      updatedAt: new Date().toISOString(),
+    });
     say('saved draft');
   }
   if (i % 5 === 0) {

@@ -11,7 +11,20 @@ import { BIN, expectJson, expectOrderly, lines, makeTempDir, ROOT, runCli } from
 import { random } from './random.mjs';
 
 const SAVE_LOOP = fileURLToPath(new URL('./save-loop.mjs', import.meta.url));
-const PLAN_FLAGS = ['--residency', 'local', '--mode', 'full-time', '--core', 'epidemiology', 'project management', '--elective', 'big data computing', 'health care ethics', '--route', 'dissertation'];
+const PLAN_FLAGS = [
+  '--residency',
+  'local',
+  '--mode',
+  'full-time',
+  '--core',
+  'epidemiology',
+  'project management',
+  '--elective',
+  'big data computing',
+  'health care ethics',
+  '--route',
+  'dissertation',
+];
 
 function storeEnv(dir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, STUDY_PLANNER_STORE_DIR: dir, NO_COLOR: '1' };
@@ -44,7 +57,11 @@ function saveThenKill(dir: string, prefix: string, signal: NodeJS.Signals, delay
     child.on('close', (code, how) => {
       if (how !== signal) return reject(new Error(`the save loop ended otherwise than by ${signal} (exit ${code}, ${how}): ${err}`));
       const said = lines(out);
-      resolve({ saved: said.flatMap((l) => (l.startsWith('saved plan ') ? [l.slice(11)] : [])), inFlight: said.at(-1)?.startsWith('saving ') ?? false, stderr: err });
+      resolve({
+        saved: said.flatMap((l) => (l.startsWith('saved plan ') ? [l.slice(11)] : [])),
+        inFlight: said.at(-1)?.startsWith('saving ') ?? false,
+        stderr: err,
+      });
     });
   });
 }
@@ -83,7 +100,10 @@ describe('killed during a save, again and again', () => {
     const next = random(4);
     const kept: string[] = [];
     for (let round = 0; round < 8; round++) {
-      const args = round % 2 === 0 ? ['config', 'set', 'residency', round % 4 === 0 ? 'local' : 'non-local'] : ['plan', '--no-input', ...PLAN_FLAGS, '--name', `cli-${round}`];
+      const args =
+        round % 2 === 0
+          ? ['config', 'set', 'residency', round % 4 === 0 ? 'local' : 'non-local']
+          : ['plan', '--no-input', ...PLAN_FLAGS, '--name', `cli-${round}`];
       const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: storeEnv(dir), stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
@@ -196,7 +216,10 @@ describe('a store location that cannot be written', () => {
     const dir = makeTempDir();
     await saveFirstPlan(dir);
     if (!makeReadOnly(dir)) ctx.skip('running as root where a read-only bind mount is not allowed: no way to make a directory read-only');
-    await expectPlanShownButNotSaved(dir, /^study-planner: cannot save to the store .*store\.json: (the file system is read-only|permission denied); nothing was changed\./);
+    await expectPlanShownButNotSaved(
+      dir,
+      /^study-planner: cannot save to the store .*store\.json: (the file system is read-only|permission denied); nothing was changed\./,
+    );
   });
 
   it('full: exit 2 with a clear message, the plan still printed, earlier plans kept', async (ctx) => {
@@ -204,7 +227,10 @@ describe('a store location that cannot be written', () => {
     if (dir === undefined) ctx.skip('mounting a small file system is not allowed here (needs root): no way to fill a disk safely');
     await saveFirstPlan(dir!);
     fillUp(dir!);
-    await expectPlanShownButNotSaved(dir!, /^study-planner: cannot save to the store .*store\.json: the disk is full; nothing was changed\./);
+    await expectPlanShownButNotSaved(
+      dir!,
+      /^study-planner: cannot save to the store .*store\.json: the disk is full; nothing was changed\./,
+    );
   });
 
   it('a path through a regular file (ENOTDIR): exit 2 naming the problem', async () => {
@@ -219,9 +245,20 @@ describe('a store location that cannot be written', () => {
 
 describe('SIGKILL during saves with SNAP set (bench/kill-saves.mjs, 20 kills here; 200 in the benchmark)', () => {
   it('loses no plan, and the store reads back after every kill', () => {
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'kill-saves.mjs'), '--kills', '20', '--seed', '7', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'kill-saves.mjs'), '--kills', '20', '--seed', '7', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.status, run.stderr).toBe(0);
-    const figures = JSON.parse(run.stdout) as { kills: number; killedMidSave: number; savesConfirmed: number; plansLost: number; invalidStores: number; backups: number };
+    const figures = JSON.parse(run.stdout) as {
+      kills: number;
+      killedMidSave: number;
+      savesConfirmed: number;
+      plansLost: number;
+      invalidStores: number;
+      backups: number;
+    };
     expect(figures.kills).toBe(20);
     // The kills land in saves (not only between them), and saves were confirmed before them.
     expect(figures.killedMidSave).toBeGreaterThan(5);

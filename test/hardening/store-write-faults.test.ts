@@ -1,4 +1,4 @@
-// Issue 9: the store under faults. A write that cannot finish (a file size limit, a full disk, a
+// The store under faults. A write that cannot finish (a file size limit, a full disk, a
 // failing fsync or rename) leaves the store exactly as it was and says so (exit 2), whatever the
 // environment (SNAP included); the store is read only when it is a regular file; leftovers of
 // killed saves are tidied; a name that shows as nothing is refused.
@@ -9,12 +9,33 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { replaceFile, writeFileAtomic } from '../../src/cli/io/atomic-write.js';
 import { readStore } from '../../src/cli/io/store-file.js';
 import { openStore } from '../../src/cli/io/store.js';
-import { UsageError } from '../../src/cli/outcome.js';
+import { CannotWriteError } from '../../src/cli/outcome.js';
 import type { PlanFile } from '../../src/domain/plan/schema.js';
 import { BIN, expectOrderly, lines, makeTempDir, ROOT, runCli } from './cli.js';
 
-const PLAN_FLAGS = ['plan', '--no-input', '--residency', 'local', '--mode', 'full-time', '--core', 'epidemiology', 'project management', '--elective', 'big data computing', 'health care ethics', '--route', 'dissertation'];
-const PLAN: PlanFile = { catalogue: 'polyu-msc-health-informatics-2024', residency: 'local', mode: 'full-time', fellowship: false, subjects: ['SN5023'] };
+const PLAN_FLAGS = [
+  'plan',
+  '--no-input',
+  '--residency',
+  'local',
+  '--mode',
+  'full-time',
+  '--core',
+  'epidemiology',
+  'project management',
+  '--elective',
+  'big data computing',
+  'health care ethics',
+  '--route',
+  'dissertation',
+];
+const PLAN: PlanFile = {
+  catalogue: 'polyu-msc-health-informatics-2024',
+  residency: 'local',
+  mode: 'full-time',
+  fellowship: false,
+  subjects: ['SN5023'],
+};
 
 /** The program under `ulimit -f` (in 1 KiB blocks): writes past that size are cut short, as on a nearly full disk. */
 function runLimited(args: readonly string[], storeDir: string, fileBlocks: number, env: Record<string, string> = {}) {
@@ -22,7 +43,11 @@ function runLimited(args: readonly string[], storeDir: string, fileBlocks: numbe
   for (const [key, value] of Object.entries(process.env)) if (!/^(STUDY_PLANNER_|NODE_OPTIONS$|SNAP$)/.test(key)) childEnv[key] = value;
   Object.assign(childEnv, { STUDY_PLANNER_STORE_DIR: storeDir, NO_COLOR: '1' }, env);
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn('bash', ['-c', `ulimit -f ${fileBlocks}; exec "$0" "$@"`, process.execPath, BIN, ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-c', `ulimit -f ${fileBlocks}; exec "$0" "$@"`, process.execPath, BIN, ...args], {
+      cwd: ROOT,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -58,7 +83,11 @@ describe.concurrent('a write cut short (ulimit -f 1: files stop at 1 KiB)', () =
     const before = fs.readFileSync(path.join(dir, 'store.json'));
     const result = await runLimited([...PLAN_FLAGS, '--name', 'four'], dir, 1, env);
     expectOrderly(result, [2]);
-    expect(lines(result.stderr)).toEqual([expect.stringMatching(/^study-planner: cannot save to the store .*store\.json: the file would pass the size limit for files; nothing was changed\./)]);
+    expect(lines(result.stderr)).toEqual([
+      expect.stringMatching(
+        /^study-planner: cannot save to the store .*store\.json: the file would pass the size limit for files; nothing was changed\./,
+      ),
+    ]);
     expect(result.stdout).not.toContain('Saved as');
     expect(fs.readFileSync(path.join(dir, 'store.json'))).toEqual(before);
     expect(savedNames(dir)).toEqual(['one', 'three', 'two']);
@@ -115,20 +144,42 @@ describe('the writer, over a file system made to fail', () => {
 
   it.each([
     ['a write that takes nothing (a full disk)', () => vi.spyOn(fs, 'writeSync').mockReturnValue(0), 'ENOSPC'],
-    ['a write failing half way (EFBIG)', () => {
-      let calls = 0;
-      const real = fs.writeSync.bind(fs) as (fd: number, data: Uint8Array, offset: number, length: number) => number;
-      vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, data: Uint8Array, offset?: number, length?: number) => {
-        if (calls++ === 0) return real(fd, data, offset ?? 0, Math.floor((length ?? data.length) / 2));
-        throw Object.assign(new Error('File too large'), { code: 'EFBIG' });
-      }) as unknown as typeof fs.writeSync);
-    }, 'EFBIG'],
-    ['fsync failing (EIO)', () => vi.spyOn(fs, 'fsyncSync').mockImplementation(() => { throw Object.assign(new Error('i/o error'), { code: 'EIO' }); }), 'EIO'],
-    ['a disk that says it wrote more than it kept', () => {
-      const real = fs.fstatSync.bind(fs);
-      vi.spyOn(fs, 'fstatSync').mockImplementation(((fd: number) => ({ ...real(fd), size: 7 })) as typeof fs.fstatSync);
-    }, 'ESHORT'],
-    ['rename failing (EXDEV)', () => vi.spyOn(fs, 'renameSync').mockImplementation(() => { throw Object.assign(new Error('cross-device'), { code: 'EXDEV' }); }), 'EXDEV'],
+    [
+      'a write failing half way (EFBIG)',
+      () => {
+        let calls = 0;
+        const real = fs.writeSync.bind(fs) as (fd: number, data: Uint8Array, offset: number, length: number) => number;
+        vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, data: Uint8Array, offset?: number, length?: number) => {
+          if (calls++ === 0) return real(fd, data, offset ?? 0, Math.floor((length ?? data.length) / 2));
+          throw Object.assign(new Error('File too large'), { code: 'EFBIG' });
+        }) as unknown as typeof fs.writeSync);
+      },
+      'EFBIG',
+    ],
+    [
+      'fsync failing (EIO)',
+      () =>
+        vi.spyOn(fs, 'fsyncSync').mockImplementation(() => {
+          throw Object.assign(new Error('i/o error'), { code: 'EIO' });
+        }),
+      'EIO',
+    ],
+    [
+      'a disk that says it wrote more than it kept',
+      () => {
+        const real = fs.fstatSync.bind(fs);
+        vi.spyOn(fs, 'fstatSync').mockImplementation(((fd: number) => ({ ...real(fd), size: 7 })) as typeof fs.fstatSync);
+      },
+      'ESHORT',
+    ],
+    [
+      'rename failing (EXDEV)',
+      () =>
+        vi.spyOn(fs, 'renameSync').mockImplementation(() => {
+          throw Object.assign(new Error('cross-device'), { code: 'EXDEV' });
+        }),
+      'EXDEV',
+    ],
   ])('%s: throws, leaves the previous file whole, and no temporary file', (_what, breakIt, code) => {
     const { file, dir } = existing();
     breakIt();
@@ -148,9 +199,13 @@ describe('the writer, over a file system made to fail', () => {
     const dir = makeTempDir();
     const store = await openStore({ env: { STUDY_PLANNER_STORE_DIR: dir }, notice: () => {} });
     store.savePlan('kept', PLAN);
-    vi.spyOn(fs, 'fsyncSync').mockImplementation(() => { throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' }); });
-    expect(() => store.savePlan('lost', PLAN)).toThrow(UsageError);
-    expect(() => store.savePlan('lost', PLAN)).toThrow(/cannot save to the store .*store\.json: EIO: i\/o error, fsync; nothing was changed/);
+    vi.spyOn(fs, 'fsyncSync').mockImplementation(() => {
+      throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+    });
+    expect(() => store.savePlan('lost', PLAN)).toThrow(CannotWriteError);
+    expect(() => store.savePlan('lost', PLAN)).toThrow(
+      /cannot save to the store .*store\.json: EIO: i\/o error, fsync; nothing was changed/,
+    );
     vi.restoreAllMocks();
     expect(store.listPlans().map((p) => p.name)).toEqual(['kept']);
     expect(strays(dir)).toEqual([]);
@@ -169,7 +224,14 @@ describe('the writer, over a file system made to fail', () => {
 describe.concurrent('a store that is not a regular file is never followed or read', () => {
   it.each([
     ['a link to /dev/zero', (file: string) => fs.symlinkSync('/dev/zero', file), 'a symbolic link'],
-    ['a link to a file', (file: string) => { fs.writeFileSync(`${file}.real`, '{"version":1,"defaults":{},"plans":[]}'); fs.symlinkSync(`${file}.real`, file); }, 'a symbolic link'],
+    [
+      'a link to a file',
+      (file: string) => {
+        fs.writeFileSync(`${file}.real`, '{"version":1,"defaults":{},"plans":[]}');
+        fs.symlinkSync(`${file}.real`, file);
+      },
+      'a symbolic link',
+    ],
     ['a named pipe', (file: string) => expect(spawnSync('mkfifo', [file]).status).toBe(0), 'a named pipe'],
   ])('%s: reading and saving commands exit 2 at once, naming the store, and leave it as it is', async (_what, make, kind) => {
     const dir = makeTempDir();
@@ -179,11 +241,18 @@ describe.concurrent('a store that is not a regular file is never followed or rea
       const started = Date.now();
       const result = await runCli(args, { storeDir: dir, timeoutMs: 15_000 });
       expectOrderly(result, [2]);
-      expect(lines(result.stderr)).toEqual([`study-planner: the store ${file} is ${kind}, not a regular file; nothing was read or changed. Move it away, or set STUDY_PLANNER_STORE_DIR to use another directory.`]);
+      expect(lines(result.stderr)).toEqual([
+        `study-planner: the store ${file} is ${kind}, not a regular file; nothing was read or changed. Move it away, or set STUDY_PLANNER_STORE_DIR to use another directory.`,
+      ]);
       expect(Date.now() - started).toBeLessThan(10_000);
     }
     expect(fs.lstatSync(file).isFile()).toBe(false);
-    expect(fs.readdirSync(dir).filter((name) => name.startsWith('store.json') && !name.endsWith('.real')).sort()).toEqual(['store.json']);
+    expect(
+      fs
+        .readdirSync(dir)
+        .filter((name) => name.startsWith('store.json') && !name.endsWith('.real'))
+        .sort(),
+    ).toEqual(['store.json']);
   });
 });
 
@@ -194,7 +263,9 @@ describe('the lock file itself', () => {
     fs.mkdirSync(lock);
     const result = await runCli(['config', 'set', 'residency', 'local'], { storeDir: dir });
     expectOrderly(result, [2]);
-    expect(lines(result.stderr)).toEqual([`study-planner: the store's lock file ${lock} is a directory, not a regular file; nothing was changed. Remove it if no study-planner is running, or set STUDY_PLANNER_STORE_DIR to use another directory.`]);
+    expect(lines(result.stderr)).toEqual([
+      `study-planner: the store's lock file ${lock} is a directory, not a regular file; nothing was changed. Remove it if no study-planner is running, or set STUDY_PLANNER_STORE_DIR to use another directory.`,
+    ]);
   });
 });
 
@@ -202,7 +273,12 @@ describe('what killed saves left behind', () => {
   it('the next save removes old temporary files of ours and of conf, and leaves fresh ones (a save in progress)', async () => {
     const dir = makeTempDir();
     const old = (Date.now() - 5 * 60_000) / 1000;
-    const leftovers = ['.store.json.tmp-4194304-0a1b2c3d', '.store.json.lock.tmp-77-deadbeef', 'store.json.tmp-1700000000abc123', 'store.json.lock.stale-12-0f8fad5b-d9cb-469f-a165-70867728950e'];
+    const leftovers = [
+      '.store.json.tmp-4194304-0a1b2c3d',
+      '.store.json.lock.tmp-77-deadbeef',
+      'store.json.tmp-1700000000abc123',
+      'store.json.lock.stale-12-0f8fad5b-d9cb-469f-a165-70867728950e',
+    ];
     for (const name of leftovers) {
       fs.writeFileSync(path.join(dir, name), '{"half":');
       fs.utimesSync(path.join(dir, name), old, old);
@@ -235,7 +311,10 @@ describe.concurrent('a name that shows as nothing', () => {
     const store = await openStore({ env: { STUDY_PLANNER_STORE_DIR: dir }, notice: () => {} });
     expect(store.savePlan('plan\u3164A', PLAN).name).toBe('plan\u3164A');
     // A store an older version wrote, with a name of fillers only, is not "broken".
-    fs.writeFileSync(path.join(dir, 'store.json'), JSON.stringify({ version: 1, defaults: {}, plans: [{ name: '\u3164', plan: PLAN, updatedAt: '2024-09-01T12:00:00.000Z' }] }));
+    fs.writeFileSync(
+      path.join(dir, 'store.json'),
+      JSON.stringify({ version: 1, defaults: {}, plans: [{ name: '\u3164', plan: PLAN, updatedAt: '2024-09-01T12:00:00.000Z' }] }),
+    );
     expect(readStore(path.join(dir, 'store.json')).state).toBe('ok');
   });
 });

@@ -102,7 +102,20 @@ describe('escape sequences in a catalogue reach the screen harmless', () => {
 
   it('in the Markdown export of a saved plan, and its report', async () => {
     const storeDir = makeTempDir();
-    const flags = ['--residency', 'local', '--mode', 'full-time', '--core', 'epidemiology', 'project-management', '--elective', 'big-data-computing', 'health-care-ethics', '--route', 'dissertation'];
+    const flags = [
+      '--residency',
+      'local',
+      '--mode',
+      'full-time',
+      '--core',
+      'epidemiology',
+      'project-management',
+      '--elective',
+      'big-data-computing',
+      'health-care-ethics',
+      '--route',
+      'dissertation',
+    ];
     const saved = await runCli(['--catalogue', CATALOGUE, 'plan', '--no-input', ...flags, '--name', 'escapes'], { storeDir });
     expectOrderly(saved, [0]);
     expectHarmless(saved.stdout, 'plan report');
@@ -116,7 +129,7 @@ describe('escape sequences in a catalogue reach the screen harmless', () => {
     expectHarmless(show.stdout, 'plans show');
   });
 
-  it('in the planner\'s prompts, in a real terminal', async () => {
+  it("in the planner's prompts, in a real terminal", async () => {
     const storeDir = makeTempDir();
     const child = pty.spawn(process.execPath, [BIN, '--catalogue', CATALOGUE, 'plan'], {
       name: 'xterm-256color',

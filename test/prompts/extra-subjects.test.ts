@@ -2,8 +2,8 @@ import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import type { Io } from '../../src/cli/context.js';
 import { makeContext } from '../../src/cli/make-context.js';
-import { runPlanner } from '../../src/cli/prompts/planner.js';
-import { plannerSession } from '../../src/cli/prompts/session.js';
+import { runPlanner } from '../../src/cli/commands/plan/planner.js';
+import { plannerSession } from '../../src/cli/commands/plan/session.js';
 import { planFromAnswers } from '../../src/domain/plan/draft.js';
 import { judgePlan } from '../../src/domain/plan/judge.js';
 import { NO_ANSWERS, type Answers } from '../../src/domain/plan/steps.js';
@@ -11,7 +11,7 @@ import { choose, harness, polyu, tick } from './harness.js';
 import { MemoryStore } from './memory-store.js';
 import { scriptedAsk, type Turn } from './scripted-ask.js';
 
-// Issue 8: a student who takes extra core subjects is asked only for what is still missing.
+// A student who takes extra core subjects is asked only for what is still missing.
 
 const catalogue = polyu();
 const EXTRA = 'dissertation-or-coursework/coursework';
@@ -28,11 +28,17 @@ const UP_TO_EXTRA: Turn[] = [
 
 /** The review's choices for a non-local coursework plan: save, then a change per step. */
 const REVIEW = { save: 0, core: 3, elective: 4, route: 5, extra: 6 };
-const review = (choice: keyof typeof REVIEW, expect?: string | string[]): Turn => ({ expect: ['What next?', ...(expect === undefined ? [] : [expect].flat())], keys: choose(REVIEW[choice]) });
+const review = (choice: keyof typeof REVIEW, expect?: string | string[]): Turn => ({
+  expect: ['What next?', ...(expect === undefined ? [] : [expect].flat())],
+  keys: choose(REVIEW[choice]),
+});
 
 function terminalIo(): { io: Io; stdout: () => string } {
   let text = '';
-  const stdout = Object.assign(new Writable({ write: (chunk, _encoding, done) => void ((text += String(chunk)), done()) }), { isTTY: true, columns: 80 });
+  const stdout = Object.assign(new Writable({ write: (chunk, _encoding, done) => void ((text += String(chunk)), done()) }), {
+    isTTY: true,
+    columns: 80,
+  });
   return { io: { stdout, stderr: stdout, stdin: Object.assign(new PassThrough(), { isTTY: true }), env: {} }, stdout: () => text };
 }
 
@@ -92,7 +98,9 @@ describe('at the review, a change moves what the other picks still miss', () => 
       { expect: ['Choose 3 more core or elective subjects', '◉ Epidemiology'], keys: ['space', 'down', 'space', 'enter'] },
       review('save'),
     ]);
-    expect(said).toContain('3 more core or elective subjects: that change alters what this needs, so choose again (your earlier choice is ticked).');
+    expect(said).toContain(
+      '3 more core or elective subjects: that change alters what this needs, so choose again (your earlier choice is ticked).',
+    );
     expect(answers.picks[EXTRA]).toHaveLength(3);
     expect(credits(answers)).toMatchObject({ valid: true, credits: { planned: 31 } });
   });
@@ -108,7 +116,9 @@ describe('at the review, a change moves what the other picks still miss', () => 
       review('save', 'Change 3 more core or elective subjects: none'),
     ]);
     const end = await plannerSession(h.ctx, NO_ANSWERS);
-    expect(h.said()).toContain('3 more core or elective subjects: the subjects you chose already make it up, so there is nothing more to choose; Epidemiology is left out.');
+    expect(h.said()).toContain(
+      '3 more core or elective subjects: the subjects you chose already make it up, so there is nothing more to choose; Epidemiology is left out.',
+    );
     expect(end.answers.picks[EXTRA]).toEqual([]);
     expect(credits(end.answers)).toMatchObject({ valid: true, credits: { planned: 31 } });
   });
@@ -126,7 +136,13 @@ describe('at the review, a change moves what the other picks still miss', () => 
       extra: ['epidemiology'],
       name: 'flags',
     };
-    expect(await runPlanner(ctx, flags, { store, ask: () => Promise.reject(new Error('no terminal')), now: () => new Date(0) })).toBe('success');
-    expect(judgePlan(catalogue, store.getPlan('flags')!.plan)).toMatchObject({ valid: true, credits: { planned: 31 }, fees: { payable: 172_500 } });
+    expect(await runPlanner(ctx, flags, { store, ask: () => Promise.reject(new Error('no terminal')), now: () => new Date(0) })).toBe(
+      'success',
+    );
+    expect(judgePlan(catalogue, store.getPlan('flags')!.plan)).toMatchObject({
+      valid: true,
+      credits: { planned: 31 },
+      fees: { payable: 172_500 },
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadCatalogue } from '../../src/cli/io/catalogue.js';
-import type { FlowContext } from '../../src/cli/prompts/flow.js';
+import type { FlowContext } from '../../src/cli/commands/plan/flow.js';
 import type { ReviewOptions } from '../../src/cli/prompts/review.js';
 import { makeStyle } from '../../src/cli/render/style.js';
 import type { Catalogue } from '../../src/domain/catalogue/model.js';

@@ -40,6 +40,14 @@ export class MemoryStore implements Store {
   deletePlan(name: string): boolean {
     return this.saved.delete(name);
   }
+  renamePlan(from: string, to: string): SavedPlan {
+    const plan = this.saved.get(from);
+    if (!plan) throw new Error(`no plan "${from}"`);
+    this.saved.delete(from);
+    const renamed = { ...plan, name: to };
+    this.saved.set(to, renamed);
+    return renamed;
+  }
   getDraft(): Draft | undefined {
     return this.draft;
   }

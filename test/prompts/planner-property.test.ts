@@ -4,9 +4,9 @@ import { describe, expect, test } from 'vitest';
 import type { Io } from '../../src/cli/context.js';
 import { makeContext } from '../../src/cli/make-context.js';
 import type { Ask, CheckboxQuestion, InputQuestion, SelectQuestion } from '../../src/cli/prompts/ask.js';
-import { answersFromDraft } from '../../src/cli/prompts/draft-answers.js';
-import { runPlanner, type PlanOptions } from '../../src/cli/prompts/planner.js';
-import { flagSlots } from '../../src/cli/prompts/slots.js';
+import { answersFromDraft } from '../../src/cli/commands/plan/draft.js';
+import { runPlanner, type PlanOptions } from '../../src/cli/commands/plan/planner.js';
+import { flagSlots } from '../../src/cli/commands/plan/flag-slots.js';
 import type { Catalogue } from '../../src/domain/catalogue/model.js';
 import { judgePlan } from '../../src/domain/plan/judge.js';
 import type { PlanFile } from '../../src/domain/plan/schema.js';
@@ -69,8 +69,15 @@ function randomAsk(g: Gen, script: Script, checked: { checklists: number }): Ask
     async checkbox<T>(q: CheckboxQuestion<T>): Promise<T[]> {
       count(q.message);
       checked.checklists++;
-      const order = g(fc.shuffledSubarray, q.choices.map((c) => c.value), { minLength: q.choices.length });
-      const accepted = order.map((_, i) => i).concat(order.length).filter((n) => (q.validate?.(order.slice(0, n)) ?? true) === true);
+      const order = g(
+        fc.shuffledSubarray,
+        q.choices.map((c) => c.value),
+        { minLength: q.choices.length },
+      );
+      const accepted = order
+        .map((_, i) => i)
+        .concat(order.length)
+        .filter((n) => (q.validate?.(order.slice(0, n)) ?? true) === true);
       // Every checklist can be answered.
       expect(accepted.length, q.message).toBeGreaterThan(0);
       // Mostly near the minimum: where extra cores or electives make up part of the "3 more".
@@ -87,7 +94,7 @@ function randomAsk(g: Gen, script: Script, checked: { checklists: number }): Ask
 /** The same answers as the `plan` command's flags. */
 function asFlags(answers: Answers): PlanOptions {
   const route = answers.routes[slots.route!.id];
-  const extra = route === slots.aliases.coursework!.id ? answers.picks[slots.extra!] ?? [] : [];
+  const extra = route === slots.aliases.coursework!.id ? (answers.picks[slots.extra!] ?? []) : [];
   return {
     residency: answers.residency!,
     mode: answers.mode!,
@@ -103,7 +110,7 @@ function asFlags(answers: Answers): PlanOptions {
 
 /** Credits the student chose freely: included requirements and every pick with no upper bound. */
 function freelyChosenCredits(c: Catalogue, answers: Answers, plan: PlanFile): number {
-  const forced = new Set(plannerSteps(c, answers).flatMap((s) => (s.kind === 'pick' && s.exact ? answers.picks[s.key] ?? [] : [])));
+  const forced = new Set(plannerSteps(c, answers).flatMap((s) => (s.kind === 'pick' && s.exact ? (answers.picks[s.key] ?? []) : [])));
   return plan.subjects.filter((id) => !forced.has(id)).reduce((sum, id) => sum + c.subjectById.get(id)!.credits, 0);
 }
 
@@ -126,7 +133,11 @@ describe('the planner, answered at random', () => {
         // The answers behind the saved plan, as the draft kept them after the last answer.
         const answers = answersFromDraft(catalogue, draft!);
         const store = new MemoryStore();
-        const flagsOutcome = await runPlanner(makeContext(io(false), { color: false }), asFlags(answers), { store, ask: () => Promise.reject(new Error('no terminal')), now: () => new Date(0) });
+        const flagsOutcome = await runPlanner(makeContext(io(false), { color: false }), asFlags(answers), {
+          store,
+          ask: () => Promise.reject(new Error('no terminal')),
+          now: () => new Date(0),
+        });
         const byFlags = store.getPlan(saved.name)!.plan;
         // (1) The same plan file and the same verdict either way.
         expect(byFlags).toEqual(saved.plan);
@@ -135,7 +146,9 @@ describe('the planner, answered at random', () => {
         // (2) What the planner forced (the replacement subjects) is only what is still missing.
         const judgement = judgePlan(catalogue, saved.plan);
         expect(judgement.valid).toBe(true);
-        expect(judgement.credits.planned).toBe(Math.max(catalogue.data.creditsRequired, freelyChosenCredits(catalogue, answers, saved.plan)));
+        expect(judgement.credits.planned).toBe(
+          Math.max(catalogue.data.creditsRequired, freelyChosenCredits(catalogue, answers, saved.plan)),
+        );
         if (minimal) expect(judgement.credits.planned).toBe(catalogue.data.creditsRequired);
       }),
       { numRuns: 200 },

@@ -1,36 +1,85 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { answersFromDraft, draftFromAnswers } from '../../src/cli/prompts/draft-answers.js';
-import { flagSlots, routeOption, routeWords } from '../../src/cli/prompts/slots.js';
+import { answersFromDraft, draftFromAnswers } from '../../src/cli/commands/plan/draft.js';
+import { flagSlots, routeOption, routeWords } from '../../src/cli/commands/plan/flag-slots.js';
 import { chosenSubjects, pickPool, planFromAnswers } from '../../src/domain/plan/draft.js';
 import { pickFits, pickNeed } from '../../src/domain/plan/pick-need.js';
-import { firstUnanswered, NO_ANSWERS, plannerSteps, type Answers, type Step } from '../../src/domain/plan/steps.js';
+import { isAnswered, NO_ANSWERS, plannerSteps, type Answers, type Step } from '../../src/domain/plan/steps.js';
 import { invented, polyu } from './harness.js';
 
 // The planner's steps are read off the catalogue's requirements; these tests pin how.
 
-const describeStep = (s: Step) => (s.kind === 'include' || s.kind === 'pick' ? `${s.kind}:${s.key}` : s.kind === 'route' ? `route:${s.requirement.id}` : s.kind);
+const firstUnanswered = (c: ReturnType<typeof polyu>, answers: Answers) => plannerSteps(c, answers).find((s) => !isAnswered(s, answers));
+const describeStep = (s: Step) =>
+  s.kind === 'include' || s.kind === 'pick' ? `${s.kind}:${s.key}` : s.kind === 'route' ? `route:${s.requirement.id}` : s.kind;
 
 describe('steps from the catalogue', () => {
   test.each([
-    ['PolyU, no route yet', polyu, { residency: 'local' as const }, ['residency', 'mode', 'include:compulsory', 'pick:core', 'pick:elective', 'route:dissertation-or-coursework', 'schedule', 'fellowship', 'name']],
+    [
+      'PolyU, no route yet',
+      polyu,
+      { residency: 'local' as const },
+      [
+        'residency',
+        'mode',
+        'include:compulsory',
+        'pick:core',
+        'pick:elective',
+        'route:dissertation-or-coursework',
+        'schedule',
+        'fellowship',
+        'name',
+      ],
+    ],
     [
       'PolyU, dissertation',
       polyu,
       { residency: 'local' as const, routes: { 'dissertation-or-coursework': 'dissertation' } },
-      ['residency', 'mode', 'include:compulsory', 'pick:core', 'pick:elective', 'route:dissertation-or-coursework', 'include:dissertation-or-coursework/dissertation', 'schedule', 'fellowship', 'name'],
+      [
+        'residency',
+        'mode',
+        'include:compulsory',
+        'pick:core',
+        'pick:elective',
+        'route:dissertation-or-coursework',
+        'include:dissertation-or-coursework/dissertation',
+        'schedule',
+        'fellowship',
+        'name',
+      ],
     ],
     [
       'PolyU, coursework, non-local',
       polyu,
       { residency: 'non-local' as const, routes: { 'dissertation-or-coursework': 'coursework' } },
-      ['residency', 'mode', 'include:compulsory', 'pick:core', 'pick:elective', 'route:dissertation-or-coursework', 'pick:dissertation-or-coursework/coursework', 'schedule', 'name'],
+      [
+        'residency',
+        'mode',
+        'include:compulsory',
+        'pick:core',
+        'pick:elective',
+        'route:dissertation-or-coursework',
+        'pick:dissertation-or-coursework/coursework',
+        'schedule',
+        'name',
+      ],
     ],
     [
       'invented, placement, non-local',
       invented,
       { residency: 'non-local' as const, routes: { finale: 'placement' } },
-      ['residency', 'mode', 'include:foundation', 'pick:methods', 'pick:options', 'route:finale', 'include:finale/placement', 'schedule', 'fellowship', 'name'],
+      [
+        'residency',
+        'mode',
+        'include:foundation',
+        'pick:methods',
+        'pick:options',
+        'route:finale',
+        'include:finale/placement',
+        'schedule',
+        'fellowship',
+        'name',
+      ],
     ],
   ])('%s', (_, catalogue, answers, expected) => {
     expect(plannerSteps(catalogue(), { ...NO_ANSWERS, ...answers }).map(describeStep)).toEqual(expected);
@@ -41,7 +90,12 @@ describe('steps from the catalogue', () => {
     expect(firstUnanswered(c, NO_ANSWERS)?.kind).toBe('residency');
     expect(describeStep(firstUnanswered(c, { ...NO_ANSWERS, residency: 'local', mode: 'full-time' })!)).toBe('pick:core');
     // A route naming an option the catalogue does not have is no answer.
-    const unknownRoute = { residency: 'local' as const, mode: 'full-time', picks: { core: [], elective: [] }, routes: { 'dissertation-or-coursework': 'gap-year' } };
+    const unknownRoute = {
+      residency: 'local' as const,
+      mode: 'full-time',
+      picks: { core: [], elective: [] },
+      routes: { 'dissertation-or-coursework': 'gap-year' },
+    };
     expect(describeStep(firstUnanswered(c, unknownRoute)!)).toBe('route:dissertation-or-coursework');
   });
 });
@@ -74,13 +128,21 @@ describe('picks', () => {
   test('a pool smaller than the rule asks for all it has, so the step can always be answered', () => {
     const i = invented();
     // Three of the four methods subjects are taken by the alternative: the methods step can offer one.
-    const taken: Answers = { ...NO_ANSWERS, picks: { 'finale/broad': ['survey-methods', 'causal-inference', 'qualitative-research'] }, routes: { finale: 'broad' } };
+    const taken: Answers = {
+      ...NO_ANSWERS,
+      picks: { 'finale/broad': ['survey-methods', 'causal-inference', 'qualitative-research'] },
+      routes: { finale: 'broad' },
+    };
     const methods = plannerSteps(i, taken).find((s) => s.kind === 'pick' && s.key === 'methods') as Extract<Step, { kind: 'pick' }>;
     expect(pickNeed(i, methods, taken)).toEqual({ unit: 'subject', min: 1, max: undefined, required: 3 });
   });
 
   test('the plan holds what applies: a route no longer taken keeps its picks in the answers, not in the plan', () => {
-    const switched = { ...answers, picks: { ...answers.picks, [extra.key]: ['business-analytics'] }, routes: { 'dissertation-or-coursework': 'dissertation' } };
+    const switched = {
+      ...answers,
+      picks: { ...answers.picks, [extra.key]: ['business-analytics'] },
+      routes: { 'dissertation-or-coursework': 'dissertation' },
+    };
     expect(chosenSubjects(c, switched)).toContain('dissertation');
     expect(chosenSubjects(c, switched)).not.toContain('business-analytics');
   });
@@ -93,7 +155,13 @@ describe('picks', () => {
 
 describe('a pick asks for what its requirement still misses, given every other answer', () => {
   const c = polyu();
-  const CORES = ['artificial-intelligence-concepts', 'business-analytics', 'computer-programming-for-healthcare', 'digital-imaging-and-pacs', 'epidemiology'];
+  const CORES = [
+    'artificial-intelligence-concepts',
+    'business-analytics',
+    'computer-programming-for-healthcare',
+    'digital-imaging-and-pacs',
+    'epidemiology',
+  ];
   const ELECTIVES = ['advanced-statistics-in-health-care-research', 'big-data-computing', 'health-care-ethics', 'healthcare-innovation'];
   const EXTRA = 'dissertation-or-coursework/coursework';
   const coursework = { 'dissertation-or-coursework': 'coursework' };
@@ -103,7 +171,7 @@ describe('a pick asks for what its requirement still misses, given every other a
   test.each([
     // [what, core picks, elective picks, extra picks, route, step, min, max]
     ['2 cores, 2 electives: 3 more', 2, 2, 0, coursework, EXTRA, 3, 3],
-    ['4 cores, 2 electives: 1 more (the report of issue 8)', 4, 2, 0, coursework, EXTRA, 1, 1],
+    ['4 cores, 2 electives: 1 more', 4, 2, 0, coursework, EXTRA, 1, 1],
     ['3 cores, 3 electives: 1 more', 3, 3, 0, coursework, EXTRA, 1, 1],
     ['5 cores, 2 electives: none more', 5, 2, 0, coursework, EXTRA, 0, 0],
     ['4 cores, 4 electives: none more', 4, 4, 0, coursework, EXTRA, 0, 0],
@@ -115,23 +183,41 @@ describe('a pick asks for what its requirement still misses, given every other a
   ] as const)('%s', (_, cores, electives, extras, routes, key, min, max) => {
     // Extra picks come from what the core and elective picks leave: the fifth core, then the last electives.
     const extraIds = [CORES[4]!, ...ELECTIVES.slice(2)].slice(0, extras);
-    const answers: Answers = { ...NO_ANSWERS, residency: 'local', picks: { core: CORES.slice(0, cores), elective: ELECTIVES.slice(0, electives), [EXTRA]: extraIds }, routes };
+    const answers: Answers = {
+      ...NO_ANSWERS,
+      residency: 'local',
+      picks: { core: CORES.slice(0, cores), elective: ELECTIVES.slice(0, electives), [EXTRA]: extraIds },
+      routes,
+    };
     const need = pickNeed(c, pickAt(c, answers, key), answers);
     expect({ min: need.min, max: need.max }).toEqual({ min, max });
   });
 
   test('a credit rule counts what the other answers leave of its pool in credits', () => {
     const i = invented();
-    const answers: Answers = { ...NO_ANSWERS, picks: { 'finale/broad': ['archival-science', 'data-curation-lab'] }, routes: { finale: 'broad' } };
+    const answers: Answers = {
+      ...NO_ANSWERS,
+      picks: { 'finale/broad': ['archival-science', 'data-curation-lab'] },
+      routes: { finale: 'broad' },
+    };
     // "2 more" keeps what it needs (the two it was given), so the optional credits still need all 8.
     expect(pickNeed(i, pickAt(i, answers, 'options'), answers)).toMatchObject({ unit: 'credit', min: 8 });
     // A fourth methods subject (3 are required) counts towards "2 more": it needs 1 more; the optional subject stays with its credits.
-    const methods: Answers = { ...NO_ANSWERS, picks: { methods: ['survey-methods', 'causal-inference', 'qualitative-research', 'record-linkage'], options: ['archival-science'] }, routes: { finale: 'broad' } };
+    const methods: Answers = {
+      ...NO_ANSWERS,
+      picks: { methods: ['survey-methods', 'causal-inference', 'qualitative-research', 'record-linkage'], options: ['archival-science'] },
+      routes: { finale: 'broad' },
+    };
     expect(pickNeed(i, pickAt(i, methods, 'finale/broad'), methods)).toMatchObject({ min: 1, max: 1 });
   });
 
   test('a pick no longer fits after a change: too few, or more than an alternative needs', () => {
-    const answers: Answers = { ...NO_ANSWERS, residency: 'local', picks: { core: CORES.slice(0, 4), elective: ELECTIVES.slice(0, 2), [EXTRA]: ['epidemiology'] }, routes: coursework };
+    const answers: Answers = {
+      ...NO_ANSWERS,
+      residency: 'local',
+      picks: { core: CORES.slice(0, 4), elective: ELECTIVES.slice(0, 2), [EXTRA]: ['epidemiology'] },
+      routes: coursework,
+    };
     const extra = pickAt(c, answers, EXTRA);
     expect(pickFits(c, extra, answers)).toBe(true);
     // The student removes two cores at the review: one replacement subject is now too few.
@@ -170,21 +256,29 @@ describe('flags and draft fields name steps by their pool', () => {
     expect(routeWords(flagSlots(polyu()))).toEqual(['dissertation', 'coursework']);
   });
 
-  const ids = (catalogue: ReturnType<typeof polyu>) => fc.subarray(catalogue.subjects.map((s) => s.id), { maxLength: 6 });
+  const ids = (catalogue: ReturnType<typeof polyu>) =>
+    fc.subarray(
+      catalogue.subjects.map((s) => s.id),
+      { maxLength: 6 },
+    );
 
   test.each([
     ['PolyU', polyu],
     ['invented', invented],
   ])('%s: a draft gives back exactly the answers it was made from', (_, load) => {
     const catalogue = load();
-    const keys = catalogue.requirements.flatMap((r) => r.options.filter((o) => o.rule.type !== 'all').map((o) => (r.options.length === 1 ? r.id : `${r.id}/${o.id}`)));
+    const keys = catalogue.requirements.flatMap((r) =>
+      r.options.filter((o) => o.rule.type !== 'all').map((o) => (r.options.length === 1 ? r.id : `${r.id}/${o.id}`)),
+    );
     const routeIds = catalogue.requirements.filter((r) => r.options.length > 1);
     const answers = fc.record(
       {
         residency: fc.constantFrom('local' as const, 'non-local' as const),
         mode: fc.constantFrom(...catalogue.data.modes.map((m) => m.id)),
         picks: fc.dictionary(fc.constantFrom(...keys), ids(catalogue)),
-        routes: fc.record(Object.fromEntries(routeIds.map((r) => [r.id, fc.constantFrom(...r.options.map((o) => o.id))])), { requiredKeys: [] }),
+        routes: fc.record(Object.fromEntries(routeIds.map((r) => [r.id, fc.constantFrom(...r.options.map((o) => o.id))])), {
+          requiredKeys: [],
+        }),
         fellowship: fc.boolean(),
         name: fc.string({ minLength: 1, maxLength: 10 }),
       },
@@ -200,13 +294,40 @@ describe('flags and draft fields name steps by their pool', () => {
     );
   });
 
-  test('PolyU answers go to the named fields of the draft, which the store and issue 4 know', () => {
+  test('the draft keeps the answers as the planner holds them, by step key', () => {
     const c = polyu();
-    const draft = draftFromAnswers(
-      c,
-      { residency: 'local', picks: { core: ['epidemiology'], 'dissertation-or-coursework/coursework': ['big-data-computing'] }, routes: { 'dissertation-or-coursework': 'coursework' } },
-      new Date(0),
-    );
-    expect(draft).toEqual({ catalogue: c.id, residency: 'local', core: ['epidemiology'], route: 'coursework', extra: ['big-data-computing'], updatedAt: '1970-01-01T00:00:00.000Z' });
+    const answers = {
+      residency: 'local' as const,
+      picks: { core: ['epidemiology'], 'dissertation-or-coursework/coursework': ['big-data-computing'] },
+      routes: { 'dissertation-or-coursework': 'coursework' },
+    };
+    expect(draftFromAnswers(c, { ...answers, name: undefined }, new Date(0))).toEqual({
+      catalogue: c.id,
+      answers,
+      updatedAt: '1970-01-01T00:00:00.000Z',
+    });
+  });
+
+  test.each([
+    [
+      'PolyU',
+      polyu,
+      { core: 'core', elective: 'elective', route: 'dissertation-or-coursework', extra: 'dissertation-or-coursework/coursework' },
+    ],
+    ['invented', invented, { core: undefined, elective: undefined, route: 'finale', extra: 'finale/broad' }],
+  ])('%s: answers a version-1 draft kept under flag names are placed on the steps those flags answer', (_, load, at) => {
+    const c = load();
+    const [one, two] = c.subjects.map((s) => s.id);
+    const draft = {
+      catalogue: c.id,
+      answers: { picks: { other: [one!] }, routes: {} },
+      byFlag: { core: [one!], elective: [two!], route: 'coursework', extra: [two!] },
+      updatedAt: '',
+    };
+    const picks: Record<string, string[]> = { other: [one!] };
+    if (at.core) picks[at.core] = [one!];
+    if (at.elective) picks[at.elective] = [two!];
+    picks[at.extra] = [two!];
+    expect(answersFromDraft(c, draft)).toEqual({ picks, routes: { [at.route]: 'coursework' } });
   });
 });

@@ -1,17 +1,25 @@
 import { describe, expect, test } from 'vitest';
 import { planNameKey } from '../../src/cli/io/store-names.js';
-import { applyFlags } from '../../src/cli/prompts/flag-answers.js';
+import { applyFlags } from '../../src/cli/commands/plan/flags.js';
 import { freeName } from '../../src/cli/prompts/name.js';
-import { plannerSession } from '../../src/cli/prompts/session.js';
+import { plannerSession } from '../../src/cli/commands/plan/session.js';
 import { NO_ANSWERS } from '../../src/domain/plan/steps.js';
 import { choose, harness, polyu } from './harness.js';
 
-// Issue 8: at the review, "Save" over a saved plan of the same name (any case or Unicode form)
+// At the review, "Save" over a saved plan of the same name (any case or Unicode form)
 // asks first, and No is the default: one Enter too many never replaces a saved plan.
 
 const catalogue = polyu();
 const answers = (name: string) =>
-  applyFlags(catalogue, NO_ANSWERS, { residency: 'local', mode: 'part-time', core: ['epidemiology', 'lgt5037'], elective: ['comp5434', 'apss6403'], route: 'dissertation', fellowship: true, name });
+  applyFlags(catalogue, NO_ANSWERS, {
+    residency: 'local',
+    mode: 'part-time',
+    core: ['epidemiology', 'lgt5037'],
+    elective: ['comp5434', 'apss6403'],
+    route: 'dissertation',
+    fellowship: true,
+    name,
+  });
 /** The saved plans' names, and which of them a name is taken by (as the planner asks the store). */
 const savedAs = (...saved: string[]) => ({ takenBy: (name: string) => saved.filter((s) => planNameKey(s) === planNameKey(name)) });
 
@@ -59,7 +67,7 @@ describe('saving over a saved plan at the review', () => {
     expect(h.ask.left).toBe(0);
   });
 
-  test('Yes replaces: the session ends with the user\'s consent to replace', async () => {
+  test("Yes replaces: the session ends with the user's consent to replace", async () => {
     const h = harness(
       catalogue,
       [SCHEDULE, { expect: 'What next?', keys: ['enter'] }, { expect: 'Yes, replace "café"', keys: choose(1) }],
@@ -89,7 +97,9 @@ describe('saving over a saved plan at the review', () => {
     );
     const end = await plannerSession(h.ctx, answers('MY PLAN'));
     expect(end).toMatchObject({ outcome: 'save', replace: false, answers: { name: 'MY PLAN 2' } });
-    expect(h.said()).toContain('Saved plans "My plan" and "my plan" already have the name "MY PLAN", apart from letter case; choose another name');
+    expect(h.said()).toContain(
+      'Saved plans "My plan" and "my plan" already have the name "MY PLAN", apart from letter case; choose another name',
+    );
   });
 });
 

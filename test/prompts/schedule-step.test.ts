@@ -2,11 +2,11 @@ import { PassThrough, Writable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { makeContext } from '../../src/cli/make-context.js';
-import { answersFromDraft, draftFromAnswers } from '../../src/cli/prompts/draft-answers.js';
-import { runPlanner } from '../../src/cli/prompts/planner.js';
+import { answersFromDraft, draftFromAnswers } from '../../src/cli/commands/plan/draft.js';
+import { runPlanner } from '../../src/cli/commands/plan/planner.js';
 import { scheduleStep } from '../../src/cli/prompts/schedule.js';
-import { plannerSession } from '../../src/cli/prompts/session.js';
-import { answersWithoutTerminal } from '../../src/cli/prompts/without-terminal.js';
+import { plannerSession } from '../../src/cli/commands/plan/session.js';
+import { answersWithoutTerminal } from '../../src/cli/commands/plan/without-terminal.js';
 import { carrySchedule, planFromAnswers, type AnswersWithResidency } from '../../src/domain/plan/draft.js';
 import { proposedSchedule, withSchedule } from '../../src/domain/plan/draft-schedule.js';
 import { judgePlan } from '../../src/domain/plan/judge.js';
@@ -39,14 +39,21 @@ const PROPOSED = [
 ];
 
 // The main question's choices: accept, move, and (once something moved) back to the proposal.
-const ACCEPT: Turn = { expect: ['Accept this schedule, or move a subject to another term?', 'Accept this schedule', 'Move a subject to another term'], keys: ['enter'] };
+const ACCEPT: Turn = {
+  expect: ['Accept this schedule, or move a subject to another term?', 'Accept this schedule', 'Move a subject to another term'],
+  keys: ['enter'],
+};
 const MOVE: Turn = { expect: 'Accept this schedule, or move a subject to another term?', keys: choose(1) };
 // The subjects in schedule order: Epidemiology is the fifth, Project Management the sixth.
-const pickSubject = (position: number, expect: Turn['expect'] = 'Which subject will you move?'): Turn => ({ expect, keys: choose(position) });
+const pickSubject = (position: number, expect: Turn['expect'] = 'Which subject will you move?'): Turn => ({
+  expect,
+  keys: choose(position),
+});
 // The terms from the intake: Semester One, Semester Two and Summer Term of each year; the cursor starts on the subject's term.
 const termKeys = (from: number, to: number) => [...Array<string>(Math.abs(to - from)).fill(to > from ? 'down' : 'up'), 'enter'];
 
-const termOf = (schedule: readonly { term: string; subjects: readonly string[] }[] | undefined, id: string) => schedule?.filter((e) => e.subjects.includes(id)).map((e) => e.term);
+const termOf = (schedule: readonly { term: string; subjects: readonly string[] }[] | undefined, id: string) =>
+  schedule?.filter((e) => e.subjects.includes(id)).map((e) => e.term);
 /** Every error and warning code `check` gives the plan the answers make. */
 function findingCodes(answers: AnswersWithResidency): string[] {
   const judgement = judgePlan(catalogue, planFromAnswers(catalogue, answers));
@@ -58,9 +65,13 @@ describe('the schedule step', () => {
     const h = harness(catalogue, [ACCEPT]);
     const answers = (await scheduleStep(h.ctx, chosen)) as AnswersWithResidency;
     expect(h.said()).toContain('Your schedule, term by term, as proposed:');
-    expect(h.said()).toMatch(/ {2}Normal load for part-time study: 2 subjects a term in Semester One and\s+Semester Two\. Other terms are used only for what those cannot hold in the\s+normal 3 years\./);
+    expect(h.said()).toMatch(
+      / {2}Normal load for part-time study: 2 subjects a term in Semester One and\s+Semester Two\. Other terms are used only for what those cannot hold in the\s+normal 3 years\./,
+    );
     // The timeline: each term's credits and bill, its subjects below, the graduation term marked.
-    expect(h.said()).toMatch(/Semester Two 2024\/25\s+█+░*\s+4 cr\s+HK\$[\d,]+\n\s+Professional Development in Health Informatics, Academic Integrity and\s+Ethics\n/);
+    expect(h.said()).toMatch(
+      /Semester Two 2024\/25\s+█+░*\s+4 cr\s+HK\$[\d,]+\n\s+Professional Development in Health Informatics, Academic Integrity and\s+Ethics\n/,
+    );
     expect(h.said()).toMatch(/Semester One 2026\/27\s+█+\s+9 cr\s+HK\$[\d,]+\s+◆ graduation\n\s+Dissertation\n/);
     expect(h.said()).toMatch(/Total payable\s+HK\$52,500/);
     expect(h.said()).not.toContain('! over');
@@ -74,11 +85,21 @@ describe('the schedule step', () => {
   test('moves one subject, shows the new timeline, then accepts: the plan file carries the schedule', async () => {
     const h = harness(catalogue, [
       MOVE,
-      pickSubject(4, ['Which subject will you move?', /Epidemiology\s+HTI5601\s+3 credits\s+Semester One 2025\/26/, /Dissertation\s+HSS5903\s+9 credits\s+Semester One 2026\/27/]),
+      pickSubject(4, [
+        'Which subject will you move?',
+        /Epidemiology\s+HTI5601\s+3 credits\s+Semester One 2025\/26/,
+        /Dissertation\s+HSS5903\s+9 credits\s+Semester One 2026\/27/,
+      ]),
       // From Semester One 2025/26 (3) to Semester One 2026/27 (6), beside the Dissertation: two
       // subjects, so within the part-time load whatever their 12 credits.
       {
-        expect: ['Move Epidemiology to which term?', /❯ Semester One 2025\/26\s+2 of 2 subjects\s+\(its term now\)/, /Semester One 2026\/27\s+1 of 2 subjects/, /Summer Term 2024\/25\s+0 subjects, no normal load/, 'Epidemiology stays here.'],
+        expect: [
+          'Move Epidemiology to which term?',
+          /❯ Semester One 2025\/26\s+2 of 2 subjects\s+\(its term now\)/,
+          /Semester One 2026\/27\s+1 of 2 subjects/,
+          /Summer Term 2024\/25\s+0 subjects, no normal load/,
+          'Epidemiology stays here.',
+        ],
         keys: termKeys(3, 6).slice(0, -1),
         then: { expect: 'With Epidemiology: 2 of 2 subjects.', keys: ['enter'] },
       },
@@ -103,7 +124,10 @@ describe('the schedule step', () => {
       MOVE,
       pickSubject(4),
       // Up from Semester One 2025/26 to Semester Two 2024/25, which is full.
-      { keys: termKeys(3, 1).slice(0, -1), then: { expect: 'With Epidemiology: 3 of 2 subjects, above the normal load.', keys: ['enter'] } },
+      {
+        keys: termKeys(3, 1).slice(0, -1),
+        then: { expect: 'With Epidemiology: 3 of 2 subjects, above the normal load.', keys: ['enter'] },
+      },
       ACCEPT,
     ]);
     const answers = (await scheduleStep(h.ctx, chosen)) as AnswersWithResidency;
@@ -117,7 +141,9 @@ describe('the schedule step', () => {
     const judgement = judgePlan(catalogue, planFromAnswers(catalogue, answers));
     expect(judgement.valid).toBe(true);
     expect(judgement.warnings.map((w) => w.code)).toEqual(['SCHEDULE_OVERLOAD']);
-    expect(judgement.warnings[0]!.message).toContain('Semester Two 2024/25 has 3 subjects, above the normal 2 subjects a term for part-time study');
+    expect(judgement.warnings[0]!.message).toContain(
+      'Semester Two 2024/25 has 3 subjects, above the normal 2 subjects a term for part-time study',
+    );
   });
 
   test('the term list then shows the heavy term as such; going back to the proposal undoes every move', async () => {
@@ -128,7 +154,13 @@ describe('the schedule step', () => {
       MOVE,
       // Epidemiology is still the fifth, so Project Management is still the sixth.
       pickSubject(5),
-      { expect: [/Semester Two 2024\/25\s+3 of 2 subjects\s+! over 2 subjects/, /❯ Semester One 2025\/26\s+1 of 2 subjects\s+\(its term now\)/], keys: ['enter'] },
+      {
+        expect: [
+          /Semester Two 2024\/25\s+3 of 2 subjects\s+! over 2 subjects/,
+          /❯ Semester One 2025\/26\s+1 of 2 subjects\s+\(its term now\)/,
+        ],
+        keys: ['enter'],
+      },
       { expect: 'Go back to the proposed schedule', keys: choose(2) },
       { expect: ['Accept this schedule', 'Move a subject to another term'], keys: ['enter'] },
     ]);
@@ -160,14 +192,22 @@ describe('the schedule step', () => {
     const answers: AnswersWithResidency = {
       residency: 'non-local',
       mode: 'evening',
-      picks: { methods: ['survey-methods', 'causal-inference', 'qualitative-research'], options: ['archival-science', 'open-data-law', 'metadata-design', 'data-curation-lab'] },
+      picks: {
+        methods: ['survey-methods', 'causal-inference', 'qualitative-research'],
+        options: ['archival-science', 'open-data-law', 'metadata-design', 'data-curation-lab'],
+      },
       routes: { finale: 'placement' },
     };
     // The move list is in schedule order, which is the order the requirements count the subjects in.
-    const position = proposedSchedule(other, planFromAnswers(other, answers)).flatMap((e) => e.subjects).indexOf('placement-seminar');
+    const position = proposedSchedule(other, planFromAnswers(other, answers))
+      .flatMap((e) => e.subjects)
+      .indexOf('placement-seminar');
     const h = harness(other, [
       MOVE,
-      pickSubject(position, [/Academic Integrity\s+AI001\s+1 credit, no tuition\s+Year 2030\/31/, /Placement Seminar\s+PR911\s+2 credits\s+Year 2030\/31/]),
+      pickSubject(position, [
+        /Academic Integrity\s+AI001\s+1 credit, no tuition\s+Year 2030\/31/,
+        /Placement Seminar\s+PR911\s+2 credits\s+Year 2030\/31/,
+      ]),
       // Evening study normally takes two years: the terms offered run to a year beyond.
       { expect: [/❯ Year 2030\/31\s+\d+ cr, no normal load\s+\(its term now\)/, 'Year 2031/32', 'Year 2032/33'], keys: ['down', 'enter'] },
       ACCEPT,
@@ -341,7 +381,7 @@ describe('the draft and runs without a terminal', () => {
   test('the draft keeps the schedule, and gives it back', () => {
     const answers = { ...chosen, schedule: own };
     const draft = draftFromAnswers(catalogue, answers, new Date(0));
-    expect(draft.schedule).toEqual(own);
+    expect(draft.answers.schedule).toEqual(own);
     expect(answersFromDraft(catalogue, JSON.parse(JSON.stringify(draft)))).toEqual(answers);
   });
 
@@ -364,32 +404,52 @@ describe('the draft and runs without a terminal', () => {
     });
     // Not a terminal: nothing may be asked.
     const ctx = makeContext({ stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: {} }, { json: true });
-    const outcome = await runPlanner(ctx, { resume: true, ...flags }, { store, ask: () => Promise.reject(new Error('asked')), now: () => new Date(0) });
+    const outcome = await runPlanner(
+      ctx,
+      { resume: true, ...flags },
+      { store, ask: () => Promise.reject(new Error('asked')), now: () => new Date(0) },
+    );
     expect(outcome).toBe('success');
-    const { plan, verdict } = JSON.parse(printed) as { plan: { schedule?: typeof own; subjects: string[] }; verdict: { warnings: { code: string; message: string }[] } };
+    const { plan, verdict } = JSON.parse(printed) as {
+      plan: { schedule?: typeof own; subjects: string[] };
+      verdict: { warnings: { code: string; message: string }[] };
+    };
     return Object.assign(plan, { warnings: verdict.warnings });
   }
 
-  test('--resume with flags that change the subjects: the draft\'s schedule follows them', async () => {
+  test("--resume with flags that change the subjects: the draft's schedule follows them", async () => {
     const moved = await resumed(own, { core: ['business-analytics', 'project-management'] });
     expect(termOf(moved.schedule, 'dissertation')).toEqual(['Summer Term 2025/26']);
     expect(termOf(moved.schedule, 'epidemiology')).toEqual([]);
     expect(termOf(moved.schedule, 'business-analytics')).toEqual(['Semester One 2025/26']);
     // A schedule accepted as proposed is proposed afresh, so the plan carries none.
-    expect(await resumed(PROPOSED, { core: ['project-management', 'software-engineering-and-development'] })).not.toHaveProperty('schedule');
+    expect(await resumed(PROPOSED, { core: ['project-management', 'software-engineering-and-development'] })).not.toHaveProperty(
+      'schedule',
+    );
   });
 
   test('--resume --mode: a proposal is proposed afresh for the new mode; an own schedule is kept, and warned of where it is now heavy', async () => {
     expect(await resumed(PROPOSED, { mode: 'full-time' })).not.toHaveProperty('schedule');
     const fullTimeOwn = [
-      { term: 'Semester One 2024/25', subjects: ['electronic-patient-records', 'information-technology-in-healthcare', 'professional-development-in-health-informatics', 'academic-integrity-and-ethics', 'epidemiology'] },
+      {
+        term: 'Semester One 2024/25',
+        subjects: [
+          'electronic-patient-records',
+          'information-technology-in-healthcare',
+          'professional-development-in-health-informatics',
+          'academic-integrity-and-ethics',
+          'epidemiology',
+        ],
+      },
       { term: 'Semester Two 2024/25', subjects: ['project-management', 'big-data-computing', 'health-care-ethics'] },
       { term: 'Summer Term 2024/25', subjects: ['dissertation'] },
     ];
     const kept = await resumed(fullTimeOwn, { mode: 'part-time' }, { ...chosen, mode: 'full-time' });
     expect(kept.schedule).toEqual(fullTimeOwn);
     expect(kept.warnings.map((w) => w.code)).toEqual(['SCHEDULE_OVERLOAD', 'SCHEDULE_OVERLOAD']);
-    expect(kept.warnings[0]!.message).toContain('Semester One 2024/25 has 5 subjects, above the normal 2 subjects a term for part-time study');
+    expect(kept.warnings[0]!.message).toContain(
+      'Semester One 2024/25 has 5 subjects, above the normal 2 subjects a term for part-time study',
+    );
   });
 
   test('a stale schedule (an unknown term, a subject no longer planned, one missing) is fitted to the plan', () => {
@@ -410,7 +470,15 @@ test('property: whatever the subjects and the moves, every planned subject is in
   const core = catalogue.subjects.filter((s) => s.category === 'core').map((s) => s.id);
   const elective = catalogue.subjects.filter((s) => s.category === 'elective').map((s) => s.id);
   const everyId = catalogue.subjects.map((s) => s.id);
-  const terms = ['Semester One 2024/25', 'Semester Two 2024/25', 'Summer Term 2024/25', 'Semester One 2025/26', 'Semester Two 2026/27', 'Semester One 2023/24', 'no such term'];
+  const terms = [
+    'Semester One 2024/25',
+    'Semester Two 2024/25',
+    'Summer Term 2024/25',
+    'Semester One 2025/26',
+    'Semester Two 2026/27',
+    'Semester One 2023/24',
+    'no such term',
+  ];
   const answers = fc.record({
     mode: fc.constantFrom('full-time', 'part-time'),
     core: fc.subarray(core, { minLength: 2, maxLength: 4 }),

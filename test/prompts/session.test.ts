@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { plannerSession } from '../../src/cli/prompts/session.js';
+import { plannerSession } from '../../src/cli/commands/plan/session.js';
 import { planFromAnswers } from '../../src/domain/plan/draft.js';
 import { judgePlan } from '../../src/domain/plan/judge.js';
 import { NO_ANSWERS, type Answers } from '../../src/domain/plan/steps.js';
@@ -107,7 +107,12 @@ describe('a whole session', () => {
   });
 
   test('answers given beforehand (flags, defaults, a draft) are not asked again', async () => {
-    const given: Answers = { residency: 'non-local', mode: 'full-time', picks: { core: ['epidemiology', 'project-management'] }, routes: {} };
+    const given: Answers = {
+      residency: 'non-local',
+      mode: 'full-time',
+      picks: { core: ['epidemiology', 'project-management'] },
+      routes: {},
+    };
     const h = harness(catalogue, [
       { expect: 'Choose at least 2 elective subjects', keys: tick(0, 1) },
       { expect: 'which will you take?', keys: ['enter'] },
@@ -157,7 +162,12 @@ describe('a catalogue with other rules asks other questions, with no change of c
         then: { expect: 'Choose at least 8 credits (4 credits chosen so far).', keys: ['down', 'space', 'down', 'space', 'enter'] },
       },
       {
-        expect: ['Project, placement or 2 more subjects: which will you take?', 'Capstone Project', 'Industry Placement with its seminar', '2 more methods or optional subjects'],
+        expect: [
+          'Project, placement or 2 more subjects: which will you take?',
+          'Capstone Project',
+          'Industry Placement with its seminar',
+          '2 more methods or optional subjects',
+        ],
         keys: choose(1),
       },
       { expect: 'Accept this schedule', keys: ['enter'] },
@@ -186,7 +196,9 @@ describe('a catalogue with other rules asks other questions, with no change of c
     expect(h.said()).toContain('Industry Placement with its seminar, included in your plan:');
     expect(h.said()).toContain('Optional credits 0/8 cr');
     // The summary is built from the bursary's figures.
-    expect(h.said()).toMatch(/Invented Mobility Bursary: up to EUR 3,000 of the tuition for non-local\s+students, who pay at least EUR 5,000 themselves\./);
+    expect(h.said()).toMatch(
+      /Invented Mobility Bursary: up to EUR 3,000 of the tuition for non-local\s+students, who pay at least EUR 5,000 themselves\./,
+    );
     expect(h.said()).toMatch(/evening-placement: ✔ valid/);
     expect(h.ask.left).toBe(0);
   });

@@ -23,7 +23,9 @@ function step<K extends Step['kind']>(c: Catalogue, answers: Answers, kind: K, a
 
 describe('residency', () => {
   test('offers local and non-local, each with its initial payment, and takes the one chosen', async () => {
-    const h = harness(catalogue, [{ expect: ['Are you a local or a non-local student?', "3 credits' fee paid on accepting the offer"], keys: choose(1) }]);
+    const h = harness(catalogue, [
+      { expect: ['Are you a local or a non-local student?', "3 credits' fee paid on accepting the offer"], keys: choose(1) },
+    ]);
     expect(await residencyStep(h.ctx, { picks: {}, routes: {} })).toMatchObject({ residency: 'non-local' });
     expect(h.ask.left).toBe(0);
   });
@@ -56,7 +58,11 @@ describe('core and elective subjects', () => {
   test('a checkbox that shows code and credits and refuses fewer than the programme requires', async () => {
     const h = harness(catalogue, [
       {
-        expect: ['Choose at least 2 core subjects', /Epidemiology\s+HTI5601\s+3 credits/, /Computer Programming for Healthcare\s+3 credits/],
+        expect: [
+          'Choose at least 2 core subjects',
+          /Epidemiology\s+HTI5601\s+3 credits/,
+          /Computer Programming for Healthcare\s+3 credits/,
+        ],
         keys: tick(0),
         then: { expect: 'Choose at least 2 subjects (1 chosen so far).', keys: ['down', 'space', 'enter'] },
       },
@@ -92,14 +98,25 @@ describe('core and elective subjects', () => {
 describe('route', () => {
   test("offers the requirement's alternatives, in the catalogue's words", async () => {
     const h = harness(catalogue, [
-      { expect: ['Dissertation or 3 more subjects: which will you take?', 'Dissertation (HSS5903): 9 credits', '3 more core or elective subjects'], keys: choose(1) },
+      {
+        expect: [
+          'Dissertation or 3 more subjects: which will you take?',
+          'Dissertation (HSS5903): 9 credits',
+          '3 more core or elective subjects',
+        ],
+        keys: choose(1),
+      },
     ]);
     const answers = await routeStep(h.ctx, step(catalogue, base, 'route'), base);
     expect(answers.routes).toEqual({ 'dissertation-or-coursework': 'coursework' });
   });
 
   test('the three replacement subjects: only subjects not already chosen, and exactly three', async () => {
-    const answers: Answers = { ...base, picks: { core: CORE_TWO, elective: ELECTIVE_TWO }, routes: { 'dissertation-or-coursework': 'coursework' } };
+    const answers: Answers = {
+      ...base,
+      picks: { core: CORE_TWO, elective: ELECTIVE_TWO },
+      routes: { 'dissertation-or-coursework': 'coursework' },
+    };
     const extra = step(catalogue, answers, 'pick', 2);
     expect(extra.key).toBe('dissertation-or-coursework/coursework');
     const h = harness(catalogue, [
@@ -121,12 +138,26 @@ describe('route', () => {
 
 describe('what is still missing, given every other answer', () => {
   const CORE_FOUR = [...CORE_TWO, 'computer-programming-for-healthcare', 'digital-imaging-and-pacs'];
-  const coursework: Answers = { ...base, residency: 'non-local', mode: 'full-time', picks: { core: CORE_FOUR, elective: ELECTIVE_TWO }, routes: { 'dissertation-or-coursework': 'coursework' } };
+  const coursework: Answers = {
+    ...base,
+    residency: 'non-local',
+    mode: 'full-time',
+    picks: { core: CORE_FOUR, elective: ELECTIVE_TWO },
+    routes: { 'dissertation-or-coursework': 'coursework' },
+  };
 
   test('the route says what each alternative would still ask for: two extra cores leave 1 more', async () => {
     const answers: Answers = { ...coursework, routes: {} };
-    const h = harness(catalogue, [{ expect: ['Dissertation or 3 more subjects: which will you take?', 'Dissertation (HSS5903): 9 credits'], keys: ['down'], then: { expect: 'you choose 1 more core or elective subject next', keys: ['enter'] } }]);
-    expect((await routeStep(h.ctx, step(catalogue, answers, 'route'), answers)).routes).toEqual({ 'dissertation-or-coursework': 'coursework' });
+    const h = harness(catalogue, [
+      {
+        expect: ['Dissertation or 3 more subjects: which will you take?', 'Dissertation (HSS5903): 9 credits'],
+        keys: ['down'],
+        then: { expect: 'you choose 1 more core or elective subject next', keys: ['enter'] },
+      },
+    ]);
+    expect((await routeStep(h.ctx, step(catalogue, answers, 'route'), answers)).routes).toEqual({
+      'dissertation-or-coursework': 'coursework',
+    });
   });
 
   test('four cores and two electives: the replacement checklist asks for 1 more, refuses 2 and takes 1', async () => {
@@ -146,24 +177,40 @@ describe('what is still missing, given every other answer', () => {
   });
 
   test('none picked is refused too, naming the number', async () => {
-    const h = harness(catalogue, [{ keys: ['enter'], then: { expect: 'Choose exactly 1 subject (0 chosen so far).', keys: ['space', 'enter'] } }]);
+    const h = harness(catalogue, [
+      { keys: ['enter'], then: { expect: 'Choose exactly 1 subject (0 chosen so far).', keys: ['space', 'enter'] } },
+    ]);
     await pickStep(h.ctx, step(catalogue, coursework, 'pick', 2), coursework);
     expect(h.ask.left).toBe(0);
   });
 
   test('an alternative the other answers already make up asks nothing, and leaves out what would only add credits', async () => {
-    const made: Answers = { ...coursework, picks: { ...coursework.picks, elective: [...ELECTIVE_TWO, 'health-care-ethics'], 'dissertation-or-coursework/coursework': ['epidemiology'] } };
+    const made: Answers = {
+      ...coursework,
+      picks: {
+        ...coursework.picks,
+        elective: [...ELECTIVE_TWO, 'health-care-ethics'],
+        'dissertation-or-coursework/coursework': ['epidemiology'],
+      },
+    };
     const h = harness(catalogue, []);
     const extra = step(catalogue, made, 'pick', 2);
     const answers = await pickStep(h.ctx, extra, made);
     expect(answers.picks[extra.key]).toEqual([]);
-    expect(h.said()).toContain('3 more core or elective subjects: the subjects you chose already make it up, so there is nothing more to choose; Epidemiology is left out.');
+    expect(h.said()).toContain(
+      '3 more core or elective subjects: the subjects you chose already make it up, so there is nothing more to choose; Epidemiology is left out.',
+    );
   });
 
   test('a pick asked again after a change asks its new need, its earlier choice ticked', async () => {
     // Only the two required cores now: the one replacement subject chosen before is not enough.
-    const fewer: Answers = { ...coursework, picks: { ...coursework.picks, core: CORE_TWO, 'dissertation-or-coursework/coursework': ['epidemiology'] } };
-    const h = harness(catalogue, [{ expect: ['Choose 3 more core or elective subjects', '◉ Epidemiology'], keys: ['up', 'space', 'up', 'space', 'enter'] }]);
+    const fewer: Answers = {
+      ...coursework,
+      picks: { ...coursework.picks, core: CORE_TWO, 'dissertation-or-coursework/coursework': ['epidemiology'] },
+    };
+    const h = harness(catalogue, [
+      { expect: ['Choose 3 more core or elective subjects', '◉ Epidemiology'], keys: ['up', 'space', 'up', 'space', 'enter'] },
+    ]);
     const extra = step(catalogue, fewer, 'pick', 2);
     const answers = await pickStep(h.ctx, extra, fewer);
     expect(answers.picks[extra.key]).toHaveLength(3);
@@ -172,10 +219,17 @@ describe('what is still missing, given every other answer', () => {
 
 describe('fellowship', () => {
   test('says what it is and who may hold it, and what each answer leaves to pay', async () => {
-    const answers: Answers = { ...base, picks: { core: CORE_TWO, elective: ELECTIVE_TWO }, routes: { 'dissertation-or-coursework': 'dissertation' } };
+    const answers: Answers = {
+      ...base,
+      picks: { core: CORE_TWO, elective: ELECTIVE_TWO },
+      routes: { 'dissertation-or-coursework': 'dissertation' },
+    };
     const h = harness(catalogue, [
       {
-        expect: [/Include the Targeted Taught Postgraduate Programmes Fellowships Scheme in this\s+plan\?/, 'you pay HK$52,500 of HK$172,500 tuition'],
+        expect: [
+          /Include the Targeted Taught Postgraduate Programmes Fellowships Scheme in this\s+plan\?/,
+          'you pay HK$52,500 of HK$172,500 tuition',
+        ],
         keys: ['enter'],
       },
     ]);

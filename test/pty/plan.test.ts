@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../cli/run-cli.js';
+import { runCli } from '../support/run-process.js';
 import { KEY, spawnInTerminal, tempStore, type Terminal } from './terminal.js';
 
 // The built program in a real pseudo-terminal: what a student sees and types.
@@ -58,9 +58,11 @@ describe('the planner in a terminal', () => {
     const said = await first.waitFor(/Stopped\.[^\n]*\n/);
     expect(await first.exited).toBe(130);
     const after = first.screen().slice(first.screen().indexOf('Stopped.'));
-    expect(after.trim().split('\n')).toEqual(['Stopped. Your answers so far are kept as a draft; to continue, run study-planner plan --resume']);
+    expect(after.trim().split('\n')).toEqual([
+      'Stopped. Your answers so far are kept as a draft; to continue, run study-planner plan --resume',
+    ]);
     expect(said).not.toMatch(/\n\s+at /);
-    expect(savedPlans(storeDir).draft).toMatchObject({ residency: 'local', mode: 'part-time' });
+    expect(savedPlans(storeDir).draft).toMatchObject({ answers: { residency: 'local', mode: 'part-time' } });
 
     const second = spawnInTerminal(['plan', '--resume'], { storeDir });
     // It starts at the first unanswered step: residency and mode are not asked again.
@@ -85,42 +87,45 @@ describe('the planner in a terminal', () => {
 /** `text` wherever a narrow terminal breaks its lines (the prompts break within a word, too). */
 const words = (text: string) => new RegExp([...text.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'));
 
-describe('issue 8: extra core subjects are not charged twice', () => {
-  test.each([80, 40])('at %i columns: four cores and two electives leave 1 more to choose; 31 of 31 credits and 172,500 to pay', async (cols) => {
-    const storeDir = tempStore();
-    const t = spawnInTerminal(['plan'], { storeDir, cols });
-    await t.waitFor(words('Are you a local or a non-local student?'));
-    t.press(KEY.down, KEY.enter);
-    await t.waitFor(words('How will you study?'));
-    t.press(KEY.enter);
-    // The compulsory subjects, Academic Integrity and Ethics among them: 1 credit, no tuition.
-    await t.waitFor(words('Academic Integrity and Ethics'));
-    await t.waitFor(words('1 credit, no tuition'));
-    await t.waitFor(words('Choose at least 2 core subjects'));
-    t.press(KEY.space, KEY.down, KEY.space, KEY.down, KEY.space, KEY.down, KEY.space, KEY.enter);
-    await t.waitFor(words('Choose at least 2 elective subjects'));
-    t.press(KEY.space, KEY.down, KEY.space, KEY.enter);
-    await t.waitFor(words('which will you take?'));
-    t.press(KEY.down);
-    await t.waitFor(words('you choose 1 more core or elective subject next'));
-    t.press(KEY.enter);
-    const beside = await t.waitFor(words('Choose 1 more core or elective subject'));
-    expect(beside).toMatch(words('Dissertation or 3 more 2/3'));
-    t.press(KEY.space, KEY.enter);
-    await t.waitFor(words('Accept this schedule'));
-    t.press(KEY.enter);
-    await t.waitFor(words('A name for this plan:'));
-    t.press('four cores', KEY.enter);
-    const review = await t.waitFor(words('What next?'));
-    expect(review).toMatch(words('31 of 31 credits'));
-    expect(review).toMatch(words('HK$172,500'));
-    expect(review).not.toMatch(words('more than the 31 required'));
-    t.press(KEY.enter);
-    await t.waitFor(words('Saved as "four cores"'));
-    expect(await t.exited).toBe(0);
-    const [saved] = savedPlans(storeDir).plans;
-    expect(saved.plan.subjects).toHaveLength(4 + 4 + 2 + 1);
-  });
+describe('extra core subjects are not charged twice', () => {
+  test.each([80, 40])(
+    'at %i columns: four cores and two electives leave 1 more to choose; 31 of 31 credits and 172,500 to pay',
+    async (cols) => {
+      const storeDir = tempStore();
+      const t = spawnInTerminal(['plan'], { storeDir, cols });
+      await t.waitFor(words('Are you a local or a non-local student?'));
+      t.press(KEY.down, KEY.enter);
+      await t.waitFor(words('How will you study?'));
+      t.press(KEY.enter);
+      // The compulsory subjects, Academic Integrity and Ethics among them: 1 credit, no tuition.
+      await t.waitFor(words('Academic Integrity and Ethics'));
+      await t.waitFor(words('1 credit, no tuition'));
+      await t.waitFor(words('Choose at least 2 core subjects'));
+      t.press(KEY.space, KEY.down, KEY.space, KEY.down, KEY.space, KEY.down, KEY.space, KEY.enter);
+      await t.waitFor(words('Choose at least 2 elective subjects'));
+      t.press(KEY.space, KEY.down, KEY.space, KEY.enter);
+      await t.waitFor(words('which will you take?'));
+      t.press(KEY.down);
+      await t.waitFor(words('you choose 1 more core or elective subject next'));
+      t.press(KEY.enter);
+      const beside = await t.waitFor(words('Choose 1 more core or elective subject'));
+      expect(beside).toMatch(words('Dissertation or 3 more 2/3'));
+      t.press(KEY.space, KEY.enter);
+      await t.waitFor(words('Accept this schedule'));
+      t.press(KEY.enter);
+      await t.waitFor(words('A name for this plan:'));
+      t.press('four cores', KEY.enter);
+      const review = await t.waitFor(words('What next?'));
+      expect(review).toMatch(words('31 of 31 credits'));
+      expect(review).toMatch(words('HK$172,500'));
+      expect(review).not.toMatch(words('more than the 31 required'));
+      t.press(KEY.enter);
+      await t.waitFor(words('Saved as "four cores"'));
+      expect(await t.exited).toBe(0);
+      const [saved] = savedPlans(storeDir).plans;
+      expect(saved.plan.subjects).toHaveLength(4 + 4 + 2 + 1);
+    },
+  );
 });
 
 describe('without a terminal to ask in', () => {
@@ -135,6 +140,8 @@ describe('without a terminal to ask in', () => {
     const result = await runCli(['plan']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('study-planner: --residency is required when not running interactively; pass --residency local or --residency non-local.\n');
+    expect(result.stderr).toBe(
+      'study-planner: --residency is required when not running interactively; pass --residency local or --residency non-local.\n',
+    );
   });
 });

@@ -1,11 +1,25 @@
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../cli/run-cli.js';
+import { runCli } from '../support/run-process.js';
 import { KEY, spawnInTerminal, tempStore, type Terminal } from './terminal.js';
 
 // The planner's schedule step in the built program, in a real pseudo-terminal: a student moves a
 // subject to another term, and the saved plan (as `plans export` prints it) carries the move.
 
-const FLAGS = ['--residency', 'local', '--mode', 'part-time', '--core', 'epidemiology', 'project-management', '--elective', 'big-data-computing', 'health-care-ethics', '--route', 'dissertation', '--fellowship'];
+const FLAGS = [
+  '--residency',
+  'local',
+  '--mode',
+  'part-time',
+  '--core',
+  'epidemiology',
+  'project-management',
+  '--elective',
+  'big-data-computing',
+  'health-care-ethics',
+  '--route',
+  'dissertation',
+  '--fellowship',
+];
 
 /** Moves Epidemiology (the fifth subject) from Semester One 2025/26 to Semester One 2026/27, three terms on, beside the Dissertation, and accepts. */
 async function moveEpidemiology(t: Terminal): Promise<string> {
@@ -27,7 +41,8 @@ async function exported(storeDir: string, name: string): Promise<{ schedule?: { 
   return JSON.parse(result.stdout);
 }
 
-const termOf = (plan: Awaited<ReturnType<typeof exported>>, id: string) => plan.schedule?.filter((e) => e.subjects.includes(id)).map((e) => e.term);
+const termOf = (plan: Awaited<ReturnType<typeof exported>>, id: string) =>
+  plan.schedule?.filter((e) => e.subjects.includes(id)).map((e) => e.term);
 
 describe('the schedule step in a terminal', () => {
   test('moving a subject to another term is saved in the plan', async () => {

@@ -1,12 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { runCli } from '../cli/run-cli.js';
+import { runCli } from '../support/run-process.js';
 import { KEY, spawnInTerminal, tempStore } from './terminal.js';
 
-// Issue 8, in a real terminal: Enter at the review, then Enter at "Replace it?", keeps the saved plan.
+// In a real terminal: Enter at the review, then Enter at "Replace it?", keeps the saved plan.
 
-const FLAGS = ['--residency', 'local', '--mode', 'part-time', '--core', 'Epidemiology', 'LGT5037', '--elective', 'COMP5434', 'APSS6403', '--route', 'dissertation'];
+const FLAGS = [
+  '--residency',
+  'local',
+  '--mode',
+  'part-time',
+  '--core',
+  'Epidemiology',
+  'LGT5037',
+  '--elective',
+  'COMP5434',
+  'APSS6403',
+  '--route',
+  'dissertation',
+];
 const plans = (storeDir: string): { name: string; plan: { fellowship: boolean }; updatedAt: string }[] =>
   JSON.parse(fs.readFileSync(path.join(storeDir, 'store.json'), 'utf8')).plans;
 

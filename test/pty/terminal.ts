@@ -4,7 +4,7 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import pty from '@lydell/node-pty';
 import { onTestFinished } from 'vitest';
-import { BIN, ROOT } from '../cli/run-cli.js';
+import { BIN, cleanEnv, ROOT } from '../support/run-process.js';
 
 export const KEY = { enter: '\r', down: '\x1b[B', up: '\x1b[A', space: ' ', ctrlC: '\x03' } as const;
 
@@ -15,6 +15,8 @@ export interface Terminal {
   press(...keys: string[]): void;
   /** Everything the program has shown so far, without control sequences. */
   screen(): string;
+  /** Everything the program has shown so far, as the terminal received it. */
+  raw(): string;
   /** The exit code, once the program has ended. */
   exited: Promise<number>;
 }
@@ -26,18 +28,22 @@ export function tempStore(): string {
   return dir;
 }
 
-function cleanEnv(storeDir: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined || /^(STUDY_PLANNER_|NO_COLOR$|FORCE_COLOR$|DEBUG$|NODE_OPTIONS$|COLUMNS$|LINES$)/.test(key)) continue;
-    env[key] = value;
-  }
-  return { ...env, TERM: 'xterm-256color', STUDY_PLANNER_STORE_DIR: storeDir };
+export interface TerminalOptions {
+  storeDir: string;
+  cols?: number;
+  /** Added to (or, with `undefined`, removed from) the clean environment of run-process.ts. */
+  env?: Record<string, string | undefined>;
 }
 
-/** Runs the built program in a real pseudo-terminal, 100 columns (unless `cols` says) by 40 rows. */
-export function spawnInTerminal(args: readonly string[], { storeDir, cols = 100 }: { storeDir: string; cols?: number }): Terminal {
-  const child = pty.spawn(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols, rows: 40, cwd: ROOT, env: cleanEnv(storeDir) });
+/**
+ * Runs the built program in a real pseudo-terminal, 100 columns (unless `cols` says) by 40 rows:
+ * the one terminal driver. Only what needs a real terminal belongs here (raw keys, Ctrl-C as a
+ * signal, the prompts' drawing); a command's output at a terminal's width runs in process
+ * (run-in-process.ts, with isTTY and columns).
+ */
+export function spawnInTerminal(args: readonly string[], { storeDir, cols = 100, env }: TerminalOptions): Terminal {
+  const childEnv = cleanEnv(storeDir, { TERM: 'xterm-256color', ...env }) as Record<string, string>;
+  const child = pty.spawn(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols, rows: 40, cwd: ROOT, env: childEnv });
   let raw = '';
   let seen = 0;
   const listeners = new Set<() => void>();
@@ -57,6 +63,7 @@ export function spawnInTerminal(args: readonly string[], { storeDir, cols = 100 
   const screen = () => stripVTControlCharacters(raw);
   return {
     screen,
+    raw: () => raw,
     exited,
     press: (...keys) => {
       for (const key of keys) child.write(key);
@@ -65,10 +72,15 @@ export function spawnInTerminal(args: readonly string[], { storeDir, cols = 100 
       new Promise<string>((resolve, reject) => {
         const check = () => {
           const rest = screen().slice(seen);
-          const match = typeof text === 'string' ? (rest.includes(text) ? { index: rest.indexOf(text), length: text.length } : undefined) : (() => {
-            const m = text.exec(rest);
-            return m ? { index: m.index, length: m[0].length } : undefined;
-          })();
+          const match =
+            typeof text === 'string'
+              ? rest.includes(text)
+                ? { index: rest.indexOf(text), length: text.length }
+                : undefined
+              : (() => {
+                  const m = text.exec(rest);
+                  return m ? { index: m.index, length: m[0].length } : undefined;
+                })();
           if (match) {
             done();
             const upTo = seen + match.index + match.length;
@@ -92,4 +104,14 @@ export function spawnInTerminal(args: readonly string[], { storeDir, cols = 100 
         check();
       }),
   };
+}
+
+/** Runs the program in a terminal without pressing a key; its exit code and everything it showed, raw (\r\n line ends). */
+export async function runInTerminal(
+  args: readonly string[],
+  options: Partial<TerminalOptions> = {},
+): Promise<{ code: number; output: string }> {
+  const terminal = spawnInTerminal(args, { storeDir: options.storeDir ?? tempStore(), cols: options.cols ?? 80, env: options.env });
+  const code = await terminal.exited;
+  return { code, output: terminal.raw() };
 }

@@ -65,7 +65,10 @@ describe('bills', () => {
         (subjects, residency, mode, fellowship, termIndexes) => {
           // Either the proposed schedule, or a random one (possibly leaving subjects out).
           const schedule = termIndexes
-            ? Array.from({ length: 9 }, (_, t) => ({ term: termAt(catalogue, t).label, subjects: subjects.filter((_, i) => termIndexes[i] === t) }))
+            ? Array.from({ length: 9 }, (_, t) => ({
+                term: termAt(catalogue, t).label,
+                subjects: subjects.filter((_, i) => termIndexes[i] === t),
+              }))
             : undefined;
           const plan = { residency, mode, fellowship: fellowship && residency === 'local', subjects, ...(schedule ? { schedule } : {}) };
           const judgement = judgePlan(catalogue, plan);
@@ -91,7 +94,10 @@ describe('bills', () => {
           // Distinct subjects, each in a term (0 to 9 after the intake) or left out (-1).
           const chosen = new Map<Subject, number>();
           for (const [i, term] of picks) if (!chosen.has(subjects[i]!)) chosen.set(subjects[i]!, term);
-          const terms = Array.from({ length: 10 }, (_, t) => ({ term: termAt(catalogue, t), subjects: [...chosen].filter(([, at]) => at === t).map(([s]) => s) }));
+          const terms = Array.from({ length: 10 }, (_, t) => ({
+            term: termAt(catalogue, t),
+            subjects: [...chosen].filter(([, at]) => at === t).map(([s]) => s),
+          }));
           while (terms.length > 0 && terms[terms.length - 1]!.subjects.length === 0) terms.pop();
           const unscheduled = [...chosen].filter(([, at]) => at === -1).map(([s]) => s);
           const counted = new Set([...chosen.keys()].filter((s) => countsTowardsGraduation(s.id)));
@@ -100,7 +106,13 @@ describe('bills', () => {
           const fellowship = Math.max(0, Math.min(cap, charged(counted) * perCredit - minimumShare));
           const initialPayment = initialCredits * perCredit;
           const fees: FeeSummary = {
-            currency: 'HKD', credits: 0, chargedCredits: charged(chosen.keys()), perCredit, tuition, initialPayment, fellowship,
+            currency: 'HKD',
+            credits: 0,
+            chargedCredits: charged(chosen.keys()),
+            perCredit,
+            tuition,
+            initialPayment,
+            fellowship,
             payable: Math.max(tuition - fellowship, initialPayment),
           } as FeeSummary;
           expectPolyUBills(splitBills(fees, terms, unscheduled, counted), fees);

@@ -18,13 +18,15 @@ function billsOf(plan: PlanFile) {
   const bills = judgement.schedule!.bills;
   return {
     fees: judgement.fees,
-    terms: Object.fromEntries(bills.map((b) => [b.term?.label ?? 'Not scheduled', [b.initialPaymentApplied, ...b.instalments.map((x) => `${x.when} ${x.amount}`)]])),
+    terms: Object.fromEntries(
+      bills.map((b) => [b.term?.label ?? 'Not scheduled', [b.initialPaymentApplied, ...b.instalments.map((x) => `${x.when} ${x.amount}`)]]),
+    ),
     bills: bills.map((b) => b.bill),
   };
 }
 
 describe('bills as PolyU issues them', () => {
-  it('part-time, local, with the fellowship (examples/part-time-schedule.json): the initial payment covers the first two terms, each later one is under 3 credits\' fee', () => {
+  it("part-time, local, with the fellowship (examples/part-time-schedule.json): the initial payment covers the first two terms, each later one is under 3 credits' fee", () => {
     const { fees, terms, bills } = billsOf(example('part-time-schedule.json'));
     expect(fees).toMatchObject({ tuition: 172_500, fellowship: 120_000, initialPayment: 17_250, payable: 52_500 });
     // Shares of the fellowship: 3/30, 6/30, 6/30, 6/30 and 9/30 of 120,000 (the 1-credit AIE is free).
@@ -39,7 +41,7 @@ describe('bills as PolyU issues them', () => {
     expect(bills.reduce((a, b) => a + b, 0) + fees.initialPayment).toBe(fees.payable);
   });
 
-  it('part-time, non-local: 3 credits\' fee before each later semester and the rest after add/drop', () => {
+  it("part-time, non-local: 3 credits' fee before each later semester and the rest after add/drop", () => {
     const { fees, terms } = billsOf(example('part-time-schedule.json', { residency: 'non-local', fellowship: false }));
     expect(fees).toMatchObject({ initialPayment: 34_500, fellowship: 0, payable: 172_500 });
     expect(terms).toEqual({
@@ -68,7 +70,12 @@ describe('bills as PolyU issues them', () => {
     // Nothing but the free 1-credit subject.
     ['local, only the free subject', { residency: 'local' as const, subjects: ['HTI5T04'] }, 17_250],
   ])('%s: cheaper than the initial payment, so every bill is zero and payable is the initial payment', (_name, fields, payable) => {
-    const plan: PlanFile = { mode: 'part-time', fellowship: false, ...fields, schedule: [{ term: 'Semester One 2024/25', subjects: fields.subjects }] };
+    const plan: PlanFile = {
+      mode: 'part-time',
+      fellowship: false,
+      ...fields,
+      schedule: [{ term: 'Semester One 2024/25', subjects: fields.subjects }],
+    };
     const { fees, bills } = billsOf(plan);
     expect(fees.payable).toBe(payable);
     expect(fees.initialPayment).toBe(payable);

@@ -53,11 +53,20 @@ describe('the catalogue format', () => {
 });
 
 describe('a catalogue whose guidance is in credits keeps working in credits', () => {
-  const catalogue = catalogueFrom(withLoad({ 'full-time': semesters({ minCredits: 12, maxCredits: 15 }), 'part-time': semesters({ minCredits: 6, maxCredits: 6 }) }));
+  const catalogue = catalogueFrom(
+    withLoad({ 'full-time': semesters({ minCredits: 12, maxCredits: 15 }), 'part-time': semesters({ minCredits: 6, maxCredits: 6 }) }),
+  );
   const subjects = (ids: string[]) => ids.map((id) => catalogue.subjectById.get(id)!);
   const dissertationRoute = subjects([
-    'electronic-patient-records', 'information-technology-in-healthcare', 'professional-development-in-health-informatics', 'academic-integrity-and-ethics',
-    'epidemiology', 'project-management', 'big-data-computing', 'health-care-ethics', 'dissertation',
+    'electronic-patient-records',
+    'information-technology-in-healthcare',
+    'professional-development-in-health-informatics',
+    'academic-integrity-and-ethics',
+    'epidemiology',
+    'project-management',
+    'big-data-computing',
+    'health-care-ethics',
+    'dissertation',
   ]);
 
   it('the proposal fills each part-time semester to 6 credits; the Dissertation, larger than that, alone', () => {
@@ -68,15 +77,20 @@ describe('a catalogue whose guidance is in credits keeps working in credits', ()
     expect(used.at(-1)!.subjects.map((s) => s.id)).toEqual(['dissertation']);
   });
 
-  it('the overload warning and the planner\'s markers count credits', () => {
+  it("the overload warning and the planner's markers count credits", () => {
     const plan = {
-      residency: 'local' as const, mode: 'part-time', fellowship: false, subjects: dissertationRoute.map((s) => s.id),
+      residency: 'local' as const,
+      mode: 'part-time',
+      fellowship: false,
+      subjects: dissertationRoute.map((s) => s.id),
       schedule: [
         { term: 'Semester One 2024/25', subjects: dissertationRoute.slice(0, 4).map((s) => s.id) },
         { term: 'Semester Two 2024/25', subjects: dissertationRoute.slice(4).map((s) => s.id) },
       ],
     };
-    const warnings = judgePlan(catalogue, plan).warnings.filter((w) => w.code === 'SCHEDULE_OVERLOAD').map((w) => w.message);
+    const warnings = judgePlan(catalogue, plan)
+      .warnings.filter((w) => w.code === 'SCHEDULE_OVERLOAD')
+      .map((w) => w.message);
     expect(warnings).toEqual([
       'Semester One 2024/25 has 10 credits, above the normal 6 credits a term for part-time study; expect a heavy term, or move a subject to a lighter one.',
       'Semester Two 2024/25 has 21 credits, above the normal 6 credits a term for part-time study; expect a heavy term, or move a subject to a lighter one.',
@@ -91,7 +105,7 @@ describe('a catalogue whose guidance is in credits keeps working in credits', ()
   });
 });
 
-describe('the planner\'s words for a load in subjects', () => {
+describe("the planner's words for a load in subjects", () => {
   const catalogue = catalogueFrom(realJson());
   const [semesterOne, , summer] = [0, 1, 2].map((i) => termAt(catalogue, i));
 
@@ -125,7 +139,10 @@ describe('property: the proposal under the bundled guidance', () => {
   const compulsory = catalogue.subjects.filter((s) => s.category === 'compulsory');
   const others = catalogue.subjects.filter((s) => s.category !== 'compulsory');
   // Per mode: the most a semester holds, the semesters and the summers within the normal duration.
-  const MODES = { 'full-time': { max: 5, semesters: 2, summers: 1, duration: 3 }, 'part-time': { max: 2, semesters: 6, summers: 3, duration: 9 } } as const;
+  const MODES = {
+    'full-time': { max: 5, semesters: 2, summers: 1, duration: 3 },
+    'part-time': { max: 2, semesters: 6, summers: 3, duration: 9 },
+  } as const;
 
   it('keeps every semester within its subjects, uses a summer only inside the normal duration and only for what the semesters there cannot hold, and finishes within it when it can', () => {
     fc.assert(

@@ -7,8 +7,24 @@ import { bundledCatalogue } from './load-catalogue.js';
 
 const catalogue = bundledCatalogue();
 const COMPULSORY = ['SN5023', 'SN6006', 'SN5303B', 'HTI5T04'];
-const DISSERTATION_ROUTE = [...COMPULSORY, 'Epidemiology', 'Project Management', 'Big Data Computing', 'Health Care Ethics', 'Dissertation'];
-const COURSEWORK_ROUTE = [...COMPULSORY, 'Epidemiology', 'Project Management', 'Business Analytics', 'COMP5511', 'COMP5541', 'Big Data Computing', 'Health Care Ethics'];
+const DISSERTATION_ROUTE = [
+  ...COMPULSORY,
+  'Epidemiology',
+  'Project Management',
+  'Big Data Computing',
+  'Health Care Ethics',
+  'Dissertation',
+];
+const COURSEWORK_ROUTE = [
+  ...COMPULSORY,
+  'Epidemiology',
+  'Project Management',
+  'Business Analytics',
+  'COMP5511',
+  'COMP5541',
+  'Big Data Computing',
+  'Health Care Ethics',
+];
 
 function plan(overrides: Partial<PlanFile>): PlanFile {
   return { residency: 'local', mode: 'full-time', fellowship: false, subjects: DISSERTATION_ROUTE, ...overrides };
@@ -64,26 +80,45 @@ describe('proposed schedules', () => {
     {
       name: 'full-time, coursework: 11 subjects, two semesters of 5 and one in the Summer Term, within the year',
       plan: plan({ subjects: COURSEWORK_ROUTE }),
-      terms: { [S1_24]: [...COMPULSORY, 'MM5425'], [S2_24]: ['COMP5511', 'COMP5434', 'APSS6403', 'HTI5601', 'LGT5037'], [SU_24]: ['COMP5541'] },
+      terms: {
+        [S1_24]: [...COMPULSORY, 'MM5425'],
+        [S2_24]: ['COMP5511', 'COMP5434', 'APSS6403', 'HTI5601', 'LGT5037'],
+        [SU_24]: ['COMP5541'],
+      },
       graduation: SU_24,
     },
     {
       name: 'part-time, dissertation: 2 a semester, no summer, the Dissertation alone in the fifth semester',
       plan: plan({ mode: 'part-time' }),
-      terms: { [S1_24]: ['SN5023', 'SN6006'], [S2_24]: ['SN5303B', 'HTI5T04'], [S1_25]: ['HTI5601', 'LGT5037'], [S2_25]: ['COMP5434', 'APSS6403'], [S1_26]: ['HSS5903'] },
+      terms: {
+        [S1_24]: ['SN5023', 'SN6006'],
+        [S2_24]: ['SN5303B', 'HTI5T04'],
+        [S1_25]: ['HTI5601', 'LGT5037'],
+        [S2_25]: ['COMP5434', 'APSS6403'],
+        [S1_26]: ['HSS5903'],
+      },
       graduation: S1_26,
     },
     {
       name: 'part-time, coursework: 11 subjects in six semesters of at most 2, no summer, within the 3 years',
       plan: plan({ mode: 'part-time', subjects: COURSEWORK_ROUTE }),
-      terms: { [S1_24]: ['SN5023', 'SN6006'], [S2_24]: ['SN5303B', 'HTI5T04'], [S1_25]: ['MM5425', 'COMP5511'], [S2_25]: ['COMP5434', 'APSS6403'], [S1_26]: ['HTI5601', 'LGT5037'], [S2_26]: ['COMP5541'] },
+      terms: {
+        [S1_24]: ['SN5023', 'SN6006'],
+        [S2_24]: ['SN5303B', 'HTI5T04'],
+        [S1_25]: ['MM5425', 'COMP5511'],
+        [S2_25]: ['COMP5434', 'APSS6403'],
+        [S1_26]: ['HTI5601', 'LGT5037'],
+        [S2_26]: ['COMP5541'],
+      },
       graduation: S2_26,
     },
   ])('$name', ({ plan: p, terms, graduation }) => {
     const { judgement, schedule } = proposed(p);
     expect(judgement.valid).toBe(true);
     expect(schedule.proposed).toBe(true);
-    const used = Object.fromEntries(schedule.terms.filter((t) => t.subjects.length > 0).map((t) => [t.term.label, t.subjects.map((s) => s.code)]));
+    const used = Object.fromEntries(
+      schedule.terms.filter((t) => t.subjects.length > 0).map((t) => [t.term.label, t.subjects.map((s) => s.code)]),
+    );
     expect(used).toEqual(terms);
     expect(schedule.graduation?.label).toBe(graduation);
     expect(schedule.unscheduled).toEqual([]);
@@ -94,7 +129,10 @@ describe('proposed schedules', () => {
 
   it('a part-time plan with a summer-sized surplus: the Summer Term takes only what the six semesters cannot', () => {
     // 13 subjects: six semesters of 2 hold 12, so one goes to a Summer Term, and graduation stays in the 3 years.
-    const p = plan({ mode: 'part-time', subjects: [...COURSEWORK_ROUTE, 'Epidemiology', 'RS517', 'SN5307'].filter((s, i, all) => all.indexOf(s) === i) });
+    const p = plan({
+      mode: 'part-time',
+      subjects: [...COURSEWORK_ROUTE, 'Epidemiology', 'RS517', 'SN5307'].filter((s, i, all) => all.indexOf(s) === i),
+    });
     const { schedule } = proposed(p);
     const summers = schedule.terms.filter((t) => t.term.kind.id === 'summer').flatMap((t) => t.subjects);
     expect(p.subjects).toHaveLength(13);
@@ -120,7 +158,7 @@ describe('proposed schedules', () => {
     expect(last[last.length - 1]!.id).toBe('dissertation');
   });
 
-  it('keeps each term within the mode\'s normal load in subjects, whatever the credits (the Dissertation is one subject)', () => {
+  it("keeps each term within the mode's normal load in subjects, whatever the credits (the Dissertation is one subject)", () => {
     for (const mode of ['full-time', 'part-time']) {
       for (const subjects of [DISSERTATION_ROUTE, COURSEWORK_ROUTE]) {
         const { schedule } = proposed(plan({ mode, subjects }));
@@ -136,7 +174,7 @@ describe('proposed schedules', () => {
   });
 });
 
-describe('a plan\'s own schedule', () => {
+describe("a plan's own schedule", () => {
   const full = [
     { term: 'Semester One 2024/25', subjects: [...COMPULSORY, 'Epidemiology'] },
     { term: 'Semester Two 2024/25', subjects: ['Project Management', 'Big Data Computing', 'Health Care Ethics', 'Dissertation'] },
@@ -154,12 +192,30 @@ describe('a plan\'s own schedule', () => {
   it.each([
     ['a valid schedule', full, [], []],
     ['an empty term is fine', [...full, { term: 'Summer Term 2024/25', subjects: [] }], [], []],
-    ['an overloaded term is a warning', [{ term: 'Semester One 2024/25', subjects: [...COMPULSORY, 'Epidemiology', 'Project Management'] }, { term: 'Semester Two 2024/25', subjects: ['Big Data Computing', 'Health Care Ethics', 'Dissertation'] }], [], ['SCHEDULE_OVERLOAD']],
+    [
+      'an overloaded term is a warning',
+      [
+        { term: 'Semester One 2024/25', subjects: [...COMPULSORY, 'Epidemiology', 'Project Management'] },
+        { term: 'Semester Two 2024/25', subjects: ['Big Data Computing', 'Health Care Ethics', 'Dissertation'] },
+      ],
+      [],
+      ['SCHEDULE_OVERLOAD'],
+    ],
     ['the Dissertation before the compulsory subjects are done is a warning', dissertationEarly, [], ['SCHEDULE_LATE_SUBJECT_EARLY']],
     ['the Dissertation in the term of the last compulsory subject is fine', dissertationWithLastCompulsory, [], []],
-    ['a subject left out', full.map((t, i) => (i === 1 ? { ...t, subjects: ['Project Management', 'Big Data Computing', 'Health Care Ethics'] } : t)), ['SCHEDULE_MISSING_SUBJECT'], []],
+    [
+      'a subject left out',
+      full.map((t, i) => (i === 1 ? { ...t, subjects: ['Project Management', 'Big Data Computing', 'Health Care Ethics'] } : t)),
+      ['SCHEDULE_MISSING_SUBJECT'],
+      [],
+    ],
     ['a subject twice', [...full, { term: 'Semester One 2025/26', subjects: ['Epidemiology'] }], ['SCHEDULE_DUPLICATE'], []],
-    ['a subject outside the plan', [...full, { term: 'Semester One 2025/26', subjects: ['Business Analytics'] }], ['SCHEDULE_UNPLANNED_SUBJECT'], []],
+    [
+      'a subject outside the plan',
+      [...full, { term: 'Semester One 2025/26', subjects: ['Business Analytics'] }],
+      ['SCHEDULE_UNPLANNED_SUBJECT'],
+      [],
+    ],
     ['a term before the intake', [...full, { term: 'Semester Two 2023/24', subjects: [] }], ['SCHEDULE_BEFORE_INTAKE'], []],
     ['a term that does not exist', [...full, { term: 'Winter 2024/25', subjects: [] }], ['SCHEDULE_UNKNOWN_TERM'], []],
   ])('%s', (_name, schedule, errors, warnings) => {
@@ -177,19 +233,63 @@ describe('a plan\'s own schedule', () => {
   });
 
   describe('overload is counted in subjects, as the guidance is', () => {
-    const partTime = (last: { term: string; subjects: string[] }[]) => plan({ mode: 'part-time', schedule: [
-      { term: 'Semester One 2024/25', subjects: ['SN5023', 'SN6006'] },
-      { term: 'Semester Two 2024/25', subjects: ['SN5303B', 'HTI5T04'] },
-      { term: 'Semester One 2025/26', subjects: ['Epidemiology', 'Project Management'] },
-      ...last,
-    ] });
+    const partTime = (last: { term: string; subjects: string[] }[]) =>
+      plan({
+        mode: 'part-time',
+        schedule: [
+          { term: 'Semester One 2024/25', subjects: ['SN5023', 'SN6006'] },
+          { term: 'Semester Two 2024/25', subjects: ['SN5303B', 'HTI5T04'] },
+          { term: 'Semester One 2025/26', subjects: ['Epidemiology', 'Project Management'] },
+          ...last,
+        ],
+      });
     it.each([
-      ['Health Care Ethics and the Dissertation (2 subjects, 12 credits) in one part-time term', partTime([{ term: 'Semester Two 2025/26', subjects: ['Big Data Computing'] }, { term: 'Semester One 2026/27', subjects: ['Health Care Ethics', 'Dissertation'] }]), []],
-      ['three subjects (9 credits) in one part-time term', partTime([{ term: 'Semester Two 2025/26', subjects: ['Big Data Computing', 'Health Care Ethics', 'Dissertation'] }]), ['Semester Two 2025/26 has 3 subjects, above the normal 2 subjects a term for part-time study; expect a heavy term, or move a subject to a lighter one.']],
-      ['the Dissertation alone: one subject is never above the load', partTime([{ term: 'Semester Two 2025/26', subjects: ['Big Data Computing', 'Health Care Ethics'] }, { term: 'Semester One 2026/27', subjects: ['Dissertation'] }]), []],
+      [
+        'Health Care Ethics and the Dissertation (2 subjects, 12 credits) in one part-time term',
+        partTime([
+          { term: 'Semester Two 2025/26', subjects: ['Big Data Computing'] },
+          { term: 'Semester One 2026/27', subjects: ['Health Care Ethics', 'Dissertation'] },
+        ]),
+        [],
+      ],
+      [
+        'three subjects (9 credits) in one part-time term',
+        partTime([{ term: 'Semester Two 2025/26', subjects: ['Big Data Computing', 'Health Care Ethics', 'Dissertation'] }]),
+        [
+          'Semester Two 2025/26 has 3 subjects, above the normal 2 subjects a term for part-time study; expect a heavy term, or move a subject to a lighter one.',
+        ],
+      ],
+      [
+        'the Dissertation alone: one subject is never above the load',
+        partTime([
+          { term: 'Semester Two 2025/26', subjects: ['Big Data Computing', 'Health Care Ethics'] },
+          { term: 'Semester One 2026/27', subjects: ['Dissertation'] },
+        ]),
+        [],
+      ],
       ['five subjects in a full-time semester', plan({ schedule: full }), []],
-      ['six subjects (16 credits) in a full-time semester', plan({ schedule: [{ term: 'Semester One 2024/25', subjects: [...COMPULSORY, 'Epidemiology', 'Project Management'] }, { term: 'Semester Two 2024/25', subjects: ['Big Data Computing', 'Health Care Ethics', 'Dissertation'] }] }), ['Semester One 2024/25 has 6 subjects, above the normal 5 subjects a term for full-time study; expect a heavy term, or move a subject to a lighter one.']],
-      ['any number in the Summer Term, which has no guidance', plan({ schedule: [{ term: 'Semester One 2024/25', subjects: [] }, { term: 'Summer Term 2024/25', subjects: DISSERTATION_ROUTE }] }), []],
+      [
+        'six subjects (16 credits) in a full-time semester',
+        plan({
+          schedule: [
+            { term: 'Semester One 2024/25', subjects: [...COMPULSORY, 'Epidemiology', 'Project Management'] },
+            { term: 'Semester Two 2024/25', subjects: ['Big Data Computing', 'Health Care Ethics', 'Dissertation'] },
+          ],
+        }),
+        [
+          'Semester One 2024/25 has 6 subjects, above the normal 5 subjects a term for full-time study; expect a heavy term, or move a subject to a lighter one.',
+        ],
+      ],
+      [
+        'any number in the Summer Term, which has no guidance',
+        plan({
+          schedule: [
+            { term: 'Semester One 2024/25', subjects: [] },
+            { term: 'Summer Term 2024/25', subjects: DISSERTATION_ROUTE },
+          ],
+        }),
+        [],
+      ],
     ])('%s', (_name, p, messages) => {
       const judgement = judgePlan(catalogue, p);
       expect(judgement.errors).toEqual([]);
@@ -228,11 +328,14 @@ describe('bills', () => {
     const extra = bare.subjects.filter((s) => !bare.counted.has(s));
     expect(extra).toHaveLength(1);
     const rest = bare.subjects.filter((s) => s !== extra[0]).map((s) => s.id);
-    const judgement = judgePlan(catalogue, { ...extraPlan, schedule: [
-      { term: 'Semester One 2024/25', subjects: rest.slice(0, 5) },
-      { term: 'Semester Two 2024/25', subjects: rest.slice(5) },
-      { term: 'Semester One 2025/26', subjects: [extra[0]!.id] },
-    ] });
+    const judgement = judgePlan(catalogue, {
+      ...extraPlan,
+      schedule: [
+        { term: 'Semester One 2024/25', subjects: rest.slice(0, 5) },
+        { term: 'Semester Two 2024/25', subjects: rest.slice(5) },
+        { term: 'Semester One 2025/26', subjects: [extra[0]!.id] },
+      ],
+    });
     const last = judgement.schedule!.bills[2]!;
     expect(last.subjects).toEqual(extra);
     expect(last.fellowship).toBe(0);

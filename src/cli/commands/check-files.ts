@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Catalogue } from '../../domain/catalogue/model.js';
 import { judgePlan } from '../../domain/plan/judge.js';
 import { loadPlanFile } from '../io/plan-file.js';
@@ -12,6 +13,10 @@ export interface CheckOptions {
   /** Colour for what goes to stderr, which may be a file while stdout is a terminal. */
   errColour: boolean;
   width: number;
+  /** The standard input that `-` names. */
+  stdin: Readable;
+  /** Today, "2025-10-01": what is still to pay is reckoned from it. */
+  today?: string;
 }
 
 /** What checking a run of files produced: output in order, for stdout or stderr, and a tally. */
@@ -38,7 +43,7 @@ export function checkFiles(catalogue: Catalogue, files: readonly string[], first
   files.forEach((file, offset) => {
     const index = first + offset;
     if (options.json && index > 0) out += ',\n';
-    const loaded = loadPlanFile(catalogue, file);
+    const loaded = loadPlanFile(catalogue, file, options.stdin);
     if (!loaded.ok) {
       run.failed++;
       if (options.json) out += safeJson(failureJson(file, loaded.code, loaded.messages));
@@ -48,8 +53,9 @@ export function checkFiles(catalogue: Catalogue, files: readonly string[], first
       }
       return;
     }
-    const judgement = judgePlan(catalogue, loaded.plan);
-    judgement.valid ? run.valid++ : run.invalid++;
+    const judgement = judgePlan(catalogue, loaded.plan, { today: options.today });
+    if (judgement.valid) run.valid++;
+    else run.invalid++;
     if (options.json) out += safeJson(judgementJson(file, judgement));
     else out += (index > 0 ? '\n' : '') + renderJudgement(file === '-' ? 'standard input' : file, judgement, style, options.width);
   });

@@ -1,6 +1,7 @@
 import type { Catalogue } from '../../domain/catalogue/model.js';
 import type { Context } from '../context.js';
 import { drained } from '../io/drained.js';
+import { todayOf } from '../io/today.js';
 import { UsageError, type Outcome } from '../outcome.js';
 import { checkFiles, type CheckedRun, type CheckOptions } from './check-files.js';
 
@@ -13,9 +14,17 @@ function* checkInChunks(catalogue: Catalogue, files: readonly string[], options:
 
 /** `check FILE...`: judge every plan, one bad file never stopping the rest. */
 export async function check(ctx: Context, files: readonly string[]): Promise<Outcome> {
-  if (files.length === 0) throw new UsageError('check needs at least one plan file, or - for standard input; for example: study-planner check plan.json');
+  if (files.length === 0)
+    throw new UsageError('check needs at least one plan file, or - for standard input; for example: study-planner check plan.json');
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) holds one plan and can be named only once.');
-  const options: CheckOptions = { json: ctx.json, colour: ctx.colour, errColour: ctx.colour && ctx.io.stderr.isTTY === true, width: ctx.width };
+  const options: CheckOptions = {
+    json: ctx.json,
+    colour: ctx.colour,
+    errColour: ctx.colour && ctx.io.stderr.isTTY === true,
+    width: ctx.width,
+    stdin: ctx.io.stdin,
+    today: todayOf(ctx.io),
+  };
   // A bad catalogue stops the command before it prints anything.
   const runs = checkInChunks(ctx.catalogue(), files, options);
   const tally = { valid: 0, invalid: 0, failed: 0 };

@@ -32,17 +32,21 @@ async function savedPlan(ctx: Context, catalogue: Catalogue, name: string): Prom
   const saved = findPlan(
     await openCommandStore(ctx, { readOnly: true }),
     name,
-    (hint) => `"${safeLine(name)}" is neither a plan file nor a saved plan.${hint} Give a file's path, or run "study-planner plans list" to see the saved names.`,
+    (hint) =>
+      `"${safeLine(name)}" is neither a plan file nor a saved plan.${hint} Give a file's path, or run "study-planner plans list" to see the saved names.`,
   );
   // Saved under another catalogue, perhaps: read it as a plan file would be, against this one.
   const parsed = parsePlan(catalogue, saved.plan);
-  if (!parsed.ok) throw new UsageError(`the saved plan "${safeLine(saved.name)}" does not fit this catalogue: ${parsed.issues.map(planIssueText).join('; ')}.`);
+  if (!parsed.ok)
+    throw new UsageError(
+      `the saved plan "${safeLine(saved.name)}" does not fit this catalogue: ${parsed.issues.map(planIssueText).join('; ')}.`,
+    );
   return parsed.plan;
 }
 
 async function loadPlan(ctx: Context, catalogue: Catalogue, name: string): Promise<PlanFile> {
   if (!looksLikeFile(name)) return savedPlan(ctx, catalogue, name);
-  const loaded = loadPlanFile(catalogue, name);
+  const loaded = loadPlanFile(catalogue, name, ctx.io.stdin);
   if (!loaded.ok) throw new UsageError(loaded.messages.join('; '));
   return loaded.plan;
 }
@@ -60,7 +64,12 @@ function resolveExtra(catalogue: Catalogue, names: readonly string[], keep: Read
     if (chosen.includes(subject)) throw new UsageError(`--extra names ${subject.title} twice; name each subject once.`);
     if (keep.has(subject)) throw new UsageError(`--extra ${subject.title} already counts elsewhere in the plan; choose another subject.`);
     if (!open.some((o) => o.eligible.has(subject.id))) {
-      throw new UsageError(`--extra ${subject.title} cannot count towards ${joinWords(open.map((o) => `"${o.label}"`), 'or')}; choose a subject that can.`);
+      throw new UsageError(
+        `--extra ${subject.title} cannot count towards ${joinWords(
+          open.map((o) => `"${o.label}"`),
+          'or',
+        )}; choose a subject that can.`,
+      );
     }
     chosen.push(subject);
   }
@@ -69,7 +78,8 @@ function resolveExtra(catalogue: Catalogue, names: readonly string[], keep: Read
 
 function routesOf(catalogue: Catalogue, name: string, plan: PlanFile, extraNames: readonly string[] | undefined): Compared[] {
   const requirement = routeRequirement(catalogue);
-  if (!requirement) throw new UsageError('this catalogue has no requirement with alternatives, so a plan has only one route; compare plans instead.');
+  if (!requirement)
+    throw new UsageError('this catalogue has no requirement with alternatives, so a plan has only one route; compare plans instead.');
   const judgement = judgePlan(catalogue, plan);
   const routeSubjects = new Set(judgement.requirements.find((r) => r.id === requirement.id)!.counted);
   const keep = new Set(judgement.subjects.filter((s) => !routeSubjects.has(s)));
@@ -84,9 +94,16 @@ function routesOf(catalogue: Catalogue, name: string, plan: PlanFile, extraNames
 
 /** `compare PLAN...`: plans side by side; `compare PLAN --routes`: one plan by each route. */
 export async function compare(ctx: Context, names: readonly string[], options: CompareOptions): Promise<Outcome> {
-  if (options.extra !== undefined && !options.routes) throw new UsageError('--extra chooses the subjects for the coursework route, so it goes with --routes; for example: study-planner compare plan.json --routes --extra ...');
-  if (options.routes && names.length !== 1) throw new UsageError(`--routes shows the routes of one plan, and ${names.length} were named; name one plan.`);
-  if (!options.routes && names.length < 2) throw new UsageError('compare needs two or more plans (files or saved names), or one plan with --routes; for example: study-planner compare a.json b.json');
+  if (options.extra !== undefined && !options.routes)
+    throw new UsageError(
+      '--extra chooses the subjects for the coursework route, so it goes with --routes; for example: study-planner compare plan.json --routes --extra ...',
+    );
+  if (options.routes && names.length !== 1)
+    throw new UsageError(`--routes shows the routes of one plan, and ${names.length} were named; name one plan.`);
+  if (!options.routes && names.length < 2)
+    throw new UsageError(
+      'compare needs two or more plans (files or saved names), or one plan with --routes; for example: study-planner compare a.json b.json',
+    );
   if (names.filter((n) => n === '-').length > 1) throw new UsageError('standard input (-) holds one plan and can be named only once.');
   const catalogue = ctx.catalogue();
   // Read every plan before printing anything: one bad name stops the comparison with exit 2.
@@ -105,11 +122,15 @@ export async function compare(ctx: Context, names: readonly string[], options: C
   if (options.routes) {
     notes.push(
       options.extra === undefined
-        ? 'Routes other than the plan\'s own add the cheapest subjects that can count for them (ties in catalogue order); pass --extra SUBJECT... to choose your own.'
+        ? "Routes other than the plan's own add the cheapest subjects that can count for them (ties in catalogue order); pass --extra SUBJECT... to choose your own."
         : 'The coursework route uses the subjects given with --extra.',
     );
   }
-  notes.push('Graduation is the last term of the plan\'s own schedule, or of a proposed one (compulsory subjects first, the normal load for the study mode) when the plan has none.');
-  ctx.out(`${heading}${renderComparison(catalogue, compared, style, ctx.width)}\n\n${notes.map((n) => style.dim(wrap(n, ctx.width))).join('\n')}\n`);
+  notes.push(
+    "Graduation is the last term of the plan's own schedule, or of a proposed one (compulsory subjects first, the normal load for the study mode) when the plan has none.",
+  );
+  ctx.out(
+    `${heading}${renderComparison(catalogue, compared, style, ctx.width)}\n\n${notes.map((n) => style.dim(wrap(n, ctx.width))).join('\n')}\n`,
+  );
   return 'success';
 }

@@ -1,65 +1,43 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { RESIDENCIES } from '../../domain/catalogue/schema.js';
-import { joinWords } from '../../domain/rules/wording.js';
 import { closest } from '../../domain/text/suggest.js';
 import type { Context } from '../context.js';
 import { loadCatalogue } from '../io/catalogue.js';
 import { openCommandStore } from '../io/store.js';
 import { storeFile } from '../io/store-location.js';
 import { DEFAULT_KEYS, type DefaultKey, type Defaults } from '../io/store-types.js';
-import { envValue } from '../make-context.js';
-import { findMode, findResidency } from '../../domain/catalogue/settings.js';
 import { UsageError, type Outcome } from '../outcome.js';
 import { safeJson, safeLine } from '../render/sanitize.js';
 import { makeStyle } from '../render/style.js';
+import { wrap } from '../render/wrap.js';
 import { renderTable } from '../render/table.js';
+import { parseSetting, settingFromEnv } from '../settings/resolve.js';
+import { SETTINGS } from '../settings/table.js';
 
-interface KeySpec {
-  /** What may be saved, in words, for messages. */
-  allowed: string;
-  /** The value to save, or a UsageError saying what is allowed. */
-  parse(ctx: Context, value: string): string;
+/**
+ * The value to save for a key, read by the settings table's parser (so a bad value gets the same
+ * message wherever it is given). A catalogue is also loaded now, so a broken one is refused at once
+ * rather than at every later command.
+ */
+function valueToSave(ctx: Context, key: DefaultKey, text: string): string {
+  if (key !== 'catalogue') return parseSetting(key, text, 'config set', key === 'mode' ? ctx.catalogue() : undefined);
+  // Saved absolute, so the default means the same file whichever directory the program runs in.
+  const file = path.resolve(parseSetting(key, text, 'config set'));
+  if (!fs.existsSync(file)) throw new UsageError(`config set catalogue: ${safeLine(file)} does not exist; check the path.`);
+  loadCatalogue(file);
+  return file;
 }
-
-const KEYS: Record<DefaultKey, KeySpec> = {
-  residency: {
-    allowed: RESIDENCIES.join(' or '),
-    parse(_ctx, value) {
-      const residency = findResidency(value);
-      if (residency) return residency;
-      throw new UsageError(`config set residency: "${safeLine(value)}" is not a residency; use ${RESIDENCIES.join(' or ')}.`);
-    },
-  },
-  mode: {
-    allowed: 'a study mode of the catalogue, such as full-time or part-time',
-    parse(ctx, value) {
-      const mode = findMode(ctx.catalogue(), value);
-      if (mode) return mode.id;
-      const modes = ctx.catalogue().data.modes.map((m) => m.id);
-      throw new UsageError(`config set mode: "${safeLine(value)}" is not a study mode of this programme; use ${joinWords(modes, 'or')}.`);
-    },
-  },
-  catalogue: {
-    allowed: 'the path of a catalogue file',
-    parse(_ctx, value) {
-      // Saved absolute, so the default means the same file whichever directory the program runs in.
-      const file = path.resolve(value);
-      if (!fs.existsSync(file)) throw new UsageError(`config set catalogue: ${safeLine(file)} does not exist; check the path.`);
-      loadCatalogue(file); // a broken catalogue is refused now, not at every later command
-      return file;
-    },
-  },
-};
 
 function checkKey(key: string): DefaultKey {
   if ((DEFAULT_KEYS as readonly string[]).includes(key)) return key as DefaultKey;
-  const [guess] = closest(key.toLowerCase(), DEFAULT_KEYS.map((k) => ({ key: k, value: k })), 1);
+  const [guess] = closest(
+    key.toLowerCase(),
+    DEFAULT_KEYS.map((k) => ({ key: k, value: k })),
+    1,
+  );
   const hint = guess ? ` Did you mean ${guess}?` : '';
   throw new UsageError(`config has no key "${safeLine(key)}"; use one of: ${DEFAULT_KEYS.join(', ')}.${hint}`);
 }
-
-const envName = (key: DefaultKey) => `STUDY_PLANNER_${key.toUpperCase()}`;
 
 /** Every key, with null for one not set: the shape of every `config --json` result. */
 function asJson(defaults: Defaults, keys: readonly DefaultKey[] = DEFAULT_KEYS): string {
@@ -68,8 +46,10 @@ function asJson(defaults: Defaults, keys: readonly DefaultKey[] = DEFAULT_KEYS):
 
 /** A saved default that the environment overrides does nothing; say so rather than surprise. */
 function overrideNote(ctx: Context, key: DefaultKey): string | undefined {
-  const fromEnv = envValue(ctx.io, key.toUpperCase());
-  return fromEnv === undefined ? undefined : `${envName(key)} is set ("${safeLine(fromEnv)}") and takes precedence over the saved ${key}.`;
+  const fromEnv = settingFromEnv(key, ctx.io.env);
+  return fromEnv === undefined
+    ? undefined
+    : `${SETTINGS[key].env} is set ("${safeLine(fromEnv)}") and takes precedence over the saved ${key}.`;
 }
 
 /** `config get [KEY]`: one saved default, or all of them. */
@@ -84,16 +64,26 @@ export async function configGet(ctx: Context, key: string | undefined): Promise<
   if (wanted !== undefined) {
     const value = defaults[wanted];
     if (value !== undefined) ctx.out(`${safeLine(value)}\n`);
-    else ctx.err(`${wanted} is not set; set it with "study-planner config set ${wanted} VALUE" (${KEYS[wanted].allowed}).\n`);
+    else ctx.err(`${wanted} is not set; set it with "study-planner config set ${wanted} VALUE" (${SETTINGS[wanted].allowed}).\n`);
     const note = overrideNote(ctx, wanted);
     if (note) ctx.err(`Note: ${note}\n`);
     return 'success';
   }
   const style = makeStyle(ctx.colour);
   const rows = DEFAULT_KEYS.map((k) => [k, defaults[k] === undefined ? style.dim('(not set)') : safeLine(defaults[k]!)]);
-  ctx.out(`${renderTable([{ header: 'Key', width: 10 }, { header: 'Saved default', width: 30, flexible: true }], rows, style, ctx.width)}\n`);
+  ctx.out(
+    `${renderTable(
+      [
+        { header: 'Key', width: 10 },
+        { header: 'Saved default', width: 30, flexible: true },
+      ],
+      rows,
+      style,
+      ctx.width,
+    )}\n`,
+  );
   const notes = DEFAULT_KEYS.flatMap((k) => overrideNote(ctx, k) ?? []);
-  ctx.out(style.dim(`Store: ${safeLine(store.path)}.${notes.map((n) => ` ${n}`).join('')}`) + '\n');
+  ctx.out(style.dim(wrap(`Store: ${safeLine(store.path)}.${notes.map((n) => ` ${n}`).join('')}`, ctx.width)) + '\n');
   return 'success';
 }
 
@@ -103,7 +93,7 @@ export async function configSet(ctx: Context, key: string, value: string): Promi
   // Opened first, so a broken store is set aside before checking a mode loads the catalogue (which
   // looks in the store for a saved default catalogue).
   const store = await openCommandStore(ctx, { onBrokenRead: 'set-aside' });
-  const parsed = KEYS[checked].parse(ctx, value);
+  const parsed = valueToSave(ctx, checked, value);
   store.setDefault(checked, parsed as NonNullable<Defaults[typeof checked]>);
   const defaults = store.defaults();
   if (ctx.json) ctx.out(asJson(defaults));

@@ -1,12 +1,17 @@
 import type { Residency } from '../../domain/catalogue/schema.js';
 import { chargedCreditsRequired } from '../../domain/fees/charged-required.js';
-import { computeFees, fellowshipEligible, fellowshipRefusal, type FeeSummary } from '../../domain/fees/fees.js';
+import { computeFees, type FeeSummary } from '../../domain/fees/fees.js';
 import type { Judgement } from '../../domain/plan/judge.js';
 import { plural } from '../../domain/rules/wording.js';
+import { transferFeeInput } from '../../domain/fees/transfer-estimate.js';
+import { remainingBills } from '../../domain/record/remaining.js';
+import { todayOf } from '../io/today.js';
 import type { Context } from '../context.js';
 import { UsageError, type Outcome } from '../outcome.js';
 import { safeJson, safeLine } from '../render/sanitize.js';
-import { resolveResidency } from '../settings.js';
+import { readSavedDefaults } from '../io/saved-defaults.js';
+import { fellowshipFlagError } from '../settings/fellowship-flag.js';
+import { parseSetting, resolveSetting } from '../settings/resolve.js';
 
 export interface FeesOptions {
   residency?: string;
@@ -14,35 +19,65 @@ export interface FeesOptions {
   plan?: string;
   fellowship?: boolean;
   byTerm?: boolean;
+  transferredCredits?: string;
 }
 
 function parseCredits(text: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new UsageError(`--credits "${safeLine(text)}" is not a whole number of credits; pass one such as --credits 30.`);
-  if (Number(text) > 9999) throw new UsageError(`--credits ${safeLine(text.trim())} is more than any programme asks (at most 9999); pass the credits you plan, such as --credits 30.`);
+  if (!/^\d+$/.test(text.trim()))
+    throw new UsageError(`--credits "${safeLine(text)}" is not a whole number of credits; pass one such as --credits 30.`);
+  if (Number(text) > 9999)
+    throw new UsageError(
+      `--credits ${safeLine(text.trim())} is more than any programme asks (at most 9999); pass the credits you plan, such as --credits 30.`,
+    );
   return Number(text);
 }
 
-async function estimate(ctx: Context, options: FeesOptions): Promise<{ fees: FeeSummary; residency: Residency; source: string; judgement?: Judgement }> {
+/**
+ * The residency to price for: the flag, the environment or the saved default (settings/table.ts),
+ * else in a terminal a question. Without any of them the estimate cannot be made: exit 2, naming the flag.
+ */
+async function residencyFor(ctx: Context, flag: string | undefined): Promise<Residency> {
+  const resolved = resolveSetting('residency', { flag, env: ctx.io.env, saved: () => readSavedDefaults(ctx.io.env) });
+  if (resolved) return resolved.value;
+  if (!ctx.interactive)
+    throw new UsageError('--residency is required when not running interactively; pass --residency local or --residency non-local.');
+  const { askResidency } = await import('../prompts/residency.js');
+  return askResidency(ctx);
+}
+
+async function estimate(
+  ctx: Context,
+  options: FeesOptions,
+): Promise<{ fees: FeeSummary; residency: Residency; source: string; judgement?: Judgement }> {
   const catalogue = ctx.catalogue();
   const rules = catalogue.data.fees;
   if (options.credits !== undefined && options.plan !== undefined) throw new UsageError('pass --credits or --plan, not both.');
+  if (options.transferredCredits !== undefined && options.plan !== undefined) {
+    throw new UsageError(
+      '--transferred-credits is for a quick estimate; a plan says which subjects are transferred in its "transferred" list instead.',
+    );
+  }
   if (options.plan !== undefined) {
     // Loaded only for --plan: its schema modules are no part of the quick `fees --residency ... --json`.
     const { loadPlanFile } = await import('../io/plan-file.js');
-    const loaded = loadPlanFile(catalogue, options.plan);
+    const loaded = loadPlanFile(catalogue, options.plan, ctx.io.stdin);
     if (!loaded.ok) throw new UsageError(loaded.messages.join('; '));
     const { judgePlan } = await import('../../domain/plan/judge.js');
     const plan = { ...loaded.plan };
-    if (options.residency !== undefined) plan.residency = (await resolveResidency(ctx, options.residency))!;
+    // Only a flag overrides the plan's own residency; the environment and saved defaults do not.
+    if (options.residency !== undefined) plan.residency = parseSetting('residency', options.residency, 'flag');
     // The flag is refused outright; a plan file's own fellowship is judged, as `check` judges it.
-    if (options.fellowship && !fellowshipEligible(rules, plan.residency)) throw notEligible(ctx, plan.residency);
+    const refused = options.fellowship ? fellowshipFlagError(rules, plan.residency) : undefined;
+    if (refused) throw refused;
     if (options.fellowship) plan.fellowship = true;
     const judgement = judgePlan(catalogue, plan);
     return { fees: judgement.fees, residency: plan.residency, source: `the plan ${options.plan}`, judgement };
   }
-  const residency = (await resolveResidency(ctx, options.residency, { required: true }))!;
-  if (options.fellowship && !fellowshipEligible(rules, residency)) throw notEligible(ctx, residency);
+  const residency = await residencyFor(ctx, options.residency);
+  const refused = options.fellowship ? fellowshipFlagError(rules, residency) : undefined;
+  if (refused) throw refused;
   const chargedRequired = chargedCreditsRequired(catalogue);
+  if (options.transferredCredits !== undefined) return { ...transferEstimate(ctx, options, residency), residency };
   // The whole programme, tuition-free subjects included; or N credits, all of them tuition-bearing.
   const whole = options.credits === undefined;
   const charged = whole ? chargedRequired : parseCredits(options.credits!);
@@ -56,15 +91,30 @@ async function estimate(ctx: Context, options: FeesOptions): Promise<{ fees: Fee
   return { fees, residency, source: whole ? 'the whole programme' : plural(charged, 'tuition-bearing credit', 'tuition-bearing credits') };
 }
 
-/** --fellowship was given for a residency it is not for. */
-function notEligible(ctx: Context, residency: Residency): UsageError {
-  return new UsageError(`${fellowshipRefusal(ctx.catalogue().data.fees, residency, '--fellowship')}; drop --fellowship.`);
+/** --transferred-credits N: the estimate with N credits transferred from earlier study, which are not billed. */
+function transferEstimate(ctx: Context, options: FeesOptions, residency: Residency): { fees: FeeSummary; source: string } {
+  const catalogue = ctx.catalogue();
+  const text = options.transferredCredits!;
+  if (!/^\d{1,4}$/.test(text.trim()))
+    throw new UsageError(
+      `--transferred-credits "${safeLine(text)}" is not a whole number of credits; pass one such as --transferred-credits 3.`,
+    );
+  const transferred = Number(text);
+  const credits = options.credits === undefined ? undefined : parseCredits(options.credits);
+  const estimate = transferFeeInput(catalogue, credits, transferred);
+  if (!estimate.ok) throw new UsageError(`--transferred-credits ${transferred}: ${estimate.reason}; pass fewer.`);
+  const fees = computeFees(catalogue.data.fees, { ...estimate.input, residency, fellowship: options.fellowship === true });
+  const of = credits === undefined ? 'the whole programme' : plural(credits, 'tuition-bearing credit', 'tuition-bearing credits');
+  return { fees, source: `${of}, ${plural(transferred, 'credit', 'credits')} of it transferred` };
 }
 
 /** `fees`: the fee estimate for a residency and a number of credits or a plan. */
 export async function fees(ctx: Context, options: FeesOptions): Promise<Outcome> {
   // A schedule is of a plan's subjects; a bare number of credits has no terms to bill.
-  if (options.byTerm && options.plan === undefined) throw new UsageError('--by-term needs --plan FILE, whose subjects are billed term by term; for example: study-planner fees --plan plan.json --by-term');
+  if (options.byTerm && options.plan === undefined)
+    throw new UsageError(
+      '--by-term needs --plan FILE, whose subjects are billed term by term; for example: study-planner fees --plan plan.json --by-term',
+    );
   const result = await estimate(ctx, options);
   const { judgement } = result;
   if (judgement) {
@@ -82,19 +132,28 @@ export async function fees(ctx: Context, options: FeesOptions): Promise<Outcome>
     return outcome;
   }
   const { renderFeeEstimate } = await import('../render/fee-estimate.js');
-  ctx.out(renderFeeEstimate(ctx, result));
+  ctx.out(renderFeeEstimate(result, ctx.catalogue().data, ctx));
   return outcome;
 }
 
 async function feesByTerm(ctx: Context, fees: FeeSummary, judgement: Judgement, file: string): Promise<void> {
   const { scheduleOf } = await import('../../domain/schedule/of-judgement.js');
   const schedule = scheduleOf(ctx.catalogue(), judgement);
+  // A student part-way through sees what is still to pay beside the whole.
+  const remaining = judgement.record.present ? remainingBills(schedule.bills, todayOf(ctx.io)) : undefined;
   if (ctx.json) {
     const { feesByTermJson } = await import('../render/schedule-json.js');
-    if (schedule.errors.length > 0) ctx.err(`study-planner: the schedule in ${safeLine(file)} has problems; run "study-planner check ${safeLine(file)}" to see them.\n`);
-    ctx.out(`${safeJson(feesByTermJson(fees, schedule))}\n`);
+    if (schedule.errors.length > 0)
+      ctx.err(`study-planner: the schedule in ${safeLine(file)} has problems; run "study-planner check ${safeLine(file)}" to see them.\n`);
+    ctx.out(`${safeJson(feesByTermJson(fees, schedule, remaining))}\n`);
     return;
   }
-  const [{ renderFeeEstimate }, { renderTermBills }, { makeStyle }] = await Promise.all([import('../render/fee-estimate.js'), import('../render/timeline.js'), import('../render/style.js')]);
-  ctx.out(`${renderFeeEstimate(ctx, { fees, residency: judgement.plan.residency, source: `the plan ${file}` })}\n${renderTermBills(schedule, fees, makeStyle(ctx.colour), ctx.width)}`);
+  const [{ renderFeeEstimate }, { renderTermBills }, { makeStyle }] = await Promise.all([
+    import('../render/fee-estimate.js'),
+    import('../render/timeline.js'),
+    import('../render/style.js'),
+  ]);
+  ctx.out(
+    `${renderFeeEstimate({ fees, residency: judgement.plan.residency, source: `the plan ${file}` }, ctx.catalogue().data, ctx)}\n${renderTermBills(schedule, fees, makeStyle(ctx.colour), ctx.width, remaining)}`,
+  );
 }

@@ -10,6 +10,7 @@ import { renderJudgement } from '../render/check-report.js';
 import { money } from '../../domain/text/money.js';
 import { safeJson, safeLine } from '../render/sanitize.js';
 import { makeStyle, MARK } from '../render/style.js';
+import { wrap } from '../render/wrap.js';
 import { renderTable } from '../render/table.js';
 import { planFileText } from '../render/plan-file.js';
 import { findPlan } from '../io/find-plan.js';
@@ -66,7 +67,9 @@ export async function plansList(ctx: Context): Promise<Outcome> {
     return [
       safeLine(saved.name),
       // The option's identifier: short, and what `plan --route` takes.
-      routeOf(j).map((o) => safeLine(o.id)).join(', ') || '-',
+      routeOf(j)
+        .map((o) => safeLine(o.id))
+        .join(', ') || '-',
       `${j.credits.planned}/${j.credits.required}`,
       money(j.fees.payable, j.fees.currency),
       j.valid ? style.ok(`${MARK.ok} yes`) : style.bad(`${MARK.bad} no`),
@@ -87,7 +90,7 @@ export async function plansList(ctx: Context): Promise<Outcome> {
     ctx.width,
   );
   const n = plans.length;
-  ctx.out(`${table}\n${style.dim(`${n} saved plan${n === 1 ? '' : 's'}; details: study-planner plans show NAME`)}\n`);
+  ctx.out(`${table}\n${style.dim(wrap(`${n} saved plan${n === 1 ? '' : 's'}; details: study-planner plans show NAME`, ctx.width))}\n`);
   return 'success';
 }
 
@@ -100,7 +103,9 @@ export async function plansShow(ctx: Context, name: string): Promise<Outcome> {
       ctx.out(`${safeJson(failureJson(saved.name, 'MALFORMED', result.messages))}\n`);
       return 'failed';
     }
-    throw new UsageError(`${result.messages.join('; ')}; it does not fit the loaded catalogue: load the plan's catalogue with --catalogue FILE, or delete the plan.`);
+    throw new UsageError(
+      `${result.messages.join('; ')}; it does not fit the loaded catalogue: load the plan's catalogue with --catalogue FILE, or delete the plan.`,
+    );
   }
   const j = result.judgement;
   if (ctx.json) ctx.out(`${safeJson(judgementJson(saved.name, j))}\n`);
@@ -130,13 +135,17 @@ export async function plansDelete(ctx: Context, name: string, options: DeleteOpt
   const store = await openCommandStore(ctx);
   const saved = findPlan(store, name);
   if (!options.force) {
-    if (!ctx.interactive) throw new UsageError(`plans delete asks before deleting, and there is no terminal to ask in; pass --force to delete "${safeLine(saved.name)}".`);
+    if (!ctx.interactive)
+      throw new UsageError(
+        `plans delete asks before deleting, and there is no terminal to ask in; pass --force to delete "${safeLine(saved.name)}".`,
+      );
     if (!(await confirmDelete(ctx, saved.name))) {
       ctx.err('Nothing was deleted.\n');
       return 'success';
     }
   }
-  if (!store.deletePlan(saved.name)) throw new UsageError(`the saved plan "${safeLine(saved.name)}" is already gone (deleted by another study-planner meanwhile).`);
+  if (!store.deletePlan(saved.name))
+    throw new UsageError(`the saved plan "${safeLine(saved.name)}" is already gone (deleted by another study-planner meanwhile).`);
   if (ctx.json) ctx.out(`${safeJson({ deleted: saved.name })}\n`);
   else ctx.out(`Deleted the saved plan "${safeLine(saved.name)}".\n`);
   return 'success';
@@ -153,16 +162,27 @@ const FORMATS = ['json', 'md'] as const;
 /** `plans export NAME`: the plan file (or, with --format md, a report) on stdout or in --out. */
 export async function plansExport(ctx: Context, name: string, options: ExportOptions): Promise<Outcome> {
   const format = options.format === 'markdown' ? 'md' : (options.format ?? 'json');
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format "${safeLine(format)}" is not a format; use json (a plan file) or md (a Markdown report).`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format "${safeLine(format)}" is not a format; use json (a plan file) or md (a Markdown report).`);
   const saved = findPlan(await openForReading(ctx), name);
   let text: string;
   if (format === 'json') text = planFileText(saved.plan);
   else {
     const catalogue = ctx.catalogue();
     const result = rejudge(catalogue, saved);
-    if (!result.ok) throw new UsageError(`${result.messages.join('; ')}; it does not fit the loaded catalogue: load the plan's catalogue with --catalogue FILE.`);
+    if (!result.ok)
+      throw new UsageError(
+        `${result.messages.join('; ')}; it does not fit the loaded catalogue: load the plan's catalogue with --catalogue FILE.`,
+      );
     const { renderMarkdownReport } = await import('../render/markdown.js');
-    text = renderMarkdownReport({ name: saved.name, updatedAt: saved.updatedAt, judgement: result.judgement, catalogue });
+    const { todayOf } = await import('../io/today.js');
+    text = renderMarkdownReport({
+      name: saved.name,
+      updatedAt: saved.updatedAt,
+      judgement: result.judgement,
+      catalogue,
+      today: todayOf(ctx.io),
+    });
   }
   if (options.out === undefined) {
     // Under --json, stdout holds JSON only: a report comes wrapped, a plan file is JSON already.

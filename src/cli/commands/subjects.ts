@@ -16,9 +16,13 @@ export function subjects(ctx: Context, options: SubjectsOptions): Outcome {
   let list = catalogue.subjects;
   if (options.category !== undefined) {
     const wanted = nameKey(options.category);
-    const category = catalogue.data.categories.find((c) => nameKey(c.id) === wanted || nameKey(c.label) === wanted || nameKey(c.adjective) === wanted);
+    const category = catalogue.data.categories.find(
+      (c) => nameKey(c.id) === wanted || nameKey(c.label) === wanted || nameKey(c.adjective) === wanted,
+    );
     if (!category) {
-      throw new UsageError(`--category "${safeLine(options.category)}" is not a category of this programme; use one of: ${catalogue.data.categories.map((c) => c.id).join(', ')}.`);
+      throw new UsageError(
+        `--category "${safeLine(options.category)}" is not a category of this programme; use one of: ${catalogue.data.categories.map((c) => c.id).join(', ')}.`,
+      );
     }
     list = list.filter((s) => s.category === category.id);
   }
@@ -47,10 +51,10 @@ export function subjects(ctx: Context, options: SubjectsOptions): Outcome {
   ]);
   const table = renderTable(
     [
-      { header: 'Identifier', width: 22, flexible: true },
+      { header: 'Identifier', width: 20, flexible: true },
       { header: 'Code', width: 8 },
       { header: 'Title', width: 24, flexible: true },
-      { header: 'Category', width: 10 },
+      { header: 'Category', width: 12 },
       { header: 'Credits', width: 7, align: 'right' },
     ],
     rows,

@@ -1,27 +1,40 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../outcome.js';
+import { CannotWriteError } from '../outcome.js';
 import { safeLine } from '../render/sanitize.js';
 
 function describe(file: string, error: NodeJS.ErrnoException): string {
   const name = safeLine(file);
   switch (error.code) {
-    case 'EEXIST': return `${name} already exists; pass --force to overwrite it, or choose another file.`;
-    case 'ENOENT': return `cannot write ${name}: its directory does not exist; create it first or choose another file.`;
-    case 'ENOTDIR': return `cannot write ${name}: part of its path is a file, not a directory; choose another file.`;
-    case 'EISDIR': return `cannot write ${name}: it is a directory; name a file inside it.`;
-    case 'ELOOP': return `cannot write ${name}: its path goes round a loop of symbolic links; choose another file.`;
-    case 'ENAMETOOLONG': return `cannot write ${name}: the name is too long for the file system; choose a shorter one.`;
+    case 'EEXIST':
+      return `${name} already exists; pass --force to overwrite it, or choose another file.`;
+    case 'ENOENT':
+      return `cannot write ${name}: its directory does not exist; create it first or choose another file.`;
+    case 'ENOTDIR':
+      return `cannot write ${name}: part of its path is a file, not a directory; choose another file.`;
+    case 'EISDIR':
+      return `cannot write ${name}: it is a directory; name a file inside it.`;
+    case 'ELOOP':
+      return `cannot write ${name}: its path goes round a loop of symbolic links; choose another file.`;
+    case 'ENAMETOOLONG':
+      return `cannot write ${name}: the name is too long for the file system; choose a shorter one.`;
     case 'EACCES':
-    case 'EPERM': return `cannot write ${name}: permission denied; choose a file in a directory you can write to.`;
-    case 'EROFS': return `cannot write ${name}: the file system is read-only; choose another place.`;
+    case 'EPERM':
+      return `cannot write ${name}: permission denied; choose a file in a directory you can write to.`;
+    case 'EROFS':
+      return `cannot write ${name}: the file system is read-only; choose another place.`;
     case 'ENOSPC':
-    case 'EDQUOT': return `cannot write ${name}: the disk is full; nothing was changed.`;
-    case 'EFBIG': return `cannot write ${name}: the file would pass the size limit for files; nothing was changed.`;
-    case 'ESHORT': return `cannot write ${name}: not every byte reached the disk; nothing was changed.`;
-    case 'ENOTREGULAR': return `cannot write ${name}: it is ${error.message}, not a regular file; name a regular file (it is never replaced, even with --force).`;
-    default: return `cannot write ${name}: ${safeLine(error.message)}; nothing was changed.`;
+    case 'EDQUOT':
+      return `cannot write ${name}: the disk is full; nothing was changed.`;
+    case 'EFBIG':
+      return `cannot write ${name}: the file would pass the size limit for files; nothing was changed.`;
+    case 'ESHORT':
+      return `cannot write ${name}: not every byte reached the disk; nothing was changed.`;
+    case 'ENOTREGULAR':
+      return `cannot write ${name}: it is ${error.message}, not a regular file; name a regular file (it is never replaced, even with --force).`;
+    default:
+      return `cannot write ${name}: ${safeLine(error.message)}; nothing was changed.`;
   }
 }
 
@@ -88,7 +101,8 @@ export function writeTempBeside(file: string, data: Uint8Array, mode: number): {
       fs.fsyncSync(fd);
       const stat = fs.fstatSync(fd);
       // What the disk says it holds, not what the calls said they wrote.
-      if (stat.size !== data.length) throw Object.assign(new Error(`the file holds ${stat.size} bytes of ${data.length}`), { code: 'ESHORT' });
+      if (stat.size !== data.length)
+        throw Object.assign(new Error(`the file holds ${stat.size} bytes of ${data.length}`), { code: 'ESHORT' });
       return { temp, stat };
     } finally {
       fs.closeSync(fd);
@@ -162,7 +176,7 @@ export function writeFileAtomic(file: string, text: string, { overwrite }: { ove
       removeQuietly(temp);
     }
   } catch (error) {
-    throw new UsageError(describe(file, error as NodeJS.ErrnoException));
+    throw new CannotWriteError(describe(file, error as NodeJS.ErrnoException));
   }
 }
 

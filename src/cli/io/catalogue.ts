@@ -41,5 +41,7 @@ export function loadCatalogue(file: string | undefined): Catalogue {
   const [first, ...rest] = result.issues;
   const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
   const where = first!.path === '' ? 'at the top level' : `at ${first!.path}`;
-  throw new UsageError(`catalogue ${safeLine(shown)} is not valid: ${where}: ${safeLine(first!.message)}${more}; fix the catalogue file or load another with --catalogue FILE.`);
+  throw new UsageError(
+    `catalogue ${safeLine(shown)} is not valid: ${where}: ${safeLine(first!.message)}${more}; fix the catalogue file or load another with --catalogue FILE.`,
+  );
 }

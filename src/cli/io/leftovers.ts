@@ -13,7 +13,9 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  */
 function leftoverPattern(file: string): RegExp {
   const base = escapeRegExp(path.basename(file));
-  return new RegExp(`^(?:\\.${base}(?:\\.lock)?\\.tmp-\\d+-[0-9a-f]{8}|${base}\\.lock\\.stale-\\d+-[0-9a-f-]{36}|${base}\\.tmp-\\d{10}[0-9a-f]{6})$`);
+  return new RegExp(
+    `^(?:\\.${base}(?:\\.lock)?\\.tmp-\\d+-[0-9a-f]{8}|${base}\\.lock\\.stale-\\d+-[0-9a-f-]{36}|${base}\\.tmp-\\d{10}[0-9a-f]{6})$`,
+  );
 }
 
 /**

@@ -126,7 +126,9 @@ function look(lockFile: string): Seen | undefined {
     if (code === 'ENOENT') return undefined;
     if (code === 'ENOTREGULAR' || code === 'ETOOBIG') {
       const what = code === 'ETOOBIG' ? 'far larger than any lock' : `${(error as Error).message}, not a regular file`;
-      throw new UsageError(`the store's lock file ${lockFile} is ${what}; nothing was changed. Remove it if no study-planner is running, or set STUDY_PLANNER_STORE_DIR to use another directory.`);
+      throw new UsageError(
+        `the store's lock file ${lockFile} is ${what}; nothing was changed. Remove it if no study-planner is running, or set STUDY_PLANNER_STORE_DIR to use another directory.`,
+      );
     }
     throw error;
   }
@@ -148,7 +150,9 @@ const seconds = (ms: number) => String(Number((ms / 1000).toFixed(1)));
 function describeHolder(seen: Seen): string {
   const holder = seen.holder;
   if (typeof holder?.pid !== 'number') return 'another process';
-  const where = onThisMachine(holder) ? 'on this machine' : `on ${typeof holder.host === 'string' ? `the machine "${safeLine(holder.host)}"` : 'another machine'}`;
+  const where = onThisMachine(holder)
+    ? 'on this machine'
+    : `on ${typeof holder.host === 'string' ? `the machine "${safeLine(holder.host)}"` : 'another machine'}`;
   const since = typeof holder.since === 'string' ? ` since ${safeLine(holder.since)}` : '';
   return `process ${holder.pid} ${where}${since}`;
 }
@@ -242,7 +246,11 @@ function release(lockFile: string, token: string): void {
  * says after a second what it waits for, breaks a stale lock (see above), and gives up after
  * `timeoutMs` with a UsageError naming the lock file and its holder.
  */
-export function withLock<T>(lockFile: string, work: () => T, { timeoutMs = DEFAULT_LOCK_TIMEOUT_MS, staleMs = DEFAULT_FOREIGN_STALE_MS, onWait }: LockOptions = {}): T {
+export function withLock<T>(
+  lockFile: string,
+  work: () => T,
+  { timeoutMs = DEFAULT_LOCK_TIMEOUT_MS, staleMs = DEFAULT_FOREIGN_STALE_MS, onWait }: LockOptions = {},
+): T {
   const token = randomUUID();
   const pid = process.pid;
   const holder: Holder = { pid, host: os.hostname(), boot: bootId(), started: processStart(pid), token, since: new Date().toISOString() };

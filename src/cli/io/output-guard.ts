@@ -10,12 +10,18 @@ interface GuardedProcess {
 
 function reason(error: NodeJS.ErrnoException): string {
   switch (error.code) {
-    case 'ENOSPC': return 'the disk is full';
-    case 'EDQUOT': return 'the disk quota is used up';
-    case 'EFBIG': return 'the file is at its size limit';
-    case 'EIO': return 'an input/output error';
-    case 'EBADF': return 'it is closed';
-    default: return error.code ?? error.message;
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'EFBIG':
+      return 'the file is at its size limit';
+    case 'EIO':
+      return 'an input/output error';
+    case 'EBADF':
+      return 'it is closed';
+    default:
+      return error.code ?? error.message;
   }
 }
 

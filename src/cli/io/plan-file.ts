@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Catalogue } from '../../domain/catalogue/model.js';
 import { planIssueText, type Issue } from '../../domain/issue.js';
 import { parsePlan } from '../../domain/plan/parse.js';
@@ -9,18 +10,17 @@ import { readStdinText } from './stdin.js';
 // A file with thousands of wrong entries gets a readable report, not thousands of lines.
 const MAX_ISSUES_SHOWN = 20;
 
-export type LoadedPlan =
-  | { ok: true; plan: PlanFile }
-  | { ok: false; code: 'UNREADABLE' | 'MALFORMED'; messages: string[] };
+export type LoadedPlan = { ok: true; plan: PlanFile } | { ok: false; code: 'UNREADABLE' | 'MALFORMED'; messages: string[] };
 
-/** Reads and validates a plan file (`-` for standard input); failures are values, never thrown. */
-export function loadPlanFile(catalogue: Catalogue, file: string): LoadedPlan {
+/** Reads and validates a plan file (`-` for `stdin`, the context's standard input); failures are values, never thrown. */
+export function loadPlanFile(catalogue: Catalogue, file: string, stdin: Readable): LoadedPlan {
   let json: unknown;
   try {
-    const text = file === '-' ? readStdinText(MAX_PLAN_BYTES) : readTextFile(file, MAX_PLAN_BYTES);
+    const text = file === '-' ? readStdinText(stdin, MAX_PLAN_BYTES) : readTextFile(file, MAX_PLAN_BYTES);
     json = parseJson(text, file);
   } catch (error) {
-    if (error instanceof FileError) return { ok: false, code: error.kind, messages: [`${error.file === '-' ? 'standard input' : error.file} ${error.message}`] };
+    if (error instanceof FileError)
+      return { ok: false, code: error.kind, messages: [`${error.file === '-' ? 'standard input' : error.file} ${error.message}`] };
     throw error;
   }
   const parsed = parsePlan(catalogue, json);

@@ -9,12 +9,17 @@ const MEBIBYTE = 1024 * 1024;
 
 function describeSystemError(error: NodeJS.ErrnoException): string {
   switch (error.code) {
-    case 'ENOENT': return 'does not exist; check the path';
+    case 'ENOENT':
+      return 'does not exist; check the path';
     case 'EACCES':
-    case 'EPERM': return "cannot be read: permission denied; check the file's permissions";
-    case 'EISDIR': return 'is a directory, not a file; name a JSON file inside it';
-    case 'ELOOP': return 'cannot be read: too many symbolic links';
-    default: return `cannot be read: ${error.message}`;
+    case 'EPERM':
+      return "cannot be read: permission denied; check the file's permissions";
+    case 'EISDIR':
+      return 'is a directory, not a file; name a JSON file inside it';
+    case 'ELOOP':
+      return 'cannot be read: too many symbolic links';
+    default:
+      return `cannot be read: ${error.message}`;
   }
 }
 
@@ -33,7 +38,11 @@ export function readTextFile(file: string, maxBytes: number): string {
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) throw new FileError('UNREADABLE', file, 'is a directory, not a file; name a JSON file inside it');
     if (stat.isFile() && stat.size > maxBytes) {
-      throw new FileError('UNREADABLE', file, `is ${(stat.size / MEBIBYTE).toFixed(1)} MiB, over the ${maxBytes / MEBIBYTE} MiB limit for this kind of file; is it the right file?`);
+      throw new FileError(
+        'UNREADABLE',
+        file,
+        `is ${(stat.size / MEBIBYTE).toFixed(1)} MiB, over the ${maxBytes / MEBIBYTE} MiB limit for this kind of file; is it the right file?`,
+      );
     }
     // Pipes and devices, and files that claim no size (as /proc's do), are read as streams.
     if (!stat.isFile() || stat.size === 0) return decodeText(readFdLimited(fd, maxBytes, file), file);
@@ -72,10 +81,6 @@ export function parseJson(text: string, file: string): unknown {
     const what = offset >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(text.slice(offset, offset + 1))}`;
     throw new FileError('MALFORMED', file, `is not valid JSON at line ${line}, column ${column}: ${what}`);
   }
-}
-
-export function readJsonFile(file: string, maxBytes: number): unknown {
-  return parseJson(readTextFile(file, maxBytes), file);
 }
 
 /** What a path that is not a regular file is, for a message. */

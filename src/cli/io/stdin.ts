@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Readable } from 'node:stream';
 import { FileError } from './file-error.js';
 
 const MAX_PAUSE_MS = 50;
@@ -23,7 +24,7 @@ export function readFdLimited(fd: number, maxBytes: number, file: string): Buffe
       const code = (error as NodeJS.ErrnoException).code;
       // A non-blocking descriptor with nothing yet: wait a little, without spinning the processor.
       if (code === 'EAGAIN') {
-        pause(idle = Math.min(MAX_PAUSE_MS, idle * 2 || 1));
+        pause((idle = Math.min(MAX_PAUSE_MS, idle * 2 || 1)));
         continue;
       }
       if (code === 'EOF') break;
@@ -32,14 +33,41 @@ export function readFdLimited(fd: number, maxBytes: number, file: string): Buffe
     if (read === 0) break;
     idle = 0;
     total += read;
-    if (total > maxBytes) throw new FileError('UNREADABLE', file, `is over the ${maxBytes / (1024 * 1024)} MiB limit for this kind of file; is it the right file?`);
+    if (total > maxBytes) throw tooBig(file, maxBytes);
     chunks.push(Buffer.from(chunk.subarray(0, read)));
   }
   return Buffer.concat(chunks);
 }
 
-export function readStdinText(maxBytes: number): string {
-  return decodeText(readFdLimited(0, maxBytes, '-'), '-');
+/**
+ * The text on the standard input the context was given, up to `maxBytes`. A process's standard input
+ * is read through its descriptor, waiting (without spinning) on one that is non-blocking; a stream
+ * with no descriptor (a test's) must already hold its whole text, as nothing here waits for it.
+ */
+export function readStdinText(stdin: Readable, maxBytes: number): string {
+  const fd = (stdin as { fd?: unknown }).fd;
+  const bytes = typeof fd === 'number' ? readFdLimited(fd, maxBytes, '-') : readBuffered(stdin, maxBytes);
+  return decodeText(bytes, '-');
+}
+
+function readBuffered(stdin: Readable, maxBytes: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (let chunk: unknown; (chunk = stdin.read()) !== null; ) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    total += bytes.length;
+    if (total > maxBytes) throw tooBig('-', maxBytes);
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooBig(file: string, maxBytes: number): FileError {
+  return new FileError(
+    'UNREADABLE',
+    file,
+    `is over the ${maxBytes / (1024 * 1024)} MiB limit for this kind of file; is it the right file?`,
+  );
 }
 
 /** UTF-8 text without its byte order mark; binary data is refused. */

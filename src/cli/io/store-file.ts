@@ -6,10 +6,7 @@ import { decodeStore, type StoreData } from './store-schema.js';
 /** A store with thousands of plans is a few megabytes; far beyond that it is not our store. */
 const MAX_STORE_BYTES = 64 * 1024 * 1024;
 
-export type StoreRead =
-  | { state: 'missing' }
-  | { state: 'ok'; data: StoreData }
-  | { state: 'broken'; detail: string };
+export type StoreRead = { state: 'missing' } | { state: 'ok'; data: StoreData } | { state: 'broken'; detail: string };
 
 /**
  * Reads and validates the store file without loading conf: a missing file is an empty store, a
@@ -26,9 +23,18 @@ export function readStore(file: string): StoreRead {
     if (code === 'ENOENT') return { state: 'missing' };
     if (code === 'ETOOBIG') return { state: 'broken', detail: `is over ${MAX_STORE_BYTES / 1024 / 1024} MiB, far larger than any store` };
     // Never followed, never read from, never set aside: a link or a pipe there is someone's choice.
-    if (code === 'ENOTREGULAR') throw new UsageError(`the store ${file} is ${(error as Error).message}, not a regular file; nothing was read or changed. Move it away, or set STUDY_PLANNER_STORE_DIR to use another directory.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`the store ${file} cannot be read: permission denied; check its permissions, or set STUDY_PLANNER_STORE_DIR to use another directory.`);
-    if (code === 'ENOTDIR') throw new UsageError(`the store ${file} cannot be read: part of its path is a file, not a directory; set STUDY_PLANNER_STORE_DIR to a directory.`);
+    if (code === 'ENOTREGULAR')
+      throw new UsageError(
+        `the store ${file} is ${(error as Error).message}, not a regular file; nothing was read or changed. Move it away, or set STUDY_PLANNER_STORE_DIR to use another directory.`,
+      );
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new UsageError(
+        `the store ${file} cannot be read: permission denied; check its permissions, or set STUDY_PLANNER_STORE_DIR to use another directory.`,
+      );
+    if (code === 'ENOTDIR')
+      throw new UsageError(
+        `the store ${file} cannot be read: part of its path is a file, not a directory; set STUDY_PLANNER_STORE_DIR to a directory.`,
+      );
     throw new UsageError(`the store ${file} cannot be read: ${(error as Error).message}.`);
   }
   let json: unknown;

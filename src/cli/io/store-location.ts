@@ -12,7 +12,11 @@ export const STORE_FILE_NAME = 'store.json';
  * catalogue default is read by every command; store.ts hands the result to conf as its `cwd`, so
  * the two can never disagree.
  */
-export function defaultStoreDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home = homeDirectory()): string {
+export function defaultStoreDirectory(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+  home = homeDirectory(),
+): string {
   if (platform === 'darwin') return path.join(home, 'Library', 'Preferences', PROJECT_NAME);
   if (platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), PROJECT_NAME, 'Config');
   // The XDG rule: a relative XDG_CONFIG_HOME is invalid and ignored, or the store would move with
@@ -31,7 +35,9 @@ export function homeDirectory(): string {
   } catch {
     // No account entry (a container with an arbitrary user id): nowhere stable is known.
   }
-  throw new UsageError(`cannot find your home directory for the saved plans: HOME is "${safeLine(fromEnv)}", not an absolute path; set HOME to one, or STUDY_PLANNER_STORE_DIR to the directory to keep them in.`);
+  throw new UsageError(
+    `cannot find your home directory for the saved plans: HOME is "${safeLine(fromEnv)}", not an absolute path; set HOME to one, or STUDY_PLANNER_STORE_DIR to the directory to keep them in.`,
+  );
 }
 
 /** STUDY_PLANNER_STORE_DIR when set (tests use it), otherwise the per-user configuration directory. */

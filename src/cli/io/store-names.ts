@@ -20,7 +20,10 @@ export function storedPlanName(name: string): string {
  * composed again since lowering may decompose.
  */
 export function planNameKey(name: string): string {
-  return storedPlanName(name).toLowerCase().replace(/\u03c2/g, '\u03c3').normalize('NFC');
+  return storedPlanName(name)
+    .toLowerCase()
+    .replace(/\u03c2/g, '\u03c3')
+    .normalize('NFC');
 }
 
 /**
@@ -35,7 +38,11 @@ export function plansNamed(plans: readonly SavedPlan[], name: string): SavedPlan
   return plans.filter((p) => planNameKey(p.name) === key);
 }
 
-const quoted = (plans: readonly SavedPlan[]) => joinWords(plans.map((p) => `"${safeLine(p.name)}"`), 'and');
+const quoted = (plans: readonly SavedPlan[]) =>
+  joinWords(
+    plans.map((p) => `"${safeLine(p.name)}"`),
+    'and',
+  );
 
 /** Saving `name` would replace a saved plan, and the user has not said to. */
 export class PlanNameTakenError extends UsageError {
@@ -43,12 +50,15 @@ export class PlanNameTakenError extends UsageError {
   constructor(
     readonly wanted: string,
     readonly taken: readonly SavedPlan[],
+    doing: 'save' | 'rename' = 'save',
   ) {
     const same = taken.some((p) => p.name === wanted) ? '' : ` (names that differ only in letter case or Unicode form are one name)`;
     super(
-      taken.length === 1
-        ? `a plan named ${quoted(taken)} is already saved${same}; pass --force to replace it, or choose another name with --name.`
-        : `plans named ${quoted(taken)} are already saved${same}; to replace one, give its name exactly and pass --force, or choose another name with --name.`,
+      doing === 'rename'
+        ? `a plan named ${quoted(taken)} is already saved${same}; choose another name, or delete or rename that plan first.`
+        : taken.length === 1
+          ? `a plan named ${quoted(taken)} is already saved${same}; pass --force to replace it, or choose another name with --name.`
+          : `plans named ${quoted(taken)} are already saved${same}; to replace one, give its name exactly and pass --force, or choose another name with --name.`,
     );
   }
 }

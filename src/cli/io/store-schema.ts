@@ -4,18 +4,10 @@ import { RESIDENCIES } from '../../domain/catalogue/schema.js';
 import { issuesFromValibot } from '../../domain/issue.js';
 import { once, valibot } from '../../domain/valibot.js';
 import { safeLine } from '../render/sanitize.js';
-import type { Defaults, Draft, SavedPlan } from './store-types.js';
+import { upgradeStore, type DraftV1, type StoreDataV1 } from './store-migrate.js';
+import { STORE_VERSION, type Defaults, type Draft, type FlagNamedAnswers, type SavedPlan, type StoreData } from './store-types.js';
 
-/** Bumped when the store's shape changes in a way an older program could not read. */
-export const STORE_VERSION = 1;
-
-/** Everything the store file holds. */
-export interface StoreData {
-  version: typeof STORE_VERSION;
-  defaults: Defaults;
-  plans: SavedPlan[];
-  draft?: Draft;
-}
+export { STORE_VERSION, type StoreData };
 
 export const MAX_PLAN_NAME_LENGTH = 80;
 
@@ -55,7 +47,10 @@ function buildStoreSchema() {
   const Names = v.array(v.string('must be a subject name (a string)'), 'must be a list of subject names');
   const PlanName = v.pipe(
     v.string('must be a plan name (a string)'),
-    v.check((name) => storedNameProblem(name) === undefined, `must be a plan name: 1 to ${MAX_PLAN_NAME_LENGTH} characters, no control characters, no spaces at either end`),
+    v.check(
+      (name) => storedNameProblem(name) === undefined,
+      `must be a plan name: 1 to ${MAX_PLAN_NAME_LENGTH} characters, no control characters, no spaces at either end`,
+    ),
   );
 
   // A saved plan is checked here only as far as the store itself relies on; its subjects, mode and
@@ -73,52 +68,101 @@ function buildStoreSchema() {
     updatedAt: Timestamp,
   });
 
-  const DraftShape = v.looseObject({
-    catalogue: v.string('must be a catalogue identifier (a string)'),
-    residency: v.optional(Residency),
-    mode: v.optional(v.string('must be a study mode (a string)')),
+  const Mode = v.string('must be a study mode (a string)');
+  const Schedule = v.array(v.looseObject({ term: v.string('must be a term (a string)'), subjects: Names }), 'must be a list of terms');
+  const Picks = v.record(v.string(), Names, 'must map step keys to lists of subjects');
+  const Routes = v.record(v.string(), v.string('must be an option identifier (a string)'), 'must map requirements to options');
+  const FlagNamed = {
     core: v.optional(Names),
     elective: v.optional(Names),
     route: v.optional(v.string('must be a route (a string)')),
     extra: v.optional(Names),
+  };
+
+  // Loose, as the plans are: a field a later version adds to the answers never makes the store "broken".
+  const AnswersShape = v.looseObject({
+    residency: v.optional(Residency),
+    mode: v.optional(Mode),
+    picks: Picks,
+    routes: Routes,
+    schedule: v.optional(Schedule),
     fellowship: v.optional(v.boolean('must be true or false')),
     name: v.optional(v.string('must be a plan name (a string)')),
-    picks: v.optional(v.record(v.string(), Names, 'must map step keys to lists of subjects')),
-    routes: v.optional(v.record(v.string(), v.string('must be an option identifier (a string)'), 'must map requirements to options')),
-    schedule: v.optional(v.array(v.looseObject({ term: v.string('must be a term (a string)'), subjects: Names }), 'must be a list of terms')),
+    record: v.optional(
+      v.looseObject({
+        grades: v.optional(v.record(v.string(), v.string('must be a grade (a string)'), 'must map subjects to grades')),
+        transferred: v.optional(Names),
+        exempted: v.optional(Names),
+      }),
+    ),
+  });
+  const ByFlagShape = v.strictObject(FlagNamed);
+  const DraftShape = v.looseObject({
+    catalogue: v.string('must be a catalogue identifier (a string)'),
+    answers: AnswersShape,
+    byFlag: v.optional(ByFlagShape),
     updatedAt: Timestamp,
   });
 
-  const StoreShape = v.strictObject({
-    version: v.literal(STORE_VERSION, `must be ${STORE_VERSION}`),
-    defaults: v.strictObject({
-      residency: v.optional(Residency),
-      mode: v.optional(v.pipe(v.string('must be a study mode (a string)'), v.minLength(1, 'must not be empty'))),
-      catalogue: v.optional(v.pipe(v.string('must be a file path (a string)'), v.check((p) => path.isAbsolute(p), 'must be an absolute file path'))),
-    }),
-    plans: v.pipe(
-      v.array(SavedPlanShape, 'must be a list of saved plans'),
-      v.check((plans) => new Set(plans.map((p) => p.name)).size === plans.length, 'must not hold two plans with the same name'),
-    ),
-    draft: v.optional(DraftShape),
+  // Kept to read version-1 stores, which store-migrate.ts then brings up to date.
+  const DraftShapeV1 = v.looseObject({
+    catalogue: v.string('must be a catalogue identifier (a string)'),
+    residency: v.optional(Residency),
+    mode: v.optional(Mode),
+    ...FlagNamed,
+    fellowship: v.optional(v.boolean('must be true or false')),
+    name: v.optional(v.string('must be a plan name (a string)')),
+    picks: v.optional(Picks),
+    routes: v.optional(Routes),
+    schedule: v.optional(Schedule),
+    updatedAt: Timestamp,
   });
-  return { StoreShape, DraftShape };
+
+  const storeShape = <const N extends number, D extends V.GenericSchema>(version: N, draft: D) =>
+    v.strictObject({
+      version: v.literal(version, `must be ${version}`),
+      defaults: v.strictObject({
+        residency: v.optional(Residency),
+        mode: v.optional(v.pipe(Mode, v.minLength(1, 'must not be empty'))),
+        catalogue: v.optional(
+          v.pipe(
+            v.string('must be a file path (a string)'),
+            v.check((p) => path.isAbsolute(p), 'must be an absolute file path'),
+          ),
+        ),
+      }),
+      plans: v.pipe(
+        v.array(SavedPlanShape, 'must be a list of saved plans'),
+        v.check((plans) => new Set(plans.map((p) => p.name)).size === plans.length, 'must not hold two plans with the same name'),
+      ),
+      draft: v.optional(draft),
+    });
+  return {
+    StoreShape: storeShape(STORE_VERSION, DraftShape),
+    StoreShapeV1: storeShape(1, DraftShapeV1),
+    DraftShape,
+    AnswersShape,
+    ByFlagShape,
+    DraftShapeV1,
+  };
 }
 
 const storeSchema = once(buildStoreSchema);
 
-// The schema and the interfaces the commands code against must describe the same thing.
+// The schemas and the interfaces the code works with must describe the same thing.
 type Schemas = ReturnType<typeof buildStoreSchema>;
 type Shape = V.InferOutput<Schemas['StoreShape']>;
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
-// The draft's schema is loose (an older program keeps a newer draft's fields), so check its named fields.
-type DraftEntries = Schemas['DraftShape']['entries'];
-type DraftFields = keyof DraftEntries;
+// Loose schemas take fields they do not name, so compare the fields they do name.
+type SameNamed<Entries, T> = SameKeys<Pick<T, keyof Entries & keyof T>, T> & SameKeys<Pick<Entries, keyof Entries & keyof T>, Entries>;
 const shapeMatchesStoreData: SameKeys<Shape, StoreData> &
   SameKeys<Shape['defaults'], Defaults> &
   SameKeys<Shape['plans'][number], SavedPlan> &
-  SameKeys<Pick<Draft, DraftFields & keyof Draft>, Draft> &
-  SameKeys<Pick<DraftEntries, DraftFields & keyof Draft>, DraftEntries> = true;
+  SameNamed<Schemas['DraftShape']['entries'], Draft> &
+  SameNamed<Schemas['AnswersShape']['entries'], Draft['answers']> &
+  SameKeys<Schemas['ByFlagShape']['entries'], FlagNamedAnswers> &
+  SameNamed<Schemas['DraftShapeV1']['entries'], DraftV1> &
+  SameKeys<V.InferOutput<Schemas['StoreShapeV1']>, StoreDataV1> = true;
 void shapeMatchesStoreData;
 
 export type Decoded =
@@ -126,17 +170,24 @@ export type Decoded =
   /** `broken`: not JSON, or not a store; `newer`: a store this version cannot read. */
   | { ok: false; kind: 'broken' | 'newer'; detail: string };
 
-/** Validates parsed JSON as a store. */
+/** Validates parsed JSON as a store, and brings one of an older version up to date. */
 export function decodeStore(json: unknown): Decoded {
   if (typeof json === 'object' && json !== null && 'version' in json && typeof json.version === 'number' && json.version > STORE_VERSION) {
     return { ok: false, kind: 'newer', detail: `was written by a newer version of study-planner (store version ${json.version})` };
   }
   // Valibot takes an array for an object with missing keys; say what it really is.
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { ok: false, kind: 'broken', detail: `is not a valid store: at the top level: must be a JSON object, not ${Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json}` };
+    return {
+      ok: false,
+      kind: 'broken',
+      detail: `is not a valid store: at the top level: must be a JSON object, not ${Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json}`,
+    };
   }
-  const parsed = valibot().safeParse(storeSchema().StoreShape, json);
-  if (parsed.success) return { ok: true, data: parsed.output as unknown as StoreData };
+  // A version-1 store is read by its own schema, so its problems are named as before, then brought up to date.
+  const { StoreShape, StoreShapeV1 } = storeSchema();
+  const shape = 'version' in json && json.version === 1 ? StoreShapeV1 : StoreShape;
+  const parsed = valibot().safeParse(shape, json);
+  if (parsed.success) return { ok: true, data: upgradeStore(parsed.output as unknown as StoreDataV1 | StoreData) };
   const [first, ...rest] = issuesFromValibot(parsed.issues);
   const where = first!.path === '' ? 'the top level' : first!.path;
   const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';

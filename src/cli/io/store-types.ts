@@ -1,10 +1,25 @@
 import type { PlanFile } from '../../domain/plan/schema.js';
+import type { Answers } from '../../domain/plan/steps.js';
 
 /**
  * The store keeps saved plans, the planner's draft and saved defaults between runs, in one JSON
  * file (conf) whose location STUDY_PLANNER_STORE_DIR overrides. This file is the interface the
  * commands code against; store.ts implements it.
  */
+
+/**
+ * Bumped when the store's shape changes in a way an older program could not read; an older
+ * program then says the store is newer and to upgrade. store-migrate.ts brings older stores up.
+ */
+export const STORE_VERSION = 2;
+
+/** Everything the store file holds. */
+export interface StoreData {
+  version: typeof STORE_VERSION;
+  defaults: Defaults;
+  plans: SavedPlan[];
+  draft?: Draft;
+}
 
 /** Saved defaults, set with `config set KEY VALUE`. */
 export interface Defaults {
@@ -17,36 +32,35 @@ export const DEFAULT_KEYS: readonly DefaultKey[] = ['residency', 'mode', 'catalo
 
 export interface SavedPlan {
   name: string;
-  /** Exactly a plan file (the contract's format), with the catalogue identifier filled in. */
+  /** Exactly a plan file, with the catalogue identifier filled in. */
   plan: PlanFile;
   /** ISO 8601 time of the last save. */
   updatedAt: string;
 }
 
 /**
- * The interactive planner's answers so far. Every field is optional: a missing one is a step not
- * yet answered. `--resume` continues from the first missing step.
+ * The interactive planner's answers so far, kept as the planner holds them (`Answers`: a missing
+ * answer is a step not yet taken), with the catalogue they answer. `--resume` continues from the
+ * first step without an answer.
  */
 export interface Draft {
   catalogue: string;
-  residency?: 'local' | 'non-local';
-  mode?: string;
+  answers: Answers;
+  /**
+   * Only in a draft carried over from a version-1 store, which kept the answers that the plan
+   * command's flags give under the flags' names: they are placed on the catalogue's steps when
+   * the draft is resumed, as only the catalogue says which steps those are.
+   */
+  byFlag?: FlagNamedAnswers;
+  updatedAt: string;
+}
+
+/** A version-1 draft's answers under the plan command's flag names (--core, --elective, --route, --extra). */
+export interface FlagNamedAnswers {
   core?: string[];
   elective?: string[];
   route?: string;
   extra?: string[];
-  fellowship?: boolean;
-  name?: string;
-  /**
-   * Answers to steps that none of the fields above names: another catalogue's requirements
-   * (the planner's steps are read off the catalogue). Subjects picked, by step key ...
-   */
-  picks?: Record<string, string[]>;
-  /** ... and the option taken at each choice between alternatives, by requirement identifier. */
-  routes?: Record<string, string>;
-  /** Issue 4: a schedule proposed or edited in the planner. */
-  schedule?: { term: string; subjects: string[] }[];
-  updatedAt: string;
 }
 
 export interface SavePlanOptions {
@@ -70,6 +84,12 @@ export interface Store {
    */
   savePlan(name: string, plan: PlanFile, options?: SavePlanOptions): SavedPlan;
   deletePlan(name: string): boolean;
+  /**
+   * Gives the saved plan `from` (named as getPlan takes it) the name `to`, under the lock. Refused
+   * when `to` is taken by another plan in any letter case or Unicode form; a new spelling of the
+   * plan's own name (a change of case) is allowed. The plan and its time of saving are unchanged.
+   */
+  renamePlan(from: string, to: string): SavedPlan;
   getDraft(): Draft | undefined;
   saveDraft(draft: Draft): void;
   clearDraft(): void;

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PlanFile } from '../../domain/plan/schema.js';
 import type { Context } from '../context.js';
-import { UsageError } from '../outcome.js';
-import { safeText } from '../render/sanitize.js';
+import { CannotWriteError, ExitError, UsageError } from '../outcome.js';
+import { safeLine, safeText } from '../render/sanitize.js';
 import { lockOptionsFromEnv, withLock, type LockOptions } from './lock.js';
 import { BrokenStoreError, readStore } from './store-file.js';
 import { STORE_FILE_NAME, storeDirectory } from './store-location.js';
-import { plansNamed, planToReplace, storedPlanName } from './store-names.js';
+import { AmbiguousPlanNameError, PlanNameTakenError, plansNamed, planToReplace, storedPlanName } from './store-names.js';
 import { isValidStore, MAX_PLAN_NAME_LENGTH, planNameProblem, STORE_VERSION, type StoreData } from './store-schema.js';
 import type { DefaultKey, Defaults, Draft, SavePlanOptions, SavedPlan, Store } from './store-types.js';
 
@@ -48,7 +48,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 /** The store for a command: notices go to stderr, like every other message. */
-export function openCommandStore(ctx: Pick<Context, 'io' | 'err'>, options: Pick<StoreOptions, 'readOnly' | 'onBrokenRead'> = {}): Promise<Store> {
+export function openCommandStore(
+  ctx: Pick<Context, 'io' | 'err'>,
+  options: Pick<StoreOptions, 'readOnly' | 'onBrokenRead'> = {},
+): Promise<Store> {
   return openStore({ env: ctx.io.env, notice: (message) => ctx.err(`study-planner: ${safeText(message)}\n`), ...options });
 }
 
@@ -59,19 +62,29 @@ function guarded<R>(file: string, run: () => R): R {
   try {
     return run();
   } catch (error) {
-    if (error instanceof UsageError || typeof (error as NodeJS.ErrnoException)?.code !== 'string') throw error;
+    if (error instanceof ExitError || typeof (error as NodeJS.ErrnoException)?.code !== 'string') throw error;
     const e = error as NodeJS.ErrnoException;
     const why =
-      e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied'
-      : e.code === 'ENOSPC' || e.code === 'EDQUOT' ? 'the disk is full'
-      : e.code === 'EFBIG' ? 'the file would pass the size limit for files'
-      : e.code === 'ESHORT' ? 'not every byte reached the disk'
-      : e.code === 'ENOTDIR' ? 'part of its path is a file, not a directory'
-      : e.code === 'EISDIR' ? 'it is a directory, not a file'
-      : e.code === 'ENOTREGULAR' ? `it is ${e.message}, not a regular file`
-      : e.code === 'EROFS' ? 'the file system is read-only'
-      : e.message;
-    throw new UsageError(`cannot save to the store ${file}: ${why}; nothing was changed. Set STUDY_PLANNER_STORE_DIR to use another directory.`);
+      e.code === 'EACCES' || e.code === 'EPERM'
+        ? 'permission denied'
+        : e.code === 'ENOSPC' || e.code === 'EDQUOT'
+          ? 'the disk is full'
+          : e.code === 'EFBIG'
+            ? 'the file would pass the size limit for files'
+            : e.code === 'ESHORT'
+              ? 'not every byte reached the disk'
+              : e.code === 'ENOTDIR'
+                ? 'part of its path is a file, not a directory'
+                : e.code === 'EISDIR'
+                  ? 'it is a directory, not a file'
+                  : e.code === 'ENOTREGULAR'
+                    ? `it is ${e.message}, not a regular file`
+                    : e.code === 'EROFS'
+                      ? 'the file system is read-only'
+                      : e.message;
+    throw new CannotWriteError(
+      `cannot save to the store ${file}: ${why}; nothing was changed. Set STUDY_PLANNER_STORE_DIR to use another directory.`,
+    );
   }
 }
 
@@ -128,7 +141,10 @@ class FileStore implements Store {
   savePlan(name: string, plan: PlanFile, { replace = false }: SavePlanOptions = {}): SavedPlan {
     const stored = storedPlanName(name);
     const problem = planNameProblem(stored);
-    if (problem !== undefined) throw new UsageError(`a plan cannot be saved under that name: it ${problem}; choose a name of 1 to ${MAX_PLAN_NAME_LENGTH} characters.`);
+    if (problem !== undefined)
+      throw new UsageError(
+        `a plan cannot be saved under that name: it ${problem}; choose a name of 1 to ${MAX_PLAN_NAME_LENGTH} characters.`,
+      );
     // Whether the name is taken is decided inside the lock, against the store as it is now: two
     // processes saving "My plan" and "my plan" at once cannot both see the name free.
     return this.update((data) => {
@@ -144,6 +160,30 @@ class FileStore implements Store {
     return this.update((data) => {
       const plans = data.plans.filter((p) => p.name !== name);
       return plans.length === data.plans.length ? [undefined, false] : [{ ...data, plans }, true];
+    });
+  }
+
+  renamePlan(from: string, to: string): SavedPlan {
+    const stored = storedPlanName(to);
+    const problem = planNameProblem(stored);
+    if (problem !== undefined)
+      throw new UsageError(
+        `a plan cannot be renamed to that name: it ${problem}; choose a name of 1 to ${MAX_PLAN_NAME_LENGTH} characters.`,
+      );
+    // Both names are looked up inside the lock, against the store as it is now.
+    return this.update((data) => {
+      const named = plansNamed(data.plans, from);
+      if (named.length === 0)
+        throw new UsageError(
+          `there is no saved plan named "${safeLine(from)}" (deleted or renamed by another study-planner meanwhile?); run "study-planner plans list" to see the saved plans.`,
+        );
+      if (named.length > 1) throw new AmbiguousPlanNameError(from, named);
+      const plan = named[0]!;
+      const others = plansNamed(data.plans, stored).filter((p) => p !== plan);
+      if (others.length > 0) throw new PlanNameTakenError(stored, others, 'rename');
+      if (plan.name === stored) return [undefined, plan];
+      const renamed: SavedPlan = { ...plan, name: stored };
+      return [{ ...data, plans: data.plans.map((p) => (p === plan ? renamed : p)) }, renamed];
     });
   }
 

@@ -44,7 +44,12 @@ const PAGE_SIZE = 12;
 /** Inquirer's own prompt functions (or stand-ins with their shape), each with its streams bound. */
 export interface PromptFunctions {
   select<T>(config: SelectQuestion<T> & { pageSize: number }): Promise<T>;
-  checkbox<T>(config: { message: string; choices: readonly Choice<T>[]; pageSize: number; validate?: (chosen: readonly { value: T }[]) => true | string }): Promise<T[]>;
+  checkbox<T>(config: {
+    message: string;
+    choices: readonly Choice<T>[];
+    pageSize: number;
+    validate?: (chosen: readonly { value: T }[]) => true | string;
+  }): Promise<T[]>;
   input(config: InputQuestion): Promise<string>;
 }
 
@@ -63,8 +68,13 @@ export function askWith(prompts: PromptFunctions): Ask {
   };
 }
 
-/** Inquirer's prompts on the context's streams. Loaded only here: they are slow to import. */
-export async function inquirerAsk(io: Pick<Io, 'stdin' | 'stdout'>): Promise<Ask> {
+/**
+ * Inquirer's prompts on the context's streams. Loaded only here: they are slow to import. Without
+ * colour (--no-color, NO_COLOR), inquirer must not colour either: it colours through node's
+ * styleText, which reads NO_COLOR from this process's environment when it draws, so that is set.
+ */
+export async function inquirerAsk(io: Pick<Io, 'stdin' | 'stdout'>, colour = true): Promise<Ask> {
+  if (!colour) process.env.NO_COLOR = '1';
   const { select, checkbox, input } = await import('@inquirer/prompts');
   const streams = { input: io.stdin, output: io.stdout };
   return askWith({

@@ -8,9 +8,11 @@ import { wrap } from '../render/wrap.js';
 import type { PlannerContext } from './planner-context.js';
 import { sayProgress } from './progress.js';
 
-
 /** Asked only of students whose residency may hold the fellowship, with what each answer leaves to pay. */
-export async function fellowshipStep(ctx: Pick<PlannerContext, 'catalogue' | 'ask' | 'style' | 'width' | 'say'>, answers: Answers): Promise<Answers> {
+export async function fellowshipStep(
+  ctx: Pick<PlannerContext, 'catalogue' | 'ask' | 'style' | 'width' | 'say'>,
+  answers: Answers,
+): Promise<Answers> {
   const { catalogue } = ctx;
   sayProgress(ctx, answers);
   ctx.say(`  ${wrap(safeLine(fellowshipSummary(catalogue.data.fees)), ctx.width, 2)}\n`);

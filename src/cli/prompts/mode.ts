@@ -14,7 +14,10 @@ const years = (n: number) => `normally ${n} year${n === 1 ? '' : 's'}`;
  * flow carries it: a proposal is proposed afresh, the student's own is kept); when the own one is
  * now above the new mode's normal load somewhere, the student is told here, not only at the review.
  */
-export async function modeStep(ctx: Pick<PlannerContext, 'catalogue' | 'ask' | 'say' | 'style' | 'width'>, answers: Answers): Promise<Answers> {
+export async function modeStep(
+  ctx: Pick<PlannerContext, 'catalogue' | 'ask' | 'say' | 'style' | 'width'>,
+  answers: Answers,
+): Promise<Answers> {
   const mode = await ctx.ask.select({
     message: 'How will you study?',
     choices: ctx.catalogue.data.modes.map((m) => ({ value: m.id, name: safeLine(m.label), description: years(m.normalDurationYears) })),
@@ -23,7 +26,10 @@ export async function modeStep(ctx: Pick<PlannerContext, 'catalogue' | 'ask' | '
   const next = { ...answers, mode };
   if (answers.mode !== undefined && mode !== answers.mode) {
     const lines = ownScheduleWarning(ctx.catalogue, answers, next);
-    if (lines) ctx.say(`\n${lines.map((line, i) => ctx.style.warn(`${i === 0 ? '  ' : '    '}${wrap(line, ctx.width, i === 0 ? 2 : 4)}`)).join('\n')}\n`);
+    if (lines)
+      ctx.say(
+        `\n${lines.map((line, i) => ctx.style.warn(`${i === 0 ? '  ' : '    '}${wrap(line, ctx.width, i === 0 ? 2 : 4)}`)).join('\n')}\n`,
+      );
   }
   return next;
 }

@@ -20,7 +20,10 @@ export function suggestedName(answers: Answers): string {
 export function freeName(name: string, isTaken: (name: string) => boolean): string {
   for (let n = 2; ; n++) {
     const suffix = ` ${n}`;
-    const stem = [...name].slice(0, MAX_PLAN_NAME_LENGTH - suffix.length).join('').trimEnd();
+    const stem = [...name]
+      .slice(0, MAX_PLAN_NAME_LENGTH - suffix.length)
+      .join('')
+      .trimEnd();
     const candidate = `${stem}${suffix}`;
     if (!isTaken(candidate)) return candidate;
   }

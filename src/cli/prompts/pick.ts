@@ -41,7 +41,8 @@ export function pickVerdict(need: PickNeed, have: number): true | string {
   const unit = (n: number) => (need.unit === 'credit' ? plural(n, 'credit', 'credits') : plural(n, 'subject', 'subjects'));
   const chosen = (n: number) => (need.unit === 'credit' ? plural(n, 'credit', 'credits') : String(n));
   if (have < need.min) return `Choose ${need.max === need.min ? 'exactly' : 'at least'} ${unit(need.min)} (${chosen(have)} chosen so far).`;
-  if (need.max !== undefined && have > need.max) return `Choose exactly ${unit(need.max)} (${chosen(have)} chosen); untick ${have - need.max}.`;
+  if (need.max !== undefined && have > need.max)
+    return `Choose exactly ${unit(need.max)} (${chosen(have)} chosen); untick ${have - need.max}.`;
   return true;
 }
 
@@ -51,7 +52,11 @@ const label = (step: PickStep) => safeLine(step.requirement.options.length > 1 ?
  * A checkbox over a requirement's pool that asks for what the requirement still misses given
  * every other answer, and will not take less (nor, for an alternative, more).
  */
-export async function pickStep(ctx: Pick<PlannerContext, 'catalogue' | 'ask' | 'style' | 'width' | 'say'>, step: PickStep, answers: Answers): Promise<Answers> {
+export async function pickStep(
+  ctx: Pick<PlannerContext, 'catalogue' | 'ask' | 'style' | 'width' | 'say'>,
+  step: PickStep,
+  answers: Answers,
+): Promise<Answers> {
   const pool = pickPool(ctx.catalogue, step, answers);
   const need = pickNeed(ctx.catalogue, step, answers);
   const previous = new Set(answers.picks[step.key] ?? []);
@@ -72,7 +77,14 @@ export async function pickStep(ctx: Pick<PlannerContext, 'catalogue' | 'ask' | '
   const chosen = await ctx.ask.checkbox({
     message: pickQuestion(ctx.catalogue, step, need),
     choices: subjectChoices(pool, previous, ctx.width),
-    validate: (ids) => pickVerdict(need, pickAmount(need, ids.map((id) => byId.get(id)!))),
+    validate: (ids) =>
+      pickVerdict(
+        need,
+        pickAmount(
+          need,
+          ids.map((id) => byId.get(id)!),
+        ),
+      ),
   });
   return answer(chosen);
 }

@@ -29,6 +29,6 @@ export async function residencyStep(ctx: { catalogue: Catalogue; ask: Ask }, ans
 /** The residency, asked on its own (by `fees` in a terminal). */
 export async function askResidency(ctx: Context): Promise<Residency> {
   const { inquirerAsk } = await import('./ask.js');
-  const ask = await inquirerAsk(ctx.io);
+  const ask = await inquirerAsk(ctx.io, ctx.colour);
   return ask.select(residencyQuestion(ctx.catalogue()));
 }

@@ -4,11 +4,15 @@ import { judgePlan, type Judgement } from '../../domain/plan/judge.js';
 import { plannerSteps, type Answers, type Step } from '../../domain/plan/steps.js';
 import { joinWords } from '../../domain/rules/wording.js';
 import { renderJudgement } from '../render/check-report.js';
+import { renderRemaining } from '../render/timeline.js';
+import { remainingBills } from '../../domain/record/remaining.js';
+import { scheduleOf } from '../../domain/schedule/of-judgement.js';
 import { safeLine } from '../render/sanitize.js';
 import type { Choice } from './ask.js';
 import type { PlannerContext } from './planner-context.js';
+import { pastSubjects } from './results.js';
 
-export type ReviewAction = { kind: 'save' } | { kind: 'discard' } | { kind: 'change'; step: Step };
+export type ReviewAction = { kind: 'save' } | { kind: 'discard' } | { kind: 'change'; step: Step } | { kind: 'results' };
 
 export interface ReviewOptions {
   /**
@@ -19,30 +23,53 @@ export interface ReviewOptions {
   takenBy(name: string): readonly string[];
   /** The --out file, written on save. */
   out?: string;
+  /** Today, "2025-10-01": with a record of study, the review shows what is still to pay from it. */
+  today?: string;
+  /** The saved plan being edited (`plans edit`), as it is named: saving under its name replaces it without asking. */
+  editing?: string;
+}
+
+/** Whether saving under `name` replaces the plan being edited, and only it. */
+export function replacesEdited(options: ReviewOptions, taken: readonly string[]): boolean {
+  return options.editing !== undefined && taken.length === 1 && taken[0] === options.editing;
 }
 
 export function stepLabel(step: Step): string {
   switch (step.kind) {
-    case 'residency': return 'Residency';
-    case 'mode': return 'Study mode';
-    case 'fellowship': return 'Fellowship';
-    case 'name': return 'Name';
-    case 'route': return step.requirement.label;
-    case 'schedule': return 'Schedule';
+    case 'residency':
+      return 'Residency';
+    case 'mode':
+      return 'Study mode';
+    case 'fellowship':
+      return 'Fellowship';
+    case 'name':
+      return 'Name';
+    case 'route':
+      return step.requirement.label;
+    case 'schedule':
+      return 'Schedule';
     case 'include':
-    case 'pick': return step.requirement.options.length > 1 ? step.option.label : step.requirement.label;
+    case 'pick':
+      return step.requirement.options.length > 1 ? step.option.label : step.requirement.label;
   }
 }
 
 function answerText(catalogue: Catalogue, step: Step, answers: Answers): string {
   switch (step.kind) {
-    case 'residency': return answers.residency ?? '';
-    case 'mode': return catalogue.data.modes.find((m) => m.id === answers.mode)?.label ?? '';
-    case 'fellowship': return answers.fellowship ? 'yes' : 'no';
-    case 'name': return answers.name ?? '';
-    case 'route': return step.requirement.options.find((o) => o.id === answers.routes[step.requirement.id])?.label ?? '';
-    case 'schedule': return hasResidency(answers) && planFromAnswers(catalogue, answers).schedule !== undefined ? 'your own' : 'as proposed';
-    case 'include': return step.subjects.map((s) => s.title).join(', ');
+    case 'residency':
+      return answers.residency ?? '';
+    case 'mode':
+      return catalogue.data.modes.find((m) => m.id === answers.mode)?.label ?? '';
+    case 'fellowship':
+      return answers.fellowship ? 'yes' : 'no';
+    case 'name':
+      return answers.name ?? '';
+    case 'route':
+      return step.requirement.options.find((o) => o.id === answers.routes[step.requirement.id])?.label ?? '';
+    case 'schedule':
+      return hasResidency(answers) && planFromAnswers(catalogue, answers).schedule !== undefined ? 'your own' : 'as proposed';
+    case 'include':
+      return step.subjects.map((s) => s.title).join(', ');
     case 'pick': {
       const titles = (answers.picks[step.key] ?? []).flatMap((id) => catalogue.subjectById.get(id)?.title ?? []);
       return titles.length > 0 ? titles.join(', ') : 'none';
@@ -55,11 +82,18 @@ function clip(text: string, width: number): string {
 }
 
 /** The review choices: save, change any one answered step, or discard. */
-export function reviewChoices(ctx: Pick<PlannerContext, 'catalogue' | 'width'>, answers: AnswersWithResidency, judgement: Judgement, options: ReviewOptions): Choice<string>[] {
+export function reviewChoices(
+  ctx: Pick<PlannerContext, 'catalogue' | 'width'>,
+  answers: AnswersWithResidency,
+  judgement: Judgement,
+  options: ReviewOptions,
+): Choice<string>[] {
   const name = safeLine(answers.name ?? '');
   const taken = options.takenBy(answers.name ?? '');
-  const replaces = taken.length === 1 ? `, replacing "${safeLine(taken[0]!)}"` : '';
-  const asks = taken.length > 0 ? `; a saved plan already has this name, so you will be asked first` : '';
+  const edited = replacesEdited(options, taken);
+  const replaces = edited ? ', replacing the saved plan you are editing' : taken.length === 1 ? `, replacing "${safeLine(taken[0]!)}"` : '';
+  const asks = edited ? '' : taken.length > 0 ? `; a saved plan already has this name, so you will be asked first` : '';
+  const stays = options.editing !== undefined && !edited ? `; the saved plan "${safeLine(options.editing)}" stays as it is` : '';
   const writes = options.out !== undefined ? ` and write ${safeLine(options.out)}` : '';
   const changes = plannerSteps(ctx.catalogue, answers)
     .filter((s) => s.kind !== 'include')
@@ -67,23 +101,51 @@ export function reviewChoices(ctx: Pick<PlannerContext, 'catalogue' | 'width'>, 
       value: s.id,
       name: clip(`Change ${safeLine(stepLabel(s))}: ${safeLine(answerText(ctx.catalogue, s, answers))}`, ctx.width - 4),
     }));
+  // Results are offered once a term has begun (results.ts), after the other answers.
+  const past = options.today !== undefined ? pastSubjects(ctx.catalogue, answers, options.today) : [];
+  const recordedCount = past.filter(
+    ({ subject: s }) =>
+      answers.record?.grades?.[s.id] !== undefined ||
+      answers.record?.transferred?.includes(s.id) ||
+      answers.record?.exempted?.includes(s.id),
+  ).length;
+  const results =
+    past.length > 0
+      ? [{ value: 'results', name: clip(`Change Results so far: ${recordedCount} of ${past.length} recorded`, ctx.width - 4) }]
+      : [];
   return [
     {
       value: 'save',
       name: `Save as "${name}"${replaces}${writes}`,
-      description: (judgement.valid ? 'The plan meets every requirement' : 'The plan does not meet every requirement yet; you can save it and come back to it') + asks + '.',
+      description:
+        (judgement.valid
+          ? 'The plan meets every requirement'
+          : 'The plan does not meet every requirement yet; you can save it and come back to it') +
+        asks +
+        stays +
+        '.',
     },
     ...changes,
+    ...results,
     { value: 'discard', name: 'Discard this plan', description: 'Nothing is saved and the draft is removed.' },
   ];
 }
 
 /** Shows the validation report and fee summary (as `check` does) and asks what to do next. */
-export async function reviewStep(ctx: Pick<PlannerContext, 'catalogue' | 'ask' | 'style' | 'width' | 'say'>, answers: AnswersWithResidency, options: ReviewOptions): Promise<ReviewAction> {
+export async function reviewStep(
+  ctx: Pick<PlannerContext, 'catalogue' | 'ask' | 'style' | 'width' | 'say'>,
+  answers: AnswersWithResidency,
+  options: ReviewOptions,
+): Promise<ReviewAction> {
   const judgement = judgePlan(ctx.catalogue, planFromAnswers(ctx.catalogue, answers));
   ctx.say(`\n${renderJudgement(answers.name ?? 'Your plan', judgement, ctx.style, ctx.width)}\n`);
+  // Once study has begun (a record of study), what is still to pay, by the plan's schedule or the proposal.
+  if (judgement.record.present && options.today !== undefined) {
+    const remaining = remainingBills(scheduleOf(ctx.catalogue, judgement).bills, options.today);
+    ctx.say(`\n${renderRemaining(remaining, judgement.fees, ctx.style, ctx.width)}\n`);
+  }
   const choice = await ctx.ask.select({ message: 'What next?', choices: reviewChoices(ctx, answers, judgement, options) });
-  if (choice === 'save' || choice === 'discard') return { kind: choice };
+  if (choice === 'save' || choice === 'discard' || choice === 'results') return { kind: choice };
   return { kind: 'change', step: plannerSteps(ctx.catalogue, answers).find((s) => s.id === choice)! };
 }
 
@@ -95,7 +157,9 @@ export async function reviewStep(ctx: Pick<PlannerContext, 'catalogue' | 'ask' |
 export async function confirmReplace(ctx: Pick<PlannerContext, 'ask' | 'say'>, name: string, taken: readonly string[]): Promise<boolean> {
   const quoted = taken.map((t) => `"${safeLine(t)}"`);
   if (taken.length > 1) {
-    ctx.say(`\nSaved plans ${joinWords(quoted, 'and')} already have the name "${safeLine(name)}", apart from letter case; choose another name, or write one of theirs exactly to replace it.\n`);
+    ctx.say(
+      `\nSaved plans ${joinWords(quoted, 'and')} already have the name "${safeLine(name)}", apart from letter case; choose another name, or write one of theirs exactly to replace it.\n`,
+    );
     return false;
   }
   // "Has this name" also when it differs in case: names are one whatever their case (store-names.ts).

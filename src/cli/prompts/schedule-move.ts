@@ -2,7 +2,7 @@ import type { Catalogue, Subject } from '../../domain/catalogue/model.js';
 import { moveSubject } from '../../domain/plan/draft-schedule.js';
 import type { PlanFile } from '../../domain/plan/schema.js';
 import type { ScheduleAnswer } from '../../domain/plan/steps.js';
-import type { ScheduleEntry } from '../../domain/schedule/check.js';
+import type { ScheduleEntry } from '../../domain/plan/schema.js';
 import { offeredIn, type ScheduledTerm } from '../../domain/schedule/propose.js';
 import type { Term } from '../../domain/schedule/terms.js';
 import { safeLine } from '../render/sanitize.js';
@@ -15,21 +15,38 @@ import { judgeSchedule } from './schedule-view.js';
 import { subjectLines } from './subject-lines.js';
 
 /** Every scheduled subject, term by term, with its code, credits and term. */
-async function pickSubject(ctx: Pick<PlannerContext, 'ask' | 'width'>, terms: readonly ScheduledTerm[]): Promise<{ subject: Subject; term: Term }> {
+async function pickSubject(
+  ctx: Pick<PlannerContext, 'ask' | 'width'>,
+  terms: readonly ScheduledTerm[],
+): Promise<{ subject: Subject; term: Term }> {
   const placed = terms.flatMap(({ term, subjects }) => subjects.map((subject) => ({ subject, term })));
   const termWidth = Math.max(0, ...placed.map((p) => safeLine(p.term.label).length));
   // The list draws a cursor before each line; the term follows the subject's code and credits.
-  const lines = subjectLines(placed.map((p) => p.subject), ctx.width - 4 - termWidth - 2);
+  const lines = subjectLines(
+    placed.map((p) => p.subject),
+    ctx.width - 4 - termWidth - 2,
+  );
   const lineWidth = Math.max(0, ...lines.map((line) => line.length));
   const id = await ctx.ask.select({
     message: 'Which subject will you move?',
-    choices: placed.map((p, i) => ({ value: p.subject.id, name: `${lines[i]!.padEnd(lineWidth)}  ${safeLine(p.term.label)}`, short: safeLine(p.subject.title) })),
+    choices: placed.map((p, i) => ({
+      value: p.subject.id,
+      name: `${lines[i]!.padEnd(lineWidth)}  ${safeLine(p.term.label)}`,
+      short: safeLine(p.subject.title),
+    })),
   });
   return placed.find((p) => p.subject.id === id)!;
 }
 
 /** A term to move to: its load now (heavy or not), and in the description its load with the subject. */
-function termChoice(catalogue: Catalogue, mode: string, term: Term, now: TermLoad, moving: { subject: Subject; term: Term }, labelWidth: number): Choice<string> {
+function termChoice(
+  catalogue: Catalogue,
+  mode: string,
+  term: Term,
+  now: TermLoad,
+  moving: { subject: Subject; term: Term },
+  labelWidth: number,
+): Choice<string> {
   const here = term.id === moving.term.id;
   const title = safeLine(moving.subject.title);
   const name = [
@@ -48,7 +65,11 @@ function termChoice(catalogue: Catalogue, mode: string, term: Term, now: TermLoa
  * Two questions: which subject, then which term, from the intake to a year past the normal
  * duration. A term that the move makes heavy is warned of, never refused.
  */
-export async function askMove(ctx: Pick<PlannerContext, 'catalogue' | 'ask' | 'width'>, plan: PlanFile, schedule: ScheduleAnswer): Promise<ScheduleEntry[]> {
+export async function askMove(
+  ctx: Pick<PlannerContext, 'catalogue' | 'ask' | 'width'>,
+  plan: PlanFile,
+  schedule: ScheduleAnswer,
+): Promise<ScheduleEntry[]> {
   const { catalogue } = ctx;
   const { terms } = judgeSchedule(catalogue, plan, schedule).schedule;
   const moving = await pickSubject(ctx, terms);

@@ -13,7 +13,11 @@ import { isOverloaded, loadOf } from '../../domain/schedule/load.js';
 import { heavyNote, normalLoadSentence } from './schedule-load.js';
 
 /** The plan judged with this schedule: its terms, their bills, the graduation term. */
-export function judgeSchedule(catalogue: Catalogue, plan: PlanFile, schedule: ScheduleAnswer): { schedule: ScheduleResult; fees: FeeSummary } {
+export function judgeSchedule(
+  catalogue: Catalogue,
+  plan: PlanFile,
+  schedule: ScheduleAnswer,
+): { schedule: ScheduleResult; fees: FeeSummary } {
   const judgement = judgePlan(catalogue, { ...plan, schedule: schedule.map((e) => ({ term: e.term, subjects: [...e.subjects] })) });
   return { schedule: judgement.schedule!, fees: judgement.fees };
 }
@@ -22,7 +26,12 @@ export function judgeSchedule(catalogue: Catalogue, plan: PlanFile, schedule: Sc
  * The schedule as the timeline `check` draws (credits, bills, graduation), under the mode's normal
  * load, with a warning beside each term above it. A heavy term is the student's choice to make.
  */
-export function scheduleView(ctx: Pick<PlannerContext, 'catalogue' | 'style' | 'width'>, plan: PlanFile, schedule: ScheduleAnswer, proposed: boolean): string {
+export function scheduleView(
+  ctx: Pick<PlannerContext, 'catalogue' | 'style' | 'width'>,
+  plan: PlanFile,
+  schedule: ScheduleAnswer,
+  proposed: boolean,
+): string {
   const { catalogue, style, width } = ctx;
   const judged = judgeSchedule(catalogue, plan, schedule);
   const heavy = judged.schedule.terms.filter(({ term, subjects }) => isOverloaded(catalogue, plan.mode, term, loadOf(subjects)));
@@ -30,7 +39,9 @@ export function scheduleView(ctx: Pick<PlannerContext, 'catalogue' | 'style' | '
   const heading = proposed ? 'Your schedule, term by term, as proposed:' : 'Your schedule, term by term, with your changes:';
   // A heavy term is marked beside it; what is not about one term's load (a Dissertation placed
   // before the compulsory subjects are done) is said below, as check says it.
-  const order = judged.schedule.warnings.filter((w) => w.code !== 'SCHEDULE_OVERLOAD').map((w) => style.warn(`  ! ${wrap(safeLine(w.message), width, 4)}`));
+  const order = judged.schedule.warnings
+    .filter((w) => w.code !== 'SCHEDULE_OVERLOAD')
+    .map((w) => style.warn(`  ! ${wrap(safeLine(w.message), width, 4)}`));
   return [
     '',
     style.bold(heading),

@@ -28,7 +28,10 @@ function actions(proposed: boolean, anything: boolean): Choice<Action>[] {
  * at a time, and sees the timeline again after each move. The answer is the whole schedule; the
  * plan carries it only when it is not the proposal (see withSchedule).
  */
-export async function scheduleStep(ctx: Pick<PlannerContext, 'catalogue' | 'ask' | 'style' | 'width' | 'say'>, answers: Answers): Promise<Answers> {
+export async function scheduleStep(
+  ctx: Pick<PlannerContext, 'catalogue' | 'ask' | 'style' | 'width' | 'say'>,
+  answers: Answers,
+): Promise<Answers> {
   // The residency step comes first; without it there is no plan to schedule.
   if (!hasResidency(answers)) throw new Error('the schedule step came before the residency');
   const plan = planFromAnswers(ctx.catalogue, { ...answers, schedule: undefined });
@@ -37,7 +40,10 @@ export async function scheduleStep(ctx: Pick<PlannerContext, 'catalogue' | 'ask'
   for (;;) {
     const proposed = sameSchedule(ctx.catalogue, schedule, proposal);
     ctx.say(scheduleView(ctx, plan, schedule, proposed));
-    const action = await ctx.ask.select({ message: 'Accept this schedule, or move a subject to another term?', choices: actions(proposed, schedule.length > 0) });
+    const action = await ctx.ask.select({
+      message: 'Accept this schedule, or move a subject to another term?',
+      choices: actions(proposed, schedule.length > 0),
+    });
     if (action === 'accept') return { ...answers, schedule };
     schedule = action === 'proposal' ? proposal : await askMove(ctx, plan, schedule);
   }

@@ -64,14 +64,17 @@ export function howBilledNote(bills: readonly TermBill[]): string {
   // The first semester is billed its own way, and a kind of term the plan never reaches needs no words.
   const later = bills.slice(bills.findIndex((b) => b.subjects.length > 0) + 1);
   const kinds = new Map<string, { kind: Term['kind']; order: number }>();
-  for (const { term } of later) if (term && !kinds.has(term.kind.id)) kinds.set(term.kind.id, { kind: term.kind, order: monthOfAcademicYear(term) });
+  for (const { term } of later)
+    if (term && !kinds.has(term.kind.id)) kinds.set(term.kind.id, { kind: term.kind, order: monthOfAcademicYear(term) });
   const byCredits = new Map<number | undefined, string[]>();
-  for (const { kind } of [...kinds.values()].sort((a, b) => a.order - b.order)) byCredits.set(kind.instalmentCredits, [...(byCredits.get(kind.instalmentCredits) ?? []), kind.label]);
+  for (const { kind } of [...kinds.values()].sort((a, b) => a.order - b.order))
+    byCredits.set(kind.instalmentCredits, [...(byCredits.get(kind.instalmentCredits) ?? []), kind.label]);
   const clauses = [...byCredits].map(([credits, labels]) =>
     credits === undefined
       ? `each ${list(labels)} is billed once, after add/drop`
       : `each ${list(labels)} is billed up to ${credits} credit${credits === 1 ? "'s" : "s'"} fee before it starts and the rest after add/drop`,
   );
-  const first = 'The initial payment, paid on accepting the offer, counts towards the first semester, and the rest of that semester is due by the payment deadline on its debit note';
+  const first =
+    'The initial payment, paid on accepting the offer, counts towards the first semester, and the rest of that semester is due by the payment deadline on its debit note';
   return clauses.length === 0 ? `${first}.` : `${first}; after it, ${clauses.join('; ')}.`;
 }

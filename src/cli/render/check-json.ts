@@ -1,7 +1,9 @@
 import type { Judgement } from '../../domain/plan/judge.js';
+import { gpaNumber } from '../../domain/record/grades.js';
+import type { Progress, ToTake } from '../../domain/record/progress.js';
 import { scheduleJson } from './schedule-json.js';
 
-/** The contract's `check --json` object for a plan that could be judged. */
+/** The `check --json` object for a plan that could be judged (docs/json-and-exit-codes.md). */
 export function judgementJson(file: string, j: Judgement) {
   return {
     file,
@@ -18,7 +20,22 @@ export function judgementJson(file: string, j: Judgement) {
     errors: j.errors,
     warnings: j.warnings,
     fees: j.fees,
-    ...(j.schedule ? { schedule: scheduleJson(j.schedule, j.fees) } : {}),
+    ...(j.schedule ? { schedule: scheduleJson(j.schedule, j.fees, j.record.present ? j.remaining : undefined) } : {}),
+    ...(j.progress ? { gpa: j.gpa === null ? null : gpaNumber(j.gpa), progress: progressJson(j.progress) } : {}),
+  };
+}
+
+const toTakeJson = (t: ToTake) => ({ subject: t.subject.id, term: t.term?.id ?? null, ...(t.retake ? { retake: true } : {}) });
+
+/** `progress`: the contract's four credit counts, then requirement by requirement what is done and what is left. */
+function progressJson(p: Progress) {
+  return {
+    completedCredits: p.completedCredits,
+    transferredCredits: p.transferredCredits,
+    exemptedCredits: p.exemptedCredits,
+    remainingCredits: p.remainingCredits,
+    requirements: p.requirements.map((r) => ({ id: r.id, done: r.done.map((s) => s.id), toTake: r.toTake.map(toTakeJson) })),
+    others: p.others.map(toTakeJson),
   };
 }
 

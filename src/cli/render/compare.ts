@@ -32,9 +32,13 @@ export function comparedJson(catalogue: Catalogue, c: Compared) {
     route: route ? { id: route.id, label: route.label } : null,
     credits: j.credits,
     requirements: { met: j.requirements.filter((r) => r.satisfied).length, total: j.requirements.length },
-    graduation: schedule.graduation ? { term: schedule.graduation.id, label: schedule.graduation.label, proposed: schedule.proposed } : null,
+    graduation: schedule.graduation
+      ? { term: schedule.graduation.id, label: schedule.graduation.label, proposed: schedule.proposed }
+      : null,
     fees: j.fees,
-    ...(c.route ? { variant: c.route.option, changes: { added: c.route.added.map((s) => s.id), removed: c.route.removed.map((s) => s.id) } } : {}),
+    ...(c.route
+      ? { variant: c.route.option, changes: { added: c.route.added.map((s) => s.id), removed: c.route.removed.map((s) => s.id) } }
+      : {}),
   };
 }
 
@@ -61,7 +65,9 @@ const MAX_COLUMN = 30;
 function changesText(changes: NonNullable<Compared['route']>): string {
   if (changes.added.length === 0 && changes.removed.length === 0) return 'as planned';
   const titles = (list: readonly Subject[]) => list.map((s) => safeLine(s.title)).join(', ');
-  return [changes.removed.length ? `drops ${titles(changes.removed)}` : '', changes.added.length ? `adds ${titles(changes.added)}` : ''].filter(Boolean).join('; ');
+  return [changes.removed.length ? `drops ${titles(changes.removed)}` : '', changes.added.length ? `adds ${titles(changes.added)}` : '']
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** Plans side by side, one column each: route, credits, requirements met, graduation and money. */
@@ -75,15 +81,27 @@ export function renderComparison(catalogue: Catalogue, compared: readonly Compar
     ...(compared.some((c) => c.route) ? [['Subjects', ({ c }) => (c.route ? changesText(c.route) : '')] as Row] : []),
     ['Valid', ({ json }) => (json.valid ? `${MARK.ok} yes` : `${MARK.bad} no`)],
     ['Credits', ({ json }) => `${json.credits.planned} of ${json.credits.required}`],
-    ['Requirements met', ({ json }) => requirementProgress({ have: json.requirements.met, need: json.requirements.total, unit: 'subject' })],
-    ['Graduation', ({ json }) => (json.graduation ? `${safeLine(json.graduation.label)}${json.graduation.proposed ? ' (proposed)' : ''}` : 'not yet')],
+    [
+      'Requirements met',
+      ({ json }) => requirementProgress({ have: json.requirements.met, need: json.requirements.total, unit: 'subject' }),
+    ],
+    [
+      'Graduation',
+      ({ json }) => (json.graduation ? `${safeLine(json.graduation.label)}${json.graduation.proposed ? ' (proposed)' : ''}` : 'not yet'),
+    ],
     ['Tuition', ({ json }) => m(json.fees.tuition, json.fees.currency)],
-    ['Fellowship', ({ json }) => (json.fees.fellowship === 0 ? m(0, json.fees.currency) : `-${m(json.fees.fellowship, json.fees.currency)}`)],
+    [
+      'Fellowship',
+      ({ json }) => (json.fees.fellowship === 0 ? m(0, json.fees.currency) : `-${m(json.fees.fellowship, json.fees.currency)}`),
+    ],
     ['Payable', ({ json }) => m(json.fees.payable, json.fees.currency)],
   ];
   const room = Math.floor((Math.max(width, 60) - LABEL_WIDTH - 2 * compared.length) / compared.length);
   const columnWidth = Math.max(MIN_COLUMN, Math.min(MAX_COLUMN, room));
-  const columns = [{ header: '', width: LABEL_WIDTH }, ...compared.map((c) => ({ header: wrapName(safeLine(c.title), columnWidth), width: columnWidth }))];
+  const columns = [
+    { header: '', width: LABEL_WIDTH },
+    ...compared.map((c) => ({ header: wrapName(safeLine(c.title), columnWidth), width: columnWidth })),
+  ];
   const rows = rowsOf.map(([label, cell]) => [label, ...facts.map((f) => cell(f))]);
   return renderTable(columns, rows, style, width);
 }

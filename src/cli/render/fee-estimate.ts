@@ -1,5 +1,5 @@
-import type { Residency } from '../../domain/catalogue/schema.js';
-import { unrefundedInitialPayment, type FeeSummary } from '../../domain/fees/fees.js';
+import type { CatalogueData, Residency } from '../../domain/catalogue/schema.js';
+import { fellowshipEligible, unrefundedInitialPayment, type FeeSummary } from '../../domain/fees/fees.js';
 import type { Context } from '../context.js';
 import { renderFees } from './fees.js';
 import { money } from '../../domain/text/money.js';
@@ -7,9 +7,20 @@ import { safeLine } from './sanitize.js';
 import { makeStyle } from './style.js';
 import { wrap } from './wrap.js';
 
-export function renderFeeEstimate(ctx: Context, result: { fees: FeeSummary; residency: Residency; source: string }): string {
+export interface FeeEstimate {
+  fees: FeeSummary;
+  residency: Residency;
+  /** What was priced, in words: "the whole programme", "the plan plan.json". */
+  source: string;
+}
+
+/** The estimate with its title and notes; `data` is the catalogue's, for the programme's name and the fee rules. */
+export function renderFeeEstimate(
+  result: FeeEstimate,
+  data: Pick<CatalogueData, 'programme' | 'fees'>,
+  ctx: Pick<Context, 'colour' | 'width'>,
+): string {
   const style = makeStyle(ctx.colour);
-  const data = ctx.catalogue().data;
   const { fees } = result;
   const title = `${data.programme.name} (${data.programme.intakeLabel ?? data.programme.intake}): ${result.residency} student, ${safeLine(result.source)}`;
   const registration = `The initial payment (${data.fees.initialRegistrationCredits[result.residency]} credits' fee) is paid on accepting the offer`;
@@ -20,9 +31,18 @@ export function renderFeeEstimate(ctx: Context, result: { fees: FeeSummary; resi
   ];
   const fellowship = data.fees.fellowship;
   if (fellowship && fees.fellowship > 0) {
-    notes.push(`The ${fellowship.name} covers at most ${money(fellowship.cap, fees.currency)}, and the student pays at least ${money(fellowship.minimumStudentShare, fees.currency)} of the tuition of the credits required.`);
-  } else if (fellowship && fellowship.eligibleResidencies.includes(result.residency)) {
+    notes.push(
+      `The ${fellowship.name} covers at most ${money(fellowship.cap, fees.currency)}, and the student pays at least ${money(fellowship.minimumStudentShare, fees.currency)} of the tuition of the credits required.`,
+    );
+  } else if (fellowshipEligible(data.fees, result.residency)) {
     notes.push('Add --fellowship to include the fellowship, if you hold one.');
   }
-  return [style.bold(wrap(safeLine(title), ctx.width)), '', renderFees(fees, style, ctx.width), '', ...notes.map((n) => style.dim(wrap(safeLine(n), ctx.width, 0))), ''].join('\n');
+  return [
+    style.bold(wrap(safeLine(title), ctx.width)),
+    '',
+    renderFees(fees, style, ctx.width),
+    '',
+    ...notes.map((n) => style.dim(wrap(safeLine(n), ctx.width, 0))),
+    '',
+  ].join('\n');
 }

@@ -1,5 +1,6 @@
 import type { Catalogue, Subject } from '../../domain/catalogue/model.js';
 import type { Judgement } from '../../domain/plan/judge.js';
+import { remainingBills, type RemainingCost } from '../../domain/record/remaining.js';
 import { scheduleOf } from '../../domain/schedule/of-judgement.js';
 import { money } from '../../domain/text/money.js';
 import { feeRows } from './fees.js';
@@ -34,7 +35,7 @@ function subjectRow(s: Subject): string[] {
  * there, the instalments), the plan's own or a proposed one; then how PolyU bills and what the
  * figures rest on (an estimated split of the fellowship, an unrefunded initial payment).
  */
-function scheduleSection(catalogue: Catalogue, j: Judgement): string[] {
+function scheduleSection(catalogue: Catalogue, j: Judgement, today: string | undefined): string[] {
   const schedule = scheduleOf(catalogue, j);
   const m = (n: number) => markdownText(money(n, j.fees.currency));
   const rows = schedule.bills.map((b) => [
@@ -47,22 +48,51 @@ function scheduleSection(catalogue: Catalogue, j: Judgement): string[] {
   const how = schedule.proposed
     ? '_The plan has no schedule of its own; this one is proposed: compulsory subjects first, the normal load for the study mode, a dissertation last._'
     : "_The plan's own schedule._";
-  const notes = [howBilledNote(schedule.bills), ...billsNotes(j.fees), fellowshipEstimateNote(j.fees)].filter((n): n is string => n !== undefined);
+  const notes = [howBilledNote(schedule.bills), ...billsNotes(j.fees), fellowshipEstimateNote(j.fees)].filter(
+    (n): n is string => n !== undefined,
+  );
   return [
     '',
     '## Schedule and bills',
     '',
     how,
     '',
-    ...table(['Term', 'Subjects', 'Credits', 'Bill', 'Paid as'], ['left', 'left', 'right', 'right', 'left'], [
-      ['Paid on accepting the offer', '-', '-', m(j.fees.initialPayment), 'the initial payment'],
-      ...rows,
-      ['**Total payable**', '', String(j.credits.planned), `**${m(j.fees.payable)}**`, ''],
-    ]),
+    ...table(
+      ['Term', 'Subjects', 'Credits', 'Bill', 'Paid as'],
+      ['left', 'left', 'right', 'right', 'left'],
+      [
+        ['Paid on accepting the offer', '-', '-', m(j.fees.initialPayment), 'the initial payment'],
+        ...rows,
+        ['**Total payable**', '', String(j.credits.planned), `**${m(j.fees.payable)}**`, ''],
+      ],
+    ),
     '',
     `Expected graduation: ${schedule.graduation ? markdownText(schedule.graduation.label) : 'not yet: the plan does not meet every requirement or leaves subjects unscheduled'}.`,
     '',
     ...notes.flatMap((n, i) => [...(i > 0 ? [''] : []), `_${markdownText(n)}_`]),
+    // What is still to pay matters once study has begun: for a plan with a record of study.
+    ...(j.record.present && today !== undefined ? remainingSection(remainingBills(schedule.bills, today), j) : []),
+  ];
+}
+
+/** The bills of the terms still to come, beside what the plan costs in all. */
+function remainingSection(remaining: RemainingCost, j: Judgement): string[] {
+  const m = (n: number) => markdownText(money(n, j.fees.currency));
+  const terms = remaining.bills.length;
+  return [
+    '',
+    `### Still to pay from ${markdownText(remaining.asOf)}`,
+    '',
+    `${m(remaining.total)} over ${terms} ${terms === 1 ? 'term' : 'terms'}, of ${m(j.fees.payable)} the plan costs in all.`,
+    '',
+    ...table(
+      ['Term', 'Bill'],
+      ['left', 'right'],
+      [
+        ...remaining.bills.map((b) => [b.term ? markdownText(b.term.label) : 'Not scheduled', m(b.bill)]),
+        ['**Still to pay**', `**${m(remaining.total)}**`],
+      ],
+    ),
   ];
 }
 
@@ -72,15 +102,19 @@ export interface MarkdownReportInput {
   updatedAt: string;
   judgement: Judgement;
   catalogue: Catalogue;
+  /** Today, "2025-10-01": with a record of study, what is still to pay is reckoned from it. */
+  today?: string;
 }
 
 /** A saved plan as a Markdown report a student can send an adviser: details, subjects, check, fees. */
-export function renderMarkdownReport({ name, updatedAt, judgement: j, catalogue }: MarkdownReportInput): string {
+export function renderMarkdownReport({ name, updatedAt, judgement: j, catalogue, today }: MarkdownReportInput): string {
   const data = catalogue.data;
   const plan = j.plan;
   const mode = data.modes.find((m) => m.id === plan.mode)?.label ?? plan.mode;
   const routes = j.requirements.flatMap((r) => (r.option ? [r.option.label] : []));
-  const verdict = j.valid ? '✔ valid: meets every requirement' : `✖ not valid: ${j.errors.length} problem${j.errors.length === 1 ? '' : 's'} (below)`;
+  const verdict = j.valid
+    ? '✔ valid: meets every requirement'
+    : `✖ not valid: ${j.errors.length} problem${j.errors.length === 1 ? '' : 's'} (below)`;
   const programme = `${data.programme.name}, ${data.programme.institution} (${data.programme.intakeLabel ?? data.programme.intake})`;
 
   const lines: string[] = [
@@ -88,17 +122,21 @@ export function renderMarkdownReport({ name, updatedAt, judgement: j, catalogue 
     '',
     markdownText(programme),
     '',
-    ...table(['Detail', 'Value'], ['left', 'left'], [
-      ['Plan', markdownText(name)],
-      ['Catalogue', markdownText(plan.catalogue ?? catalogue.id)],
-      ['Residency', markdownText(plan.residency)],
-      ['Study mode', markdownText(mode)],
-      ['Fellowship', plan.fellowship ? 'yes' : 'no'],
-      ...(routes.length > 0 ? [['Route', routes.map(markdownText).join(', ')]] : []),
-      ['Credits', `${j.credits.planned} of ${j.credits.required} required`],
-      ['Verdict', verdict],
-      ['Last changed', markdownText(updatedAt)],
-    ]),
+    ...table(
+      ['Detail', 'Value'],
+      ['left', 'left'],
+      [
+        ['Plan', markdownText(name)],
+        ['Catalogue', markdownText(plan.catalogue ?? catalogue.id)],
+        ['Residency', markdownText(plan.residency)],
+        ['Study mode', markdownText(mode)],
+        ['Fellowship', plan.fellowship ? 'yes' : 'no'],
+        ...(routes.length > 0 ? [['Route', routes.map(markdownText).join(', ')]] : []),
+        ['Credits', `${j.credits.planned} of ${j.credits.required} required`],
+        ['Verdict', verdict],
+        ['Last changed', markdownText(updatedAt)],
+      ],
+    ),
     '',
     '## Subjects by requirement',
   ];
@@ -112,7 +150,12 @@ export function renderMarkdownReport({ name, updatedAt, judgement: j, catalogue 
   }
   const others = j.subjects.filter((s) => !counted.has(s));
   if (others.length > 0) {
-    lines.push('', '### Not counted towards any requirement', '', ...table(['Code', 'Subject', 'Credits'], ['left', 'left', 'right'], others.map(subjectRow)));
+    lines.push(
+      '',
+      '### Not counted towards any requirement',
+      '',
+      ...table(['Code', 'Subject', 'Credits'], ['left', 'left', 'right'], others.map(subjectRow)),
+    );
   }
 
   lines.push(
@@ -141,7 +184,7 @@ export function renderMarkdownReport({ name, updatedAt, judgement: j, catalogue 
     '## Fees',
     '',
     ...table(['Item', 'Amount'], ['left', 'right'], rows),
-    ...scheduleSection(catalogue, j),
+    ...scheduleSection(catalogue, j, today),
     '',
     `_Made with study-planner from the catalogue ${markdownText(catalogue.id)}. Fees are estimates from the programme's published figures; confirm them with the programme office._`,
     '',

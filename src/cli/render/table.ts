@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import type { Style } from './style.js';
+import { displayWidth, padToWidth } from './text-width.js';
 import { wrapLines } from './wrap.js';
 
 export interface Column {
@@ -13,22 +14,87 @@ export interface Column {
 const TABLE_SLICE = 200;
 
 const PLAIN = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '',
-  right: '', 'right-mid': '', middle: '  ',
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
+  middle: '  ',
 };
+
+// A column squeezed below this (or below its own width, if smaller) cannot be read: the table is
+// shown as one block per row instead.
+const READABLE_COLUMN = 10;
+
+/** One block per row: its first cell, then each other cell under its header, for narrow screens. */
+function renderStacked(columns: readonly Column[], rows: readonly (readonly string[])[], style: Style, width: number): string {
+  const labelWidth = Math.max(...columns.slice(1).map((c) => displayWidth(c.header))) + 2;
+  return rows
+    .map((row) => {
+      const lines = wrapLines(row[0] ?? '', width).map((line) => style.bold(line));
+      columns.slice(1).forEach((column, i) => {
+        const cell = row[i + 1] ?? '';
+        const [first, ...rest] = wrapLines(cell, width - 2 - labelWidth);
+        lines.push(
+          `  ${padToWidth(`${column.header}:`, labelWidth)}${first ?? ''}`,
+          ...rest.map((line) => `${' '.repeat(2 + labelWidth)}${line}`),
+        );
+      });
+      return lines.map((line) => line.trimEnd()).join('\n');
+    })
+    .join('\n');
+}
+
+// No column narrower than this: a word is cut into pieces of at least this many columns.
+const MIN_COLUMN = 6;
+
+/**
+ * Column widths for a `width`-column screen: spare room goes to the flexible columns (up to 160
+ * columns in all); when the screen is narrower than the natural widths, the flexible columns
+ * give up room first, then the widest of the others, never below MIN_COLUMN.
+ */
+export function fitColumns(columns: readonly Column[], width: number): number[] {
+  const gaps = (columns.length - 1) * 2;
+  const natural = columns.reduce((sum, c) => sum + c.width, 0) + gaps;
+  const flexible = columns.filter((c) => c.flexible).length;
+  if (natural <= width) {
+    const spare = flexible > 0 ? Math.max(0, Math.min(width, 160) - natural) : 0;
+    return columns.map((c) => c.width + (c.flexible ? Math.floor(spare / flexible) : 0));
+  }
+  const widths = columns.map((c) => c.width);
+  let excess = natural - width;
+  const shrink = (eligible: (i: number) => boolean) => {
+    while (excess > 0) {
+      let widest = -1;
+      widths.forEach((w, i) => {
+        if (eligible(i) && w > MIN_COLUMN && (widest === -1 || w > widths[widest]!)) widest = i;
+      });
+      if (widest === -1) return;
+      widths[widest]!--;
+      excess--;
+    }
+  };
+  shrink((i) => columns[i]!.flexible === true);
+  shrink(() => true);
+  return widths;
+}
 
 /**
  * A borderless table fitted to `width` columns: long cells wrap inside their column. Headers are
  * coloured by us, never by cli-table3, which would colour them even when piped.
  */
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: Style, width = 80): string {
-  const gaps = (columns.length - 1) * 2;
-  const natural = columns.reduce((sum, c) => sum + c.width, 0) + gaps;
-  const flexible = columns.filter((c) => c.flexible).length;
-  const spare = flexible > 0 ? Math.max(0, Math.min(width, 160) - natural) : 0;
-  const colWidths = columns.map((c) => c.width + (c.flexible ? Math.floor(spare / flexible) : 0));
+  const colWidths = fitColumns(columns, width);
+  if (colWidths.some((w, i) => w < Math.min(columns[i]!.width, READABLE_COLUMN))) return renderStacked(columns, rows, style, width);
   // cli-table3 lays a table out in time that grows with the square of its rows (minutes for a
   // catalogue of 10,000 subjects), so long tables are drawn in slices that share the column widths.
   const slices: string[] = [];
@@ -45,7 +111,11 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
     for (const row of rows.slice(start, start + TABLE_SLICE)) table.push(row.map((cell, i) => wrapLines(cell, colWidths[i]!).join('\n')));
     slices.push(table.toString());
   }
-  return slices.join('\n').split('\n').map((line) => line.trimEnd()).join('\n');
+  return slices
+    .join('\n')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n');
 }
 
 /**
@@ -54,16 +124,16 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
  * its column wraps, indented, with the value on its last line.
  */
 export function renderSummary(rows: readonly (readonly [string, string])[], style: Style, totalRow = true, width = 80): string {
-  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
-  const labelWidth = Math.min(Math.max(...rows.map(([label]) => label.length)), Math.max(12, width - 2 - valueWidth));
+  const valueWidth = Math.max(...rows.map(([, value]) => displayWidth(value)));
+  const labelWidth = Math.min(Math.max(...rows.map(([label]) => displayWidth(label))), Math.max(12, width - 2 - valueWidth));
   const blocks = rows.map(([label, value], i) => {
     const indent = label.length - label.trimStart().length;
     const text = label.trimStart();
     // Continuation lines are indented 2 more, so a label that wraps is wrapped 2 narrower.
-    const parts = text.length <= labelWidth - indent ? [text] : wrapLines(text, labelWidth - indent - 2);
+    const parts = displayWidth(text) <= labelWidth - indent ? [text] : wrapLines(text, labelWidth - indent - 2);
     const lines = parts.map((part, j) => {
       const line = `${' '.repeat(indent + (j > 0 ? 2 : 0))}${part}`;
-      return j === parts.length - 1 ? `${line.padEnd(labelWidth)}  ${value.padStart(valueWidth)}` : line;
+      return j === parts.length - 1 ? `${padToWidth(line, labelWidth)}  ${padToWidth(value, valueWidth, 'right')}` : line;
     });
     return totalRow && i === rows.length - 1 ? lines.map((line) => style.bold(line)) : lines;
   });

@@ -1,5 +1,6 @@
 import type { FeeSummary } from '../../domain/fees/fees.js';
 import type { ScheduleResult } from '../../domain/schedule/plan-schedule.js';
+import type { RemainingCost } from '../../domain/record/remaining.js';
 import { money } from '../../domain/text/money.js';
 import { progressBar } from './progress.js';
 import { safeLine } from './sanitize.js';
@@ -32,7 +33,13 @@ function fitLabel(label: string, max = MAX_LABEL): string {
  * does not fit `width` (40 columns, say), the bar goes and the credits, the mark and the warning
  * move to a line of their own.
  */
-export function renderTimeline(schedule: ScheduleResult, fees: FeeSummary, style: Style, width: number, warnings?: ReadonlyMap<string, string>): string {
+export function renderTimeline(
+  schedule: ScheduleResult,
+  fees: FeeSummary,
+  style: Style,
+  width: number,
+  warnings?: ReadonlyMap<string, string>,
+): string {
   const m = (n: number) => money(n, fees.currency);
   const moneyWidth = Math.max(m(fees.payable).length, m(fees.initialPayment).length, ...schedule.bills.map((b) => m(b.bill).length));
   const creditWidth = Math.max(2, ...schedule.bills.map((b) => String(b.credits).length));
@@ -46,7 +53,10 @@ export function renderTimeline(schedule: ScheduleResult, fees: FeeSummary, style
   const narrow = fixed + MIN_BAR > width;
   const labelRoom = narrow ? Math.max(8, width - 2 - 2 - moneyWidth) : MAX_LABEL;
   const rows = schedule.bills.map((b) => ({ bill: b, label: fitLabel(b.term?.label ?? UNSCHEDULED_LABEL, labelRoom) }));
-  const labelWidth = Math.max(...[ACCEPTANCE_LABEL, TOTAL_LABEL].map((l) => fitLabel(l, labelRoom).length), ...rows.map((r) => r.label.length));
+  const labelWidth = Math.max(
+    ...[ACCEPTANCE_LABEL, TOTAL_LABEL].map((l) => fitLabel(l, labelRoom).length),
+    ...rows.map((r) => r.label.length),
+  );
   const barWidth = narrow ? 0 : Math.max(MIN_BAR, Math.min(MAX_BAR, width - fixed));
   const scale = Math.max(1, ...rows.map((r) => r.bill.credits));
   const textWidth = Math.min(width, MAX_TEXT_WIDTH);
@@ -62,7 +72,8 @@ export function renderTimeline(schedule: ScheduleResult, fees: FeeSummary, style
   if (fees.initialPayment > 0) lines.push(line(fit(ACCEPTANCE_LABEL), noBar, noCredits, m(fees.initialPayment)));
   for (const { bill, label } of rows) {
     const graduates = bill.term !== undefined && schedule.graduation?.id === bill.term.id;
-    const mark = graduates ? style.ok(GRADUATION_MARK) : bill.subjects.length === 0 ? style.dim('no subjects') : '';
+    const titles = [...bill.subjects.map((s) => safeLine(s.title)), ...bill.retakes.map((s) => `${safeLine(s.title)} (retake)`)];
+    const mark = graduates ? style.ok(GRADUATION_MARK) : titles.length === 0 ? style.dim('no subjects') : '';
     const warning = warningOf(bill);
     const credits = `${String(bill.credits).padStart(creditWidth)} cr`;
     const shownLabel = bill.term ? label : style.bad(label.padEnd(labelWidth));
@@ -74,7 +85,7 @@ export function renderTimeline(schedule: ScheduleResult, fees: FeeSummary, style
       const note = warning === undefined ? mark : `${mark ? `${mark}  ` : ''}${style.warn(warning)}`;
       lines.push(line(shownLabel, progressBar(bill.credits, scale, barWidth, style), credits, m(bill.bill), note));
     }
-    if (bill.subjects.length > 0) lines.push(`    ${wrap(bill.subjects.map((s) => safeLine(s.title)).join(', '), textWidth, 4)}`);
+    if (titles.length > 0) lines.push(`    ${wrap(titles.join(', '), textWidth, 4)}`);
     const paid = instalmentWords(bill, fees.currency);
     if (paid !== '') lines.push(style.dim(`    ${wrap(paid, textWidth, 4)}`));
   }
@@ -93,13 +104,22 @@ export function renderTimeline(schedule: ScheduleResult, fees: FeeSummary, style
  * `fees --by-term`: which schedule the bills are of, the timeline, how PolyU bills the terms and
  * how the fellowship's estimated shares are rounded.
  */
-export function renderTermBills(schedule: ScheduleResult, fees: FeeSummary, style: Style, width: number): string {
+export function renderTermBills(
+  schedule: ScheduleResult,
+  fees: FeeSummary,
+  style: Style,
+  width: number,
+  remaining?: RemainingCost,
+): string {
   const heading = schedule.proposed ? 'Bills term by term, for a proposed schedule' : "Bills term by term, for the plan's own schedule";
   const notes = [howBilledNote(schedule.bills), fellowshipEstimateNote(fees)].filter((n): n is string => n !== undefined);
   if (schedule.proposed) {
-    notes.push('The plan has no schedule of its own, so one is proposed: compulsory subjects first, the normal load for the study mode, a dissertation last. Add "schedule" to the plan to choose the terms yourself.');
+    notes.push(
+      'The plan has no schedule of its own, so one is proposed: compulsory subjects first, the normal load for the study mode, a dissertation last. Add "schedule" to the plan to choose the terms yourself.',
+    );
   }
   const lines = [style.bold(wrap(heading, width)), '', renderTimeline(schedule, fees, style, width), ''];
+  if (remaining) lines.push(renderRemaining(remaining, fees, style, width), '');
   if (schedule.errors.length > 0) {
     lines.push(style.bad(wrap('The schedule has problems; the bills are as it stands:', width)));
     for (const e of schedule.errors) lines.push(`  ${style.bad('✖')} ${wrap(safeLine(e.message), width, 4)}`);
@@ -107,4 +127,16 @@ export function renderTermBills(schedule: ScheduleResult, fees: FeeSummary, styl
   }
   lines.push(...notes.map((n) => style.dim(wrap(n, width))), '');
   return lines.join('\n');
+}
+
+/**
+ * What is still to pay from a day, beside what the plan costs in all: "Still to pay from
+ * 2025-10-01: HK$60,000 of HK$52,500 ..." one line for the total, one per term still to come.
+ */
+export function renderRemaining(remaining: RemainingCost, fees: FeeSummary, style: Style, width: number): string {
+  const m = (n: number) => money(n, fees.currency);
+  const terms = remaining.bills.length;
+  const head = `Still to pay from ${remaining.asOf}: ${m(remaining.total)} over ${terms} ${terms === 1 ? 'term' : 'terms'}, of ${m(fees.payable)} the plan costs in all.`;
+  const rows = remaining.bills.map((b) => `    ${fitLabel(b.term?.label ?? UNSCHEDULED_LABEL)}: ${m(b.bill)}`);
+  return [style.bold(`  ${wrap(head, width, 2)}`), ...rows].join('\n');
 }

@@ -1,3 +1,5 @@
+import { displayWidth, splitAtWidth } from './text-width.js';
+
 /**
  * Word-wraps text that starts at column `indent` of a `width`-column screen: every line gets
  * `width - indent` columns, and lines after the first are indented to line up under the first.
@@ -11,30 +13,31 @@ function splitLongWord(word: string, width: number): string[] {
   const parts: string[] = [];
   let current = '';
   for (const piece of word.split(/(?<=-)/)) {
-    if (current !== '' && current.length + piece.length > width) {
+    if (current !== '' && displayWidth(current) + displayWidth(piece) > width) {
       parts.push(current);
       current = '';
     }
     current += piece;
-    while (current.length > width) {
-      parts.push(current.slice(0, width));
-      current = current.slice(width);
+    while (displayWidth(current) > width) {
+      const [head, rest] = splitAtWidth(current, width);
+      parts.push(head);
+      current = rest;
     }
   }
   if (current !== '') parts.push(current);
   return parts;
 }
 
-/** Lines of at most `width` columns, broken at spaces where possible. */
+/** Lines of at most `width` columns (wide characters count two), broken at spaces where possible. */
 export function wrapLines(text: string, width: number): string[] {
-  const room = Math.max(8, width);
+  const room = Math.max(4, width);
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/ +/)) {
-    const pieces = word.length > room ? splitLongWord(word, room) : [word];
+    const pieces = displayWidth(word) > room ? splitLongWord(word, room) : [word];
     for (const piece of pieces) {
       if (line === '') line = piece;
-      else if (line.length + 1 + piece.length <= room) line += ` ${piece}`;
+      else if (displayWidth(line) + 1 + displayWidth(piece) <= room) line += ` ${piece}`;
       else {
         lines.push(line);
         line = piece;

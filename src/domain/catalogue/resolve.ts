@@ -43,6 +43,12 @@ export function suggestSubjects(catalogue: Catalogue, name: string): Subject[] {
 /** `"Epidemology" is not a subject of this programme. Did you mean Epidemiology?` */
 export function notASubject(catalogue: Catalogue, name: string): string {
   const hint = suggestSubjects(catalogue, name);
-  const next = hint.length > 0 ? ` Did you mean ${joinWords(hint.map((s) => s.title), 'or')}?` : ' Run "study-planner subjects" to list them.';
+  const next =
+    hint.length > 0
+      ? ` Did you mean ${joinWords(
+          hint.map((s) => s.title),
+          'or',
+        )}?`
+      : ' Run "study-planner subjects" to list them.';
   return `"${name}" is not a subject of this programme.${next}`;
 }

@@ -43,7 +43,9 @@ function buildCatalogueSchema() {
       id: Identifier,
       label: Text,
       rule: v.optional(Rule),
-      anyOf: v.optional(v.pipe(v.array(Option), v.minLength(2, 'must offer at least two options'), v.maxLength(16, 'may offer at most 16 options'))),
+      anyOf: v.optional(
+        v.pipe(v.array(Option), v.minLength(2, 'must offer at least two options'), v.maxLength(16, 'may offer at most 16 options')),
+      ),
     }),
     v.check((r) => (r.rule === undefined) !== (r.anyOf === undefined), 'must have either "rule" or "anyOf", not both or neither'),
   );
@@ -62,12 +64,39 @@ function buildCatalogueSchema() {
     scheduleLate: v.optional(v.boolean()),
   });
 
+  // Grade points are kept in hundredths, so every GPA sum stays a whole number.
+  const GradePoints = v.pipe(
+    v.number('must be a number'),
+    v.minValue(0, 'must not be negative'),
+    v.maxValue(100, 'is implausibly large'),
+    v.check((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-6, 'must have at most two decimals, such as 4.3'),
+  );
+  const RecordRules = v.strictObject({
+    // The grade scale; `points: null` is a pass without a grade point (P), `fails` a failing grade (F).
+    grades: v.pipe(
+      v.array(
+        v.strictObject({
+          grade: v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z+-]{0,3}$/, 'must be a grade such as "B+"')),
+          points: v.nullable(GradePoints),
+          fails: v.optional(v.boolean()),
+        }),
+      ),
+      v.minLength(1, 'must list at least one grade'),
+    ),
+    // A GPA below `below` is a warning saying `consequence`.
+    lowGpa: v.optional(v.strictObject({ below: GradePoints, consequence: Text })),
+    // At most this per cent of the credits required may be transferred from earlier study.
+    transferLimitPercent: v.optional(v.pipe(NonNegativeInteger, v.maxValue(100, 'must be at most 100'))),
+  });
+
   const Provenance = v.strictObject({
     path: v.pipe(v.string(), v.startsWith('/', 'must be a path such as "/fees/perCredit"')),
     confidence: v.picklist(['high', 'medium', 'low']),
     source: Text,
     // When the entry was last checked against its source.
-    checked: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'must be a date such as "2026-12-01"'))),
+    checked: v.optional(
+      v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'must be a date such as "2026-12-01"')),
+    ),
   });
 
   return v.strictObject({
@@ -134,7 +163,11 @@ function buildCatalogueSchema() {
       v.array(v.strictObject({ id: Identifier, label: Text, adjective: Text })),
       v.minLength(1, 'must list at least one category'),
     ),
-    subjects: v.pipe(v.array(Subject), v.minLength(1, 'must list at least one subject'), v.maxLength(100_000, 'may list at most 100,000 subjects')),
+    subjects: v.pipe(
+      v.array(Subject),
+      v.minLength(1, 'must list at least one subject'),
+      v.maxLength(100_000, 'may list at most 100,000 subjects'),
+    ),
     fees: v.strictObject({
       currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "HKD"')),
       perCredit: NonNegativeInteger,
@@ -154,7 +187,13 @@ function buildCatalogueSchema() {
         }),
       ),
     }),
-    requirements: v.pipe(v.array(Requirement), v.minLength(1, 'must list at least one requirement'), v.maxLength(64, 'may list at most 64 requirements')),
+    requirements: v.pipe(
+      v.array(Requirement),
+      v.minLength(1, 'must list at least one requirement'),
+      v.maxLength(64, 'may list at most 64 requirements'),
+    ),
+    // Rules for a student's record of study (grades, GPA, credit transfer); absent: no GPA rules.
+    record: v.optional(RecordRules),
     provenance: v.optional(v.array(Provenance)),
   });
 }
@@ -170,6 +209,7 @@ export type SelectorData = RuleData['from'];
 export type FeeRules = CatalogueData['fees'];
 export type TermKind = NonNullable<CatalogueData['terms']>[number];
 export type ModeData = CatalogueData['modes'][number];
+export type RecordRules = NonNullable<CatalogueData['record']>;
 /** A mode's normal load for one kind of term: subjects, credits, or both. */
 export type LoadGuidance = NonNullable<ModeData['load']>[string];
 export type Residency = keyof FeeRules['initialRegistrationCredits'];

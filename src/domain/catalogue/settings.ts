@@ -1,7 +1,7 @@
 import type { Catalogue } from './model.js';
 import { RESIDENCIES, type ModeData, type Residency } from './schema.js';
 
-/** The residency a person's text names, exactly as the contract spells it, or undefined. */
+/** The residency a person's text names, exactly as flags and plan files spell it, or undefined. */
 export function findResidency(text: string): Residency | undefined {
   return (RESIDENCIES as readonly string[]).includes(text) ? (text as Residency) : undefined;
 }

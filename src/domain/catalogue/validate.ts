@@ -40,10 +40,30 @@ function duplicates<T>(items: readonly T[], key: (item: T) => string, where: (in
 
 function checkReferences(data: CatalogueData): Issue[] {
   const issues: Issue[] = [
-    ...duplicates(data.categories, (c) => c.id, (i) => `categories[${i}].id`, 'category identifier'),
-    ...duplicates(data.modes, (m) => m.id, (i) => `modes[${i}].id`, 'mode identifier'),
-    ...duplicates(data.subjects, (s) => s.id, (i) => `subjects[${i}].id`, 'subject identifier'),
-    ...duplicates(data.requirements, (r) => r.id, (i) => `requirements[${i}].id`, 'requirement identifier'),
+    ...duplicates(
+      data.categories,
+      (c) => c.id,
+      (i) => `categories[${i}].id`,
+      'category identifier',
+    ),
+    ...duplicates(
+      data.modes,
+      (m) => m.id,
+      (i) => `modes[${i}].id`,
+      'mode identifier',
+    ),
+    ...duplicates(
+      data.subjects,
+      (s) => s.id,
+      (i) => `subjects[${i}].id`,
+      'subject identifier',
+    ),
+    ...duplicates(
+      data.requirements,
+      (r) => r.id,
+      (i) => `requirements[${i}].id`,
+      'requirement identifier',
+    ),
   ];
   // A name typed by a student must lead to one subject only.
   const owner = new Map<string, number>();
@@ -52,18 +72,29 @@ function checkReferences(data: CatalogueData): Issue[] {
     for (const key of keys) {
       const other = owner.get(key);
       if (other !== undefined && other !== i && data.subjects[other]!.id !== s.id) {
-        issues.push({ path: `subjects[${i}]`, message: `the name "${key}" also names subjects[${other}] ("${data.subjects[other]!.title}"); identifiers, codes and titles must not clash` });
+        issues.push({
+          path: `subjects[${i}]`,
+          message: `the name "${key}" also names subjects[${other}] ("${data.subjects[other]!.title}"); identifiers, codes and titles must not clash`,
+        });
       } else owner.set(key, i);
     }
   });
   const categories = new Set(data.categories.map((c) => c.id));
   const subjects = new Set(data.subjects.map((s) => s.id));
   data.subjects.forEach((s, i) => {
-    if (!categories.has(s.category)) issues.push({ path: `subjects[${i}].category`, message: `names category "${s.category}", which is not in "categories" (${[...categories].join(', ')})` });
+    if (!categories.has(s.category))
+      issues.push({
+        path: `subjects[${i}].category`,
+        message: `names category "${s.category}", which is not in "categories" (${[...categories].join(', ')})`,
+      });
   });
   const checkSelector = (selector: SelectorData, path: string) => {
     selector.categories?.forEach((c, i) => {
-      if (!categories.has(c)) issues.push({ path: `${path}.categories[${i}]`, message: `names category "${c}", which is not in "categories" (${[...categories].join(', ')})` });
+      if (!categories.has(c))
+        issues.push({
+          path: `${path}.categories[${i}]`,
+          message: `names category "${c}", which is not in "categories" (${[...categories].join(', ')})`,
+        });
     });
     selector.subjects?.forEach((s, i) => {
       if (!subjects.has(s)) issues.push({ path: `${path}.subjects[${i}]`, message: `names subject "${s}", which is not in "subjects"` });
@@ -72,7 +103,15 @@ function checkReferences(data: CatalogueData): Issue[] {
   data.requirements.forEach((r, i) => {
     if (r.rule) checkSelector(r.rule.from, `requirements[${i}].rule.from`);
     r.anyOf?.forEach((o, j) => checkSelector(o.rule.from, `requirements[${i}].anyOf[${j}].rule.from`));
-    if (r.anyOf) issues.push(...duplicates(r.anyOf, (o) => o.id, (j) => `requirements[${i}].anyOf[${j}].id`, 'option identifier'));
+    if (r.anyOf)
+      issues.push(
+        ...duplicates(
+          r.anyOf,
+          (o) => o.id,
+          (j) => `requirements[${i}].anyOf[${j}].id`,
+          'option identifier',
+        ),
+      );
   });
   const topLevel = new Set(Object.keys(data));
   data.provenance?.forEach((p, i) => {
@@ -80,7 +119,14 @@ function checkReferences(data: CatalogueData): Issue[] {
     if (!topLevel.has(head)) issues.push({ path: `provenance[${i}].path`, message: `"${p.path}" does not point into this catalogue` });
   });
   const termKinds = new Set((data.terms ?? []).map((t) => t.id));
-  issues.push(...duplicates(data.terms ?? [], (t) => t.id, (i) => `terms[${i}].id`, 'term identifier'));
+  issues.push(
+    ...duplicates(
+      data.terms ?? [],
+      (t) => t.id,
+      (i) => `terms[${i}].id`,
+      'term identifier',
+    ),
+  );
   data.subjects.forEach((s, i) => {
     s.offeredIn?.forEach((t, j) => {
       if (!termKinds.has(t)) issues.push({ path: `subjects[${i}].offeredIn[${j}]`, message: `names term "${t}", which is not in "terms"` });
@@ -92,39 +138,64 @@ function checkReferences(data: CatalogueData): Issue[] {
       issues.push(...loadIssues(load, `modes[${i}].load.${kind}`));
     }
   });
+  if (data.record)
+    issues.push(
+      ...duplicates(
+        data.record.grades,
+        (g) => g.grade.toUpperCase(),
+        (i) => `record.grades[${i}].grade`,
+        'grade',
+      ),
+    );
   const fellowship = data.fees.fellowship;
-  if (fellowship && fellowship.eligibleResidencies.length === 0) issues.push({ path: 'fees.fellowship.eligibleResidencies', message: 'names no residency; remove "fellowship" if none is eligible' });
+  if (fellowship && fellowship.eligibleResidencies.length === 0)
+    issues.push({ path: 'fees.fellowship.eligibleResidencies', message: 'names no residency; remove "fellowship" if none is eligible' });
   return issues;
 }
 
 /** A load entry gives whole pairs (minSubjects with maxSubjects, minCredits with maxCredits), at least one, each min at most its max. */
 function loadIssues(load: LoadGuidance, path: string): Issue[] {
   const issues: Issue[] = [];
-  const pairs = [['minSubjects', 'maxSubjects'], ['minCredits', 'maxCredits']] as const;
+  const pairs = [
+    ['minSubjects', 'maxSubjects'],
+    ['minCredits', 'maxCredits'],
+  ] as const;
   let given = 0;
   for (const [minKey, maxKey] of pairs) {
     const [min, max] = [load[minKey], load[maxKey]];
     if (min === undefined && max === undefined) continue;
     given++;
-    if (min === undefined || max === undefined) issues.push({ path, message: `gives ${min === undefined ? maxKey : minKey} without ${min === undefined ? minKey : maxKey}; give both, or neither` });
+    if (min === undefined || max === undefined)
+      issues.push({
+        path,
+        message: `gives ${min === undefined ? maxKey : minKey} without ${min === undefined ? minKey : maxKey}; give both, or neither`,
+      });
     else if (min > max) issues.push({ path, message: `has ${minKey} above ${maxKey}` });
   }
-  if (given === 0) issues.push({ path, message: 'gives no load; give minSubjects and maxSubjects, or minCredits and maxCredits (or leave this term out for no guidance)' });
+  if (given === 0)
+    issues.push({
+      path,
+      message: 'gives no load; give minSubjects and maxSubjects, or minCredits and maxCredits (or leave this term out for no guidance)',
+    });
   return issues;
 }
 
 function checkChoices(catalogue: Catalogue): Issue[] {
   const count = choiceCount(catalogue);
   if (count > MAX_CHOICES) {
-    return [{ path: 'requirements', message: `the "anyOf" options combine into ${count} alternatives; at most ${MAX_CHOICES} are supported` }];
+    return [
+      { path: 'requirements', message: `the "anyOf" options combine into ${count} alternatives; at most ${MAX_CHOICES} are supported` },
+    ];
   }
   for (const choice of choices(catalogue)) {
     const creditRules = catalogue.requirements.filter((r, i) => r.options[choice[i]!]!.rule.type === 'credits');
     if (creditRules.length > 1) {
-      return [{
-        path: 'requirements',
-        message: `requirements ${creditRules.map((r) => `"${r.id}"`).join(' and ')} can both be credit-based at once; at most one credit-based rule may apply together (count subjects instead)`,
-      }];
+      return [
+        {
+          path: 'requirements',
+          message: `requirements ${creditRules.map((r) => `"${r.id}"`).join(' and ')} can both be credit-based at once; at most one credit-based rule may apply together (count subjects instead)`,
+        },
+      ];
     }
   }
   return [];
@@ -142,7 +213,10 @@ function checkReachable(catalogue: Catalogue): Issue[] {
     }));
   const total = catalogue.subjects.reduce((sum, s) => sum + s.credits, 0);
   if (issues.length === 0 && total < catalogue.data.creditsRequired) {
-    issues.push({ path: 'creditsRequired', message: `is ${catalogue.data.creditsRequired}, but all the subjects together carry only ${total} credits` });
+    issues.push({
+      path: 'creditsRequired',
+      message: `is ${catalogue.data.creditsRequired}, but all the subjects together carry only ${total} credits`,
+    });
   }
   return issues;
 }

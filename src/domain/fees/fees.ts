@@ -1,7 +1,7 @@
 import type { FeeRules, Residency } from '../catalogue/schema.js';
 import { money } from '../text/money.js';
 
-/** The contract's fee object; every amount in whole units of `currency`. Keys in the contract's order. */
+/** The fee object of `fees --json` (docs/json-and-exit-codes.md); every amount in whole units of `currency`, keys in that page's order. */
 export interface FeeSummary {
   currency: string;
   /** Every credit, tuition-free ones included. */
@@ -29,17 +29,23 @@ export interface FeeInput {
 }
 
 /**
- * Why asking for the fellowship (`asked`: "--fellowship", say) is refused, as a clause:
- * "--fellowship is for local students only, not non-local students", or
- * "--fellowship was asked for, but this programme offers no fellowship".
+ * Whether a student of this residency may hold the programme's fellowship: the one place this is
+ * decided. The planner asks about it only then (plan/steps.ts), a plan claiming it otherwise is
+ * judged invalid (plan/judge.ts), `fees --fellowship` is refused, and computeFees grants nothing.
  */
-export function fellowshipRefusal(rules: FeeRules, residency: Residency, asked: string): string {
-  if (!rules.fellowship) return `${asked} was asked for, but this programme offers no fellowship`;
-  return `${asked} is for ${rules.fellowship.eligibleResidencies.join(' or ')} students only, not ${residency} students`;
-}
-
 export function fellowshipEligible(rules: FeeRules, residency: Residency): boolean {
   return rules.fellowship?.eligibleResidencies.includes(residency) ?? false;
+}
+
+/**
+ * Why asking for the fellowship (`asked`: "--fellowship", say) is refused, as a clause, or
+ * undefined when this residency may hold it: "--fellowship is for local students only, not
+ * non-local students", or "--fellowship was asked for, but this programme offers no fellowship".
+ */
+export function fellowshipRefusal(rules: FeeRules, residency: Residency, asked: string): string | undefined {
+  if (fellowshipEligible(rules, residency)) return undefined;
+  if (!rules.fellowship) return `${asked} was asked for, but this programme offers no fellowship`;
+  return `${asked} is for ${rules.fellowship.eligibleResidencies.join(' or ')} students only, not ${residency} students`;
 }
 
 /**
@@ -51,6 +57,7 @@ export function fellowshipEligible(rules: FeeRules, residency: Residency): boole
 export function computeFees(rules: FeeRules, input: FeeInput): FeeSummary {
   const tuition = input.chargedCredits * rules.perCredit;
   let fellowship = 0;
+  // An ineligible claim is refused or reported where it is made; here it simply earns nothing.
   if (input.fellowship && rules.fellowship && fellowshipEligible(rules, input.residency)) {
     const covered = Math.min(input.graduationCredits, input.chargedCredits) * rules.perCredit;
     fellowship = Math.max(0, Math.min(rules.fellowship.cap, covered - rules.fellowship.minimumStudentShare));

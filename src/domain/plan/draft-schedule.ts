@@ -1,11 +1,11 @@
 import type { Catalogue } from '../catalogue/model.js';
 import { findSubject } from '../catalogue/resolve.js';
-import type { ScheduleEntry } from '../schedule/check.js';
 import { scheduleOf } from '../schedule/of-judgement.js';
 import { offeredIn } from '../schedule/propose.js';
 import { findTerm, termAt, termKinds, type Term } from '../schedule/terms.js';
-import { judgePlan, type Finding } from './judge.js';
-import type { PlanFile } from './schema.js';
+import type { Finding } from '../finding.js';
+import { judgePlan } from './judge.js';
+import type { PlanFile, ScheduleEntry } from './schema.js';
 import type { ScheduleAnswer } from './steps.js';
 
 /** Subject identifier to its term, in the order the schedule lists them. */
@@ -33,8 +33,11 @@ function placementsOf(catalogue: Catalogue, schedule: ScheduleAnswer): Placement
   return placements;
 }
 
+/** The subjects to sit: transferred and exempted ones are never sat, so they have no term. */
 function plannedIds(catalogue: Catalogue, plan: PlanFile): string[] {
-  return [...new Set(plan.subjects.flatMap((name) => findSubject(catalogue, name)?.id ?? []))];
+  const idsOf = (names: readonly string[]) => names.flatMap((name) => findSubject(catalogue, name)?.id ?? []);
+  const notSat = new Set(idsOf([...(plan.transferred ?? []), ...(plan.exempted ?? [])]));
+  return [...new Set(idsOf(plan.subjects))].filter((id) => !notSat.has(id));
 }
 
 /**

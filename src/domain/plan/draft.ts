@@ -2,7 +2,7 @@ import type { Catalogue, Subject } from '../catalogue/model.js';
 import type { Residency } from '../catalogue/schema.js';
 import { proposedSchedule, withSchedule } from './draft-schedule.js';
 import type { PlanFile } from './schema.js';
-import { plannerSteps, type Answers, type Step } from './steps.js';
+import { plannerSteps, type Answers, type RecordAnswer, type Step } from './steps.js';
 
 type PickStep = Extract<Step, { kind: 'pick' }>;
 
@@ -39,7 +39,7 @@ export function hasResidency(answers: Answers): answers is AnswersWithResidency 
   return answers.residency !== undefined;
 }
 
-/** The plan file the answers make so far (the contract's format), ready to judge or save. */
+/** The plan file the answers make so far (the format of docs/plan-file-and-schedule.md), ready to judge or save. */
 export function planFromAnswers(catalogue: Catalogue, answers: AnswersWithResidency): PlanFile {
   const steps = plannerSteps(catalogue, answers);
   const fellowship = steps.some((s) => s.kind === 'fellowship') && answers.fellowship === true;
@@ -50,7 +50,23 @@ export function planFromAnswers(catalogue: Catalogue, answers: AnswersWithReside
     fellowship,
     subjects: chosenSubjects(catalogue, answers),
   };
-  return withSchedule(catalogue, plan, answers.schedule);
+  return withSchedule(catalogue, { ...plan, ...recordFields(answers.record, new Set(plan.subjects)) }, answers.schedule);
+}
+
+/**
+ * The record's fields as a plan file writes them, for the planned subjects only: an entry for a
+ * subject no longer planned stays in the answers (to come back with the subject) but not in the plan.
+ */
+function recordFields(
+  record: RecordAnswer | undefined,
+  planned: ReadonlySet<string>,
+): Pick<PlanFile, 'grades' | 'transferred' | 'exempted'> {
+  if (record === undefined) return {};
+  const fields: Pick<PlanFile, 'grades' | 'transferred' | 'exempted'> = {};
+  if (record.grades !== undefined) fields.grades = Object.fromEntries(Object.entries(record.grades).filter(([id]) => planned.has(id)));
+  if (record.transferred !== undefined) fields.transferred = record.transferred.filter((id) => planned.has(id));
+  if (record.exempted !== undefined) fields.exempted = record.exempted.filter((id) => planned.has(id));
+  return fields;
 }
 
 /**

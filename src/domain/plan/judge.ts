@@ -1,17 +1,17 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import { findSubject, notASubject } from '../catalogue/resolve.js';
 import { chargedCreditsRequired } from '../fees/charged-required.js';
-import { computeFees, fellowshipEligible, fellowshipRefusal, type FeeSummary } from '../fees/fees.js';
+import { computeFees, fellowshipRefusal, type FeeSummary } from '../fees/fees.js';
 import { evaluate, type RequirementResult } from '../rules/engine.js';
-import { joinWords } from '../rules/wording.js';
+import { joinWords, plural } from '../rules/wording.js';
 import { money } from '../text/money.js';
 import { planSchedule, type ScheduleResult } from '../schedule/plan-schedule.js';
 import type { PlanFile } from './schema.js';
-
-export interface Finding {
-  code: string;
-  message: string;
-}
+import type { Finding } from '../finding.js';
+import { creditsOf, readRecord, takenSubjects, type StudyRecord } from '../record/record.js';
+import { lowGpa, recordGpa, retakes, transferLimit, usableExemptions } from '../record/findings.js';
+import { studyProgress, type Progress } from '../record/progress.js';
+import { remainingBills, type RemainingCost } from '../record/remaining.js';
 
 export interface Judgement {
   valid: boolean;
@@ -27,6 +27,19 @@ export interface Judgement {
   schedule?: ScheduleResult;
   /** Every subject that counts towards graduation. */
   counted: ReadonlySet<Subject>;
+  /** The plan's record of study: grades, transfers, exemptions (empty when it has none). */
+  record: StudyRecord;
+  /** GPA in hundredths (287 for 2.87); null without grades or a grade scale. */
+  gpa: number | null;
+  /** Where the student stands; only for a plan with a record of study. */
+  progress?: Progress;
+  /** The schedule's bills still to come, when the caller said what day it is. */
+  remaining?: RemainingCost;
+}
+
+export interface JudgeOptions {
+  /** Today, "2025-10-01", from the edge (the domain never reads a clock): what is still to pay is reckoned from it. */
+  today?: string | undefined;
 }
 
 // A plan naming thousands of unknown subjects gets a readable report, not thousands of lines.
@@ -57,7 +70,10 @@ function resolveSubjects(catalogue: Catalogue, names: readonly string[], errors:
     subjects.push(subject);
   }
   if (unknown > MAX_REPORTED_PER_KIND) {
-    errors.push({ code: 'UNKNOWN_SUBJECT', message: `and ${unknown - MAX_REPORTED_PER_KIND} more names that are not subjects of this programme.` });
+    errors.push({
+      code: 'UNKNOWN_SUBJECT',
+      message: `and ${unknown - MAX_REPORTED_PER_KIND} more names that are not subjects of this programme.`,
+    });
   }
   if (duplicated > MAX_REPORTED_PER_KIND) {
     errors.push({ code: 'DUPLICATE_SUBJECT', message: `and ${duplicated - MAX_REPORTED_PER_KIND} more subjects listed more than once.` });
@@ -84,59 +100,91 @@ function howToAdd(catalogue: Catalogue, index: number, result: RequirementResult
   const counted = new Set(result.counted.map((s) => s.id));
   const missing = catalogue.subjects.filter((s) => options[0]!.eligible.has(s.id) && !counted.has(s.id));
   if (missing.length === 0 || missing.length > 3) return '';
-  return `; add ${joinWords(missing.map((s) => `"${s.code ?? s.title}"`), 'and')} to "subjects"`;
+  return `; add ${joinWords(
+    missing.map((s) => `"${s.code ?? s.title}"`),
+    'and',
+  )} to "subjects"`;
 }
 
 /** Judges a plan against a catalogue: requirements, errors, warnings and fees. Pure. */
-export function judgePlan(catalogue: Catalogue, plan: PlanFile): Judgement {
+export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOptions = {}): Judgement {
   const errors: Finding[] = [];
   const warnings: Finding[] = [];
   if (plan.catalogue !== undefined && plan.catalogue !== catalogue.id) {
-    errors.push({ code: 'CATALOGUE_MISMATCH', message: `the plan is for catalogue "${plan.catalogue}", but "${catalogue.id}" is loaded; pass --catalogue FILE with the plan's catalogue.` });
+    errors.push({
+      code: 'CATALOGUE_MISMATCH',
+      message: `the plan is for catalogue "${plan.catalogue}", but "${catalogue.id}" is loaded; pass --catalogue FILE with the plan's catalogue.`,
+    });
   }
   const subjects = resolveSubjects(catalogue, plan.subjects, errors);
-  const evaluation = evaluate(catalogue, subjects);
+  const { record, errors: recordErrors } = readRecord(catalogue, plan, subjects);
+  errors.push(...recordErrors, ...transferLimit(catalogue, record));
+  // An exemption no requirement names stands for nothing, so the requirements never see it.
+  const exemptions = usableExemptions(catalogue, record);
+  warnings.push(...exemptions.warnings);
+  const evaluation = evaluate(
+    catalogue,
+    record.exempted.size === 0 ? subjects : subjects.filter((s) => !record.exempted.has(s) || exemptions.usable.has(s)),
+  );
   evaluation.requirements.forEach((r, i) => {
-    if (!r.satisfied) errors.push({ code: 'REQUIREMENT_UNMET', message: `${r.label}: still needs ${r.missing}${howToAdd(catalogue, i, r)}.` });
+    if (!r.satisfied)
+      errors.push({ code: 'REQUIREMENT_UNMET', message: `${r.label}: still needs ${r.missing}${howToAdd(catalogue, i, r)}.` });
   });
   const fees = catalogue.data.fees;
-  if (plan.fellowship && !fellowshipEligible(fees, plan.residency)) {
-    errors.push({ code: 'FELLOWSHIP_NOT_ELIGIBLE', message: `${fellowshipRefusal(fees, plan.residency, 'the fellowship')}; set "fellowship" to false.` });
-  }
+  const refusal = plan.fellowship ? fellowshipRefusal(fees, plan.residency, 'the fellowship') : undefined;
+  if (refusal !== undefined) errors.push({ code: 'FELLOWSHIP_NOT_ELIGIBLE', message: `${refusal}; set "fellowship" to false.` });
   const required = catalogue.data.creditsRequired;
-  const planned = subjects.reduce((sum, s) => sum + s.credits, 0);
+  // An exempted subject's credits do not count: another subject makes them up.
+  const exemptedCredits = creditsOf(record.exempted);
+  const planned = subjects.reduce((sum, s) => sum + s.credits, 0) - exemptedCredits;
   if (evaluation.satisfied && planned < required) {
-    errors.push({ code: 'CREDITS_SHORT', message: `the plan has ${planned} credits, ${required - planned} short of the ${required} required for graduation.` });
+    errors.push({ code: 'CREDITS_SHORT', message: creditsShort(planned, required, record) });
   }
-  const charged = chargedCreditsOf(subjects);
-  // Tuition-bearing credits against the tuition-bearing credits required: a tuition-free subject
-  // among the required ones must not let a charged extra credit in under the fellowship.
-  const graduationCredits = Math.min(chargedCreditsOf(evaluation.counted), chargedCreditsRequired(catalogue));
+  const taken = takenSubjects(subjects, record);
+  // Transferred and exempted subjects are not billed; a failed one is billed again for its retake.
+  const firstAttempts = chargedCreditsOf(taken);
+  const charged = firstAttempts + chargedCreditsOf(record.failed);
+  const graduationCredits = billedGraduationCredits(catalogue, evaluation.counted, taken, record);
   const summary = computeFees(fees, {
     residency: plan.residency,
-    credits: planned,
+    // The credits sat (retakes twice), not those transferred or exempted, which carry no fee.
+    credits: creditsOf(taken) + creditsOf(record.failed),
     chargedCredits: charged,
     graduationCredits,
     fellowship: plan.fellowship,
   });
   if (planned > required) {
     // By title, so the warning reads the same whatever order the plan lists its subjects in.
-    const extra = subjects.filter((s) => !evaluation.counted.has(s)).map((s) => s.title).sort(byCodeUnits);
+    const extra = subjects
+      .filter((s) => !evaluation.counted.has(s))
+      .map((s) => s.title)
+      .sort(byCodeUnits);
     // Whatever tuition is not for credits that count towards graduation, whether whole extra
     // subjects or a subject that takes a credit-based requirement past its minimum.
-    const extraCost = (charged - graduationCredits) * fees.perCredit;
+    const extraCost = (firstAttempts - graduationCredits) * fees.perCredit;
     const named = extra.length > 0 ? ` (${joinWords(extra, 'and')})` : '';
     warnings.push({
       code: 'EXTRA_CREDITS',
       message: `the plan has ${planned} credits, ${planned - required} more than the ${required} required${named}; they add ${money(extraCost, fees.currency)} to the tuition and no fellowship covers them.`,
     });
   }
+  const gpa = recordGpa(record);
+  warnings.push(...lowGpa(catalogue, gpa), ...retakes(catalogue, record, summary.fellowship > 0));
   let schedule: ScheduleResult | undefined;
   if (plan.schedule !== undefined) {
-    schedule = planSchedule(catalogue, plan, { subjects, requirements: evaluation.requirements, fees: summary, counted: evaluation.counted, satisfied: evaluation.satisfied });
+    schedule = planSchedule(catalogue, plan, {
+      subjects,
+      requirements: evaluation.requirements,
+      fees: summary,
+      counted: evaluation.counted,
+      satisfied: evaluation.satisfied,
+      record,
+    });
     errors.push(...schedule.errors);
     warnings.push(...schedule.warnings);
   }
+  const progress = record.present ? studyProgress(subjects, evaluation.requirements, record, schedule?.bills) : undefined;
+  const remaining = schedule && options.today !== undefined ? remainingBills(schedule.bills, options.today) : undefined;
   return {
     valid: errors.length === 0,
     plan,
@@ -148,5 +196,43 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile): Judgement {
     fees: summary,
     counted: evaluation.counted,
     ...(schedule ? { schedule } : {}),
+    record,
+    gpa,
+    ...(progress ? { progress } : {}),
+    ...(remaining ? { remaining } : {}),
   };
+}
+
+/** CREDITS_SHORT, saying when an exemption is why: its credits do not count, so another subject must make them up. */
+function creditsShort(planned: number, required: number, record: StudyRecord): string {
+  const short = `the plan has ${planned} credits, ${required - planned} short of the ${required} required for graduation`;
+  if (record.exempted.size === 0) return `${short}.`;
+  const exempted = [...record.exempted];
+  return `${short}: the exemption from ${joinWords(
+    exempted.map((s) => s.title),
+    'and',
+  )} does not count its ${plural(creditsOf(exempted), 'credit', 'credits')}, so add another subject of at least ${plural(required - planned, 'credit', 'credits')} to "subjects" in its place.`;
+}
+
+/**
+ * The billed credits the fellowship may cover: tuition-bearing credits against the tuition-bearing
+ * credits required (a tuition-free subject among the required ones must not let a charged extra
+ * credit in), less those transferred, which are not billed. Subjects that count, sat and billed;
+ * where an exemption leaves credits to make up, the extra subjects that make them up count too.
+ */
+function billedGraduationCredits(
+  catalogue: Catalogue,
+  counted: ReadonlySet<Subject>,
+  taken: readonly Subject[],
+  record: StudyRecord,
+): number {
+  const countedTaken = taken.filter((s) => counted.has(s));
+  const makeUp = Math.min(
+    chargedCreditsOf([...record.exempted].filter((s) => counted.has(s))),
+    chargedCreditsOf(taken.filter((s) => !counted.has(s))),
+  );
+  return Math.max(
+    0,
+    Math.min(chargedCreditsOf(countedTaken) + makeUp, chargedCreditsRequired(catalogue) - chargedCreditsOf(record.transferred)),
+  );
 }

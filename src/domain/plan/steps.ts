@@ -1,6 +1,7 @@
 import type { Catalogue, Requirement, RequirementOption, Subject } from '../catalogue/model.js';
 import type { Residency } from '../catalogue/schema.js';
 import { fellowshipEligible } from '../fees/fees.js';
+import type { ScheduleEntry } from './schema.js';
 
 /** The planner's answers so far; an answer that is missing is a step not yet taken. */
 export interface Answers {
@@ -17,9 +18,23 @@ export interface Answers {
   schedule?: ScheduleAnswer;
   fellowship?: boolean;
   name?: string;
+  /** The record of study so far, by subject identifier; absent when the plan has none. */
+  record?: RecordAnswer;
 }
 
-export type ScheduleAnswer = readonly { readonly term: string; readonly subjects: readonly string[] }[];
+/**
+ * The record of study as the planner holds it: the plan file's `grades`, `transferred` and
+ * `exempted`, each subject by identifier. A field is kept when given, even empty, as the plan had it.
+ */
+export interface RecordAnswer {
+  /** A final grade as written ("B+", "P", "F"), by subject identifier. */
+  grades?: Readonly<Record<string, string>>;
+  transferred?: readonly string[];
+  exempted?: readonly string[];
+}
+
+/** The schedule step's answer, as a plan file writes its schedule. */
+export type ScheduleAnswer = readonly ScheduleEntry[];
 
 export const NO_ANSWERS: Answers = { picks: {}, routes: {} };
 
@@ -39,7 +54,11 @@ export type Step =
   | { kind: 'residency'; id: 'residency' }
   | { kind: 'mode'; id: 'mode' }
   | ({ kind: 'include'; id: string; subjects: Subject[] } & RequirementStep)
-  | ({ kind: 'pick'; id: string; /** An alternative's pick asks for exactly what its requirement still misses, no more. */ exact: boolean } & RequirementStep)
+  | ({
+      kind: 'pick';
+      id: string;
+      /** An alternative's pick asks for exactly what its requirement still misses, no more. */ exact: boolean;
+    } & RequirementStep)
   | { kind: 'route'; id: string; requirement: Requirement }
   /** When each subject is taken: once every subject is chosen, and only in a terminal (no flag answers it). */
   | { kind: 'schedule'; id: 'schedule' }
@@ -86,18 +105,21 @@ export function plannerSteps(catalogue: Catalogue, answers: Answers): Step[] {
 
 export function isAnswered(step: Step, answers: Answers): boolean {
   switch (step.kind) {
-    case 'residency': return answers.residency !== undefined;
-    case 'mode': return answers.mode !== undefined;
-    case 'include': return true;
-    case 'pick': return answers.picks[step.key] !== undefined;
-    case 'route': return step.requirement.options.some((o) => o.id === answers.routes[step.requirement.id]);
-    case 'schedule': return answers.schedule !== undefined;
-    case 'fellowship': return answers.fellowship !== undefined;
-    case 'name': return answers.name !== undefined;
+    case 'residency':
+      return answers.residency !== undefined;
+    case 'mode':
+      return answers.mode !== undefined;
+    case 'include':
+      return true;
+    case 'pick':
+      return answers.picks[step.key] !== undefined;
+    case 'route':
+      return step.requirement.options.some((o) => o.id === answers.routes[step.requirement.id]);
+    case 'schedule':
+      return answers.schedule !== undefined;
+    case 'fellowship':
+      return answers.fellowship !== undefined;
+    case 'name':
+      return answers.name !== undefined;
   }
-}
-
-/** The first step still to answer, or undefined when every step that applies is answered. */
-export function firstUnanswered(catalogue: Catalogue, answers: Answers): Step | undefined {
-  return plannerSteps(catalogue, answers).find((s) => !isAnswered(s, answers));
 }

@@ -57,7 +57,14 @@ function score(standings: readonly Standing[]): [number, number] {
  * without taking from the requirements that are met now: otherwise an alternative could look met
  * ("0 more") only by emptying another requirement.
  */
-function alternativeStanding(catalogue: Catalogue, plan: readonly Subject[], choice: readonly number[], current: readonly Standing[], i: number, o: number): Standing {
+function alternativeStanding(
+  catalogue: Catalogue,
+  plan: readonly Subject[],
+  choice: readonly number[],
+  current: readonly Standing[],
+  i: number,
+  o: number,
+): Standing {
   const alternative = [...choice];
   alternative[i] = o;
   const keepsOthers = (standings: readonly Standing[]) => standings.every((s, j) => j === i || !current[j]!.satisfied || s.satisfied);

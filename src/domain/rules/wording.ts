@@ -35,5 +35,7 @@ export function describeShortfall(catalogue: Catalogue, standing: Standing): str
   const pool = describePool(catalogue, option);
   const poolIsList = pool.startsWith('from ');
   if (rule.type === 'credits') return `${plural(short, 'more credit', 'more credits')} ${poolIsList ? pool : `of ${pool} subjects`}`;
-  return poolIsList ? `${plural(short, 'more subject', 'more subjects')} ${pool}` : `${plural(short, `more ${pool} subject`, `more ${pool} subjects`)}`;
+  return poolIsList
+    ? `${plural(short, 'more subject', 'more subjects')} ${pool}`
+    : `${plural(short, `more ${pool} subject`, `more ${pool} subjects`)}`;
 }

@@ -21,6 +21,8 @@ export interface TermBill {
   /** Undefined for the row of subjects the schedule leaves out. */
   term: Term | undefined;
   subjects: Subject[];
+  /** Failed subjects sat again in this term: billed in full, never covered by the fellowship. */
+  retakes: Subject[];
   credits: number;
   /** Tuition of the term's chargeable credits. */
   tuition: number;
@@ -32,6 +34,31 @@ export interface TermBill {
   bill: number;
   /** The term's bill as PolyU issues it, in order. */
   instalments: Instalment[];
+}
+
+/** A failed subject sat again: in `term`, or, without one, once it is scheduled. */
+export interface Retake {
+  subject: Subject;
+  term: Term | undefined;
+}
+
+interface Row {
+  term: Term | undefined;
+  subjects: Subject[];
+  retakes: Subject[];
+}
+
+/** Each retake into its term's row, a new row in calendar order where the schedule has none (before the unscheduled row). */
+function addRetakes(rows: Row[], retakes: readonly Retake[]): void {
+  for (const { subject, term } of retakes) {
+    let row = rows.find((r) => r.term?.id === term?.id);
+    if (!row) {
+      row = { term, subjects: [], retakes: [] };
+      const after = term === undefined ? -1 : rows.findIndex((r) => r.term === undefined || r.term.index > term.index);
+      rows.splice(after === -1 ? rows.length : after, 0, row);
+    }
+    row.retakes.push(subject);
+  }
 }
 
 /** Whether the terms' shares of the fellowship are an estimate ("none" when there is no fellowship to share). */
@@ -60,23 +87,31 @@ function instalmentsOf(term: Term | undefined, firstSemester: boolean, amount: n
  * the dollars left over on the last term with such credits. The initial payment, paid on accepting
  * the offer, counts towards the first semester (the first term with subjects) and, where that costs
  * less, towards the next terms in order; it is never refunded, so a plan costing less than it has
- * every bill zero. What is left of a term is billed in instalments (instalmentsOf). So no bill or
+ * every bill zero. A retake (a failed subject sat again) adds its tuition to its term and no
+ * share of the fellowship, which covers the credits required for graduation once. What is left of a term is billed in instalments (instalmentsOf). So no bill or
  * instalment is ever negative, and, with payable = max(initial payment, tuition - fellowship), the
  * bills plus the initial payment equal the payable total exactly.
  */
-export function splitBills(fees: FeeSummary, terms: readonly ScheduledTerm[], unscheduled: readonly Subject[], counted: ReadonlySet<Subject>): TermBill[] {
-  const rows: { term: Term | undefined; subjects: Subject[] }[] = terms.map((t) => ({ term: t.term, subjects: t.subjects }));
-  if (unscheduled.length > 0) rows.push({ term: undefined, subjects: [...unscheduled] });
+export function splitBills(
+  fees: FeeSummary,
+  terms: readonly ScheduledTerm[],
+  unscheduled: readonly Subject[],
+  counted: ReadonlySet<Subject>,
+  retakes: readonly Retake[] = [],
+): TermBill[] {
+  const rows: Row[] = terms.map((t) => ({ term: t.term, subjects: t.subjects, retakes: [] }));
+  if (unscheduled.length > 0) rows.push({ term: undefined, subjects: [...unscheduled], retakes: [] });
+  addRetakes(rows, retakes);
   const chargeable = (s: Subject) => (s.tuitionFree ? 0 : s.credits);
   const weights = rows.map((r) => r.subjects.reduce((sum, s) => sum + (counted.has(s) ? chargeable(s) : 0), 0));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const shares = weights.map((w) => (totalWeight === 0 ? 0 : Math.floor((fees.fellowship * w) / totalWeight)));
   const lastWeighted = weights.reduce((last, w, i) => (w > 0 ? i : last), -1);
   if (lastWeighted !== -1) shares[lastWeighted]! += fees.fellowship - shares.reduce((a, b) => a + b, 0);
-  const firstSemester = rows.findIndex((r) => r.subjects.length > 0);
+  const firstSemester = rows.findIndex((r) => r.subjects.length > 0 || r.retakes.length > 0);
   let initialLeft = fees.initialPayment;
   return rows.map((row, i) => {
-    const tuition = row.subjects.reduce((sum, s) => sum + chargeable(s), 0) * fees.perCredit;
+    const tuition = [...row.subjects, ...row.retakes].reduce((sum, s) => sum + chargeable(s), 0) * fees.perCredit;
     const due = Math.max(0, tuition - shares[i]!);
     const applied = Math.min(initialLeft, due);
     initialLeft -= applied;
@@ -84,7 +119,8 @@ export function splitBills(fees: FeeSummary, terms: readonly ScheduledTerm[], un
     return {
       term: row.term,
       subjects: row.subjects,
-      credits: row.subjects.reduce((sum, s) => sum + s.credits, 0),
+      retakes: row.retakes,
+      credits: [...row.subjects, ...row.retakes].reduce((sum, s) => sum + s.credits, 0),
       tuition,
       fellowship: shares[i]!,
       initialPaymentApplied: applied,

@@ -1,14 +1,10 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import { findSubject } from '../catalogue/resolve.js';
-import type { Finding } from '../plan/judge.js';
+import type { ScheduleEntry } from '../plan/schema.js';
+import type { Finding } from '../finding.js';
 import { isOverloaded, loadOf, modeOf, normalLoad, overBy, type TermLoad } from './load.js';
 import { offeredIn, type ScheduledTerm } from './propose.js';
 import { findTerm } from './terms.js';
-
-export interface ScheduleEntry {
-  term: string;
-  subjects: string[];
-}
 
 export interface ScheduleCheck {
   /** The plan's terms in calendar order, each subject resolved; terms that name nothing are left out. */
@@ -26,7 +22,12 @@ export interface ScheduleCheck {
  * subjects or credits), and a `scheduleLate` subject before the compulsory ones are done. An empty
  * term is fine.
  */
-export function checkSchedule(catalogue: Catalogue, modeId: string, planned: readonly Subject[], entries: readonly ScheduleEntry[]): ScheduleCheck {
+export function checkSchedule(
+  catalogue: Catalogue,
+  modeId: string,
+  planned: readonly Subject[],
+  entries: readonly ScheduleEntry[],
+): ScheduleCheck {
   const errors: Finding[] = [];
   const warnings: Finding[] = [];
   const inPlan = new Set(planned);
@@ -35,11 +36,17 @@ export function checkSchedule(catalogue: Catalogue, modeId: string, planned: rea
   for (const entry of entries) {
     const term = findTerm(catalogue, entry.term);
     if (!term) {
-      errors.push({ code: 'SCHEDULE_UNKNOWN_TERM', message: `"${entry.term}" is not a term; name one like "${catalogueTermExample(catalogue)}".` });
+      errors.push({
+        code: 'SCHEDULE_UNKNOWN_TERM',
+        message: `"${entry.term}" is not a term; name one like "${catalogueTermExample(catalogue)}".`,
+      });
       continue;
     }
     if (term.index < 0) {
-      errors.push({ code: 'SCHEDULE_BEFORE_INTAKE', message: `${term.label} is before the intake (${catalogue.data.programme.intakeLabel ?? catalogue.data.programme.intake}); move its subjects to a later term.` });
+      errors.push({
+        code: 'SCHEDULE_BEFORE_INTAKE',
+        message: `${term.label} is before the intake (${catalogue.data.programme.intakeLabel ?? catalogue.data.programme.intake}); move its subjects to a later term.`,
+      });
       continue;
     }
     let slot = byTerm.get(term.id);
@@ -47,16 +54,25 @@ export function checkSchedule(catalogue: Catalogue, modeId: string, planned: rea
     for (const name of entry.subjects) {
       const subject = findSubject(catalogue, name);
       if (!subject || !inPlan.has(subject)) {
-        errors.push({ code: 'SCHEDULE_UNPLANNED_SUBJECT', message: `${term.label} lists "${name}", which is not among the plan's subjects; add it to "subjects" or remove it from the schedule.` });
+        errors.push({
+          code: 'SCHEDULE_UNPLANNED_SUBJECT',
+          message: `${term.label} lists "${name}", which is not among the plan's subjects; add it to "subjects" or remove it from the schedule.`,
+        });
         continue;
       }
       const earlier = placedIn.get(subject);
       if (earlier !== undefined) {
-        errors.push({ code: 'SCHEDULE_DUPLICATE', message: `${subject.title} is scheduled in both ${earlier} and ${term.label}; keep it in one term.` });
+        errors.push({
+          code: 'SCHEDULE_DUPLICATE',
+          message: `${subject.title} is scheduled in both ${earlier} and ${term.label}; keep it in one term.`,
+        });
         continue;
       }
       if (!offeredIn(subject, term)) {
-        errors.push({ code: 'SCHEDULE_NOT_OFFERED', message: `${subject.title} is not offered in the ${term.kind.label}; move it to a term it is offered in.` });
+        errors.push({
+          code: 'SCHEDULE_NOT_OFFERED',
+          message: `${subject.title} is not offered in the ${term.kind.label}; move it to a term it is offered in.`,
+        });
       }
       placedIn.set(subject, term.label);
       slot.subjects.push(subject);
@@ -64,20 +80,27 @@ export function checkSchedule(catalogue: Catalogue, modeId: string, planned: rea
   }
   const unscheduled = planned.filter((s) => !placedIn.has(s));
   for (const subject of unscheduled) {
-    errors.push({ code: 'SCHEDULE_MISSING_SUBJECT', message: `${subject.title} is in the plan but in no term of the schedule; add it to one.` });
+    errors.push({
+      code: 'SCHEDULE_MISSING_SUBJECT',
+      message: `${subject.title} is in the plan but in no term of the schedule; add it to one.`,
+    });
   }
   const terms = [...byTerm.values()].sort((a, b) => a.term.index - b.term.index);
   for (const { term, subjects } of terms) {
     const load = loadOf(subjects);
     if (isOverloaded(catalogue, modeId, term, load)) {
-      warnings.push({ code: 'SCHEDULE_OVERLOAD', message: `${term.label} has ${overText(catalogue, modeId, term, load)} for ${modeOf(catalogue, modeId).label.toLowerCase()} study; expect a heavy term, or move a subject to a lighter one.` });
+      warnings.push({
+        code: 'SCHEDULE_OVERLOAD',
+        message: `${term.label} has ${overText(catalogue, modeId, term, load)} for ${modeOf(catalogue, modeId).label.toLowerCase()} study; expect a heavy term, or move a subject to a lighter one.`,
+      });
     }
   }
   warnings.push(...lateSubjectsEarly(catalogue, terms));
   return { terms, unscheduled, errors, warnings };
 }
 
-const counted = (n: number, unit: 'subjects' | 'credits') => `${n} ${unit === 'subjects' ? (n === 1 ? 'subject' : 'subjects') : n === 1 ? 'credit' : 'credits'}`;
+const counted = (n: number, unit: 'subjects' | 'credits') =>
+  `${n} ${unit === 'subjects' ? (n === 1 ? 'subject' : 'subjects') : n === 1 ? 'credit' : 'credits'}`;
 
 /** "3 subjects, above the normal 2 subjects a term", in each unit the term is above. */
 function overText(catalogue: Catalogue, modeId: string, term: ScheduledTerm['term'], load: TermLoad): string {

@@ -70,5 +70,7 @@ export function guidanceRange(guidance: LoadGuidance, unit: LoadUnit): { min: nu
 /** The units in which `load` is above the term's guidance, with the normal maximum of each. */
 export function overBy(guidance: LoadGuidance, load: TermLoad): { unit: LoadUnit; has: number; max: number }[] {
   const max = maxLoad(guidance);
-  return (['subjects', 'credits'] as const).filter((unit) => load[unit] > max[unit]).map((unit) => ({ unit, has: load[unit], max: max[unit] }));
+  return (['subjects', 'credits'] as const)
+    .filter((unit) => load[unit] > max[unit])
+    .map((unit) => ({ unit, has: load[unit], max: max[unit] }));
 }

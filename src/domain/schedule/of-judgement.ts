@@ -11,5 +11,6 @@ export function scheduleOf(catalogue: Catalogue, judgement: Judgement): Schedule
     fees: judgement.fees,
     counted: judgement.counted,
     satisfied: judgement.requirements.every((r) => r.satisfied),
+    record: judgement.record,
   });
 }

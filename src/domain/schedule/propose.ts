@@ -81,7 +81,11 @@ const lastIndex = (p: Placement) => p.terms.at(-1)?.term.index ?? -1;
  * coursework plan of 11 subjects is two semesters of 5 and one Summer Term subject, within the year).
  * Beyond the normal duration, or when the guided terms hold everything, a summer stays empty.
  */
-export function proposeSchedule(catalogue: Catalogue, modeId: string, subjects: readonly Subject[]): { terms: ScheduledTerm[]; unplaced: Subject[] } {
+export function proposeSchedule(
+  catalogue: Catalogue,
+  modeId: string,
+  subjects: readonly Subject[],
+): { terms: ScheduledTerm[]; unplaced: Subject[] } {
   const mode = modeOf(catalogue, modeId);
   const load = mode.load ?? NO_LOAD;
   const queue = [...subjects.filter((s) => !s.scheduleLate), ...subjects.filter((s) => s.scheduleLate)];
@@ -96,7 +100,10 @@ export function proposeSchedule(catalogue: Catalogue, modeId: string, subjects: 
   const overflow = loadOf([...late, ...byGuidance.unplaced]);
   if (overflow.subjects === 0) return byGuidance;
   // What is left for the unguided terms, in the units the guidance counts; shared among them in order.
-  let spare: TermLoad = { subjects: units.includes('subjects') ? overflow.subjects : Infinity, credits: units.includes('credits') ? overflow.credits : Infinity };
+  let spare: TermLoad = {
+    subjects: units.includes('subjects') ? overflow.subjects : Infinity,
+    credits: units.includes('credits') ? overflow.credits : Infinity,
+  };
   const heaviest = termKinds(catalogue).reduce<TermLoad>((most, kind) => {
     const max = load[kind.id] ? maxLoad(load[kind.id]!) : EMPTY_LOAD;
     return { subjects: Math.max(most.subjects, max.subjects), credits: Math.max(most.credits, max.credits) };
@@ -108,7 +115,8 @@ export function proposeSchedule(catalogue: Catalogue, modeId: string, subjects: 
       return { subjects: Math.min(spare.subjects, heaviest.subjects), credits: Math.min(spare.credits, heaviest.credits) };
     },
     took: (term, given) => {
-      if (!guided(term)) spare = { subjects: Math.max(0, spare.subjects - given.subjects), credits: Math.max(0, spare.credits - given.credits) };
+      if (!guided(term))
+        spare = { subjects: Math.max(0, spare.subjects - given.subjects), credits: Math.max(0, spare.credits - given.credits) };
     },
   });
   // Only ever an improvement: never a later graduation, never a subject left without a term.

@@ -27,7 +27,10 @@ export function termKinds(catalogue: Catalogue): readonly TermKind[] {
 function intake(catalogue: Catalogue): { year: number; kindIndex: number } {
   const [year, month] = catalogue.data.programme.intake.split('-').map(Number) as [number, number];
   const kinds = termKinds(catalogue);
-  const kindIndex = Math.max(0, kinds.findIndex((k) => k.startMonth === month));
+  const kindIndex = Math.max(
+    0,
+    kinds.findIndex((k) => k.startMonth === month),
+  );
   // A term that starts before the first kind's month belongs to the academic year begun the year before.
   const academicYear = kinds[kindIndex]!.startMonth < kinds[0]!.startMonth ? year - 1 : year;
   return { year: academicYear, kindIndex };

@@ -1,9 +1,10 @@
-import type { AnswersWithResidency } from '../../domain/plan/draft.js';
-import { hasResidency } from '../../domain/plan/draft.js';
-import type { Answers } from '../../domain/plan/steps.js';
+import type { AnswersWithResidency } from '../../../domain/plan/draft.js';
+import { hasResidency } from '../../../domain/plan/draft.js';
+import type { Answers } from '../../../domain/plan/steps.js';
 import { answerRemaining, askStep, shownBeforeResume, type FlowContext } from './flow.js';
-import { freeName, nameStep } from './name.js';
-import { confirmDiscard, confirmReplace, reviewStep, type ReviewOptions } from './review.js';
+import { freeName, nameStep } from '../../prompts/name.js';
+import { pastSubjects, resultsStep } from '../../prompts/results.js';
+import { confirmDiscard, confirmReplace, replacesEdited, reviewStep, type ReviewOptions } from '../../prompts/review.js';
 
 /** `replace`: the user said yes to replacing the saved plan of that name. */
 export type SessionEnd = { outcome: 'save'; answers: AnswersWithResidency; replace: boolean } | { outcome: 'discard'; answers: Answers };
@@ -16,6 +17,13 @@ export type SessionEnd = { outcome: 'save'; answers: AnswersWithResidency; repla
 export async function plannerSession(ctx: FlowContext & ReviewOptions, answers: Answers, { resumed = false } = {}): Promise<SessionEnd> {
   const shown = resumed ? shownBeforeResume(ctx, answers) : new Set<string>();
   answers = await answerRemaining(ctx, answers, shown);
+  // Results are asked once, before the first review, of a new plan with subjects in terms begun; an
+  // edited plan opens at its review, where they can be changed.
+  const past = () => (ctx.today !== undefined ? pastSubjects(ctx.catalogue, answers, ctx.today) : []);
+  if (ctx.editing === undefined && answers.record === undefined && past().length > 0) {
+    answers = await resultsStep(ctx, answers, past());
+    ctx.keep(answers);
+  }
   for (;;) {
     // The residency step is always first, so it is answered by now.
     if (!hasResidency(answers)) throw new Error('the planner finished without a residency');
@@ -24,9 +32,16 @@ export async function plannerSession(ctx: FlowContext & ReviewOptions, answers: 
       const name = answers.name ?? '';
       const taken = ctx.takenBy(name);
       if (taken.length === 0) return { outcome: 'save', answers, replace: false };
+      // The plan being edited is replaced without asking again: the review's Save line says so.
+      if (replacesEdited(ctx, taken)) return { outcome: 'save', answers, replace: true };
       if (await confirmReplace(ctx, name, taken)) return { outcome: 'save', answers, replace: true };
       // No: the saved plan stays; ask for another name, offering a free one, then back to the review.
       answers = await nameStep(ctx, { ...answers, name: freeName(name, (n) => ctx.takenBy(n).length > 0) });
+      ctx.keep(answers);
+      continue;
+    }
+    if (action.kind === 'results') {
+      answers = await resultsStep(ctx, answers, past());
       ctx.keep(answers);
       continue;
     }

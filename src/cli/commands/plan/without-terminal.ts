@@ -1,12 +1,12 @@
-import type { Catalogue } from '../../domain/catalogue/model.js';
-import { pickPool } from '../../domain/plan/draft.js';
-import { pickNeed } from '../../domain/plan/pick-need.js';
-import { isAnswered, plannerSteps, type Answers, type Step } from '../../domain/plan/steps.js';
-import { describePool, joinWords, plural } from '../../domain/rules/wording.js';
-import { UsageError } from '../outcome.js';
-import { safeLine } from '../render/sanitize.js';
-import { stepLabel } from './review.js';
-import { flagSlots, routeWords } from './slots.js';
+import type { Catalogue } from '../../../domain/catalogue/model.js';
+import { pickPool } from '../../../domain/plan/draft.js';
+import { pickNeed } from '../../../domain/plan/pick-need.js';
+import { isAnswered, plannerSteps, type Answers, type Step } from '../../../domain/plan/steps.js';
+import { describePool, joinWords, plural } from '../../../domain/rules/wording.js';
+import { UsageError } from '../../outcome.js';
+import { safeLine } from '../../render/sanitize.js';
+import { stepLabel } from '../../prompts/review.js';
+import { flagSlots, routeWords } from './flag-slots.js';
 
 const REQUIRED = 'is required when not running interactively';
 
@@ -17,27 +17,45 @@ function missing(catalogue: Catalogue, step: Step, answers: Answers): UsageError
     case 'residency':
       return new UsageError(`--residency ${REQUIRED}; pass --residency local or --residency non-local.`);
     case 'mode':
-      return new UsageError(`--mode ${REQUIRED}; pass ${joinWords(catalogue.data.modes.map((m) => `--mode ${m.id}`), 'or')}.`);
+      return new UsageError(
+        `--mode ${REQUIRED}; pass ${joinWords(
+          catalogue.data.modes.map((m) => `--mode ${m.id}`),
+          'or',
+        )}.`,
+      );
     case 'route':
-      if (step.requirement === slots.route) return new UsageError(`--route ${REQUIRED}; pass ${joinWords(routeWords(slots).map((w) => `--route ${w}`), 'or')}.`);
+      if (step.requirement === slots.route)
+        return new UsageError(
+          `--route ${REQUIRED}; pass ${joinWords(
+            routeWords(slots).map((w) => `--route ${w}`),
+            'or',
+          )}.`,
+        );
       break;
     case 'pick': {
-      const flag = step.key === slots.core ? '--core' : step.key === slots.elective ? '--elective' : step.key === slots.extra ? '--extra' : undefined;
+      const flag =
+        step.key === slots.core ? '--core' : step.key === slots.elective ? '--elective' : step.key === slots.extra ? '--extra' : undefined;
       if (flag === undefined) break;
       const pool = pickPool(catalogue, step, answers);
       const need = pickNeed(catalogue, step, answers);
       const poolWords = safeLine(describePool(catalogue, step.option));
-      const amount = need.unit === 'credit'
-        ? `at least ${plural(need.min, 'credit', 'credits')} of ${poolWords} subjects`
-        : `${need.max !== undefined ? '' : 'at least '}${need.min} ${poolWords} ${need.min === 1 ? 'subject' : 'subjects'}`;
-      const example = pool.slice(0, need.unit === 'credit' ? 3 : need.min).map((s) => s.id).join(' ');
+      const amount =
+        need.unit === 'credit'
+          ? `at least ${plural(need.min, 'credit', 'credits')} of ${poolWords} subjects`
+          : `${need.max !== undefined ? '' : 'at least '}${need.min} ${poolWords} ${need.min === 1 ? 'subject' : 'subjects'}`;
+      const example = pool
+        .slice(0, need.unit === 'credit' ? 3 : need.min)
+        .map((s) => s.id)
+        .join(' ');
       const which = flag === '--extra' ? ` with --route ${step.option.id}` : '';
       return new UsageError(`${flag} is required${which} when not running interactively; pass ${amount}, such as ${flag} ${example}.`);
     }
     default:
       break;
   }
-  return new UsageError(`"${safeLine(stepLabel(step))}" has no flag to answer it when not running interactively; run "study-planner plan" in a terminal to answer it.`);
+  return new UsageError(
+    `"${safeLine(stepLabel(step))}" has no flag to answer it when not running interactively; run "study-planner plan" in a terminal to answer it.`,
+  );
 }
 
 /**
@@ -53,7 +71,8 @@ export function answersWithoutTerminal(catalogue: Catalogue, answers: Answers): 
     if (next === undefined) return complete;
     if (next.kind === 'fellowship') complete = { ...complete, fellowship: false };
     // A pick the other answers already make up needs nothing, as in a terminal.
-    else if (next.kind === 'pick' && pickNeed(catalogue, next, complete).min === 0) complete = { ...complete, picks: { ...complete.picks, [next.key]: [] } };
+    else if (next.kind === 'pick' && pickNeed(catalogue, next, complete).min === 0)
+      complete = { ...complete, picks: { ...complete.picks, [next.key]: [] } };
     else throw missing(catalogue, next, complete);
   }
 }

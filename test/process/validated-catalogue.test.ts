@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir, ROOT, runCli } from './run-cli.js';
+import { makeTempDir, ROOT, runCli } from '../support/run-process.js';
 
 const BUNDLED = path.join(ROOT, 'data', 'polyu-msc-health-informatics-2024.json');
 const RECORDER = path.join(ROOT, 'test', 'fixtures', 'record-requires.cjs');

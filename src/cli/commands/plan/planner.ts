@@ -1,22 +1,23 @@
 import fs from 'node:fs';
-import type { Catalogue } from '../../domain/catalogue/model.js';
-import { carrySchedule, planFromAnswers, type AnswersWithResidency } from '../../domain/plan/draft.js';
-import { judgePlan } from '../../domain/plan/judge.js';
-import type { PlanFile } from '../../domain/plan/schema.js';
-import { NO_ANSWERS, type Answers } from '../../domain/plan/steps.js';
-import type { Context } from '../context.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
-import { plansNamed, planToReplace } from '../io/store-names.js';
-import type { Store } from '../io/store-types.js';
-import { InterruptedError, UsageError, type Outcome } from '../outcome.js';
-import { judgementJson } from '../render/check-json.js';
-import { renderJudgement } from '../render/check-report.js';
-import { planFileText } from '../render/plan-file.js';
-import { safeJson, safeLine } from '../render/sanitize.js';
-import { makeStyle } from '../render/style.js';
-import { isPromptExit, type Ask } from './ask.js';
-import { answersFromDraft, draftFromAnswers } from './draft-answers.js';
-import { applyDefaults, applyFlags, type PlanFlags } from './flag-answers.js';
+import type { Catalogue } from '../../../domain/catalogue/model.js';
+import { carrySchedule, planFromAnswers, type AnswersWithResidency } from '../../../domain/plan/draft.js';
+import { judgePlan } from '../../../domain/plan/judge.js';
+import type { PlanFile } from '../../../domain/plan/schema.js';
+import { NO_ANSWERS, type Answers } from '../../../domain/plan/steps.js';
+import type { Context } from '../../context.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { todayOf } from '../../io/today.js';
+import { plansNamed, planToReplace } from '../../io/store-names.js';
+import type { Store } from '../../io/store-types.js';
+import { ExitError, InterruptedError, UsageError, type Outcome } from '../../outcome.js';
+import { judgementJson } from '../../render/check-json.js';
+import { renderJudgement } from '../../render/check-report.js';
+import { planFileText } from '../../render/plan-file.js';
+import { safeJson, safeLine } from '../../render/sanitize.js';
+import { makeStyle } from '../../render/style.js';
+import { isPromptExit, type Ask } from '../../prompts/ask.js';
+import { answersFromDraft, draftFromAnswers } from './draft.js';
+import { applyDefaults, applyFlags, type PlanFlags } from './flags.js';
 import { plannerSession } from './session.js';
 import { answersWithoutTerminal } from './without-terminal.js';
 
@@ -43,7 +44,9 @@ function startingAnswers(ctx: Context, catalogue: Catalogue, options: PlanOption
     const draft = store.getDraft();
     if (!draft) throw new UsageError('there is no draft to resume; run "study-planner plan" to start a plan.');
     if (draft.catalogue !== catalogue.id) {
-      throw new UsageError(`the draft is for the catalogue "${safeLine(draft.catalogue)}", but "${catalogue.id}" is loaded; pass --catalogue FILE with that catalogue, or run "study-planner plan" to start again.`);
+      throw new UsageError(
+        `the draft is for the catalogue "${safeLine(draft.catalogue)}", but "${catalogue.id}" is loaded; pass --catalogue FILE with that catalogue, or run "study-planner plan" to start again.`,
+      );
     }
     answers = answersFromDraft(catalogue, draft);
   }
@@ -57,7 +60,13 @@ function startingAnswers(ctx: Context, catalogue: Catalogue, options: PlanOption
  * goes only when it is this plan's (another session's draft is not ours to remove), and whatever
  * was done before a failure is said in the error.
  */
-function keepPlan(store: Store, plan: PlanFile, name: string | undefined, options: PlanOptions, { draftIsThisPlan, replace }: { draftIsThisPlan: boolean; replace: boolean }): string[] {
+function keepPlan(
+  store: Store,
+  plan: PlanFile,
+  name: string | undefined,
+  options: PlanOptions,
+  { draftIsThisPlan, replace }: { draftIsThisPlan: boolean; replace: boolean },
+): string[] {
   const done: string[] = [];
   if (name !== undefined) {
     // The store decides, under its lock, whether the name is still free or may be replaced.
@@ -69,7 +78,7 @@ function keepPlan(store: Store, plan: PlanFile, name: string | undefined, option
     try {
       writeFileAtomic(options.out, planFileText(plan), { overwrite: options.force === true });
     } catch (error) {
-      if (error instanceof UsageError && done.length > 0) throw new UsageError(`${done.join(' ')}; but ${error.message}`);
+      if (error instanceof ExitError && done.length > 0) throw new ExitError(error.code, `${done.join(' ')}; but ${error.message}`);
       throw error;
     }
     done.push(`Wrote ${safeLine(options.out)}.`);
@@ -86,12 +95,12 @@ function runWithoutTerminal(ctx: Context, catalogue: Catalogue, answers: Answers
   const plan = planFromAnswers(catalogue, complete);
   const judgement = judgePlan(catalogue, plan);
   let done: string[] = [];
-  let notKept: UsageError | undefined;
+  let notKept: ExitError | undefined;
   try {
     done = keepPlan(store, plan, complete.name, options, { draftIsThisPlan: options.resume === true, replace: options.force === true });
   } catch (error) {
     // A full or read-only disk must not lose the plan: it is printed all the same, then the error.
-    if (!(error instanceof UsageError)) throw error;
+    if (!(error instanceof ExitError)) throw error;
     notKept = error;
   }
   if (ctx.json) {
@@ -107,7 +116,19 @@ function runWithoutTerminal(ctx: Context, catalogue: Catalogue, answers: Answers
   return judgement.valid ? 'success' : 'invalid';
 }
 
-async function runInTerminal(ctx: Context, catalogue: Catalogue, answers: Answers, options: PlanOptions, world: PlannerWorld): Promise<Outcome> {
+/** How a session starts: `editing` names the saved plan `plans edit` opened, whose answers are all given. */
+export interface SessionStart {
+  editing?: string;
+}
+
+export async function runInTerminal(
+  ctx: Context,
+  catalogue: Catalogue,
+  answers: Answers,
+  options: PlanOptions,
+  world: PlannerWorld,
+  start: SessionStart = {},
+): Promise<Outcome> {
   const { store } = world;
   let kept = options.resume === true;
   if (!options.resume && store.getDraft() !== undefined) {
@@ -126,14 +147,20 @@ async function runInTerminal(ctx: Context, catalogue: Catalogue, answers: Answer
     },
     takenBy: (name: string) => plansNamed(store.listPlans(), name).map((p) => p.name),
     ...(options.out !== undefined ? { out: options.out } : {}),
+    // Results so far and what is still to pay belong to a plan being lived: offered when editing a
+    // saved plan (a new plan's planner asks as it always has).
+    ...(start.editing !== undefined ? { editing: start.editing, today: todayOf(ctx.io) } : {}),
   };
   let end;
   try {
-    end = await plannerSession(session, answers, { resumed: options.resume === true });
+    // An edited plan's included requirements were shown when it was planned: it opens at the review.
+    end = await plannerSession(session, answers, { resumed: options.resume === true || start.editing !== undefined });
   } catch (error) {
     if (!isPromptExit(error)) throw error;
     throw new InterruptedError(
-      kept ? `Stopped. Your answers so far are kept as a draft; to continue, run ${RESUME}` : 'Stopped before the first answer; there was nothing to keep.',
+      kept
+        ? `Stopped. Your answers so far are kept as a draft; to continue, run ${RESUME}`
+        : 'Stopped before the first answer; there was nothing to keep.',
     );
   }
   if (end.outcome === 'discard') {
@@ -148,7 +175,8 @@ async function runInTerminal(ctx: Context, catalogue: Catalogue, answers: Answer
     // Only the user's yes at the review replaces a saved plan, whatever --force says.
     done = keepPlan(store, plan, end.answers.name, options, { draftIsThisPlan: true, replace: end.replace });
   } catch (error) {
-    if (error instanceof UsageError) throw new UsageError(`${error.message} Your answers are kept as a draft; to come back to them, run ${RESUME}`);
+    if (error instanceof ExitError)
+      throw new ExitError(error.code, `${error.message} Your answers are kept as a draft; to come back to them, run ${RESUME}`);
     throw error;
   }
   for (const line of done) ctx.out(`${line}\n`);

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readStore } from '../../src/cli/io/store-file.js';
-import { makeTempDir, ROOT } from './run-cli.js';
+import { makeTempDir, ROOT } from '../support/run-process.js';
 
 const PROCESSES = 20;
 const storeUrl = pathToFileURL(path.join(ROOT, 'dist', 'cli', 'io', 'store.js')).href;
@@ -55,10 +55,15 @@ it(`${PROCESSES} processes saving a plan each at the same moment lose none of th
   for (const saved of read.data.plans) expect(saved.plan.subjects).toEqual(['SN5023', `subject ${saved.name.split(' ')[1]}`]);
   expect(['full-time', 'part-time']).toContain(read.data.defaults.mode);
   // No lock left behind, no temporary file, no backup: nothing was ever judged broken.
-  expect(fs.readdirSync(work).filter((f) => f.startsWith('store')).sort()).toEqual(['store.json']);
+  expect(
+    fs
+      .readdirSync(work)
+      .filter((f) => f.startsWith('store'))
+      .sort(),
+  ).toEqual(['store.json']);
 });
 
-// Issue 9 item 4: whether a name is taken is decided inside the lock. Three processes race to save
+// Whether a name is taken is decided inside the lock. Three processes race to save
 // under the same new name, 20 times over (one process each, looping over the rounds, so the 20
 // races cost three process starts): in every round exactly one saves and the others are refused.
 const RACERS = 3;
@@ -87,16 +92,20 @@ const racer = (dir: string, index: number) => `
 
 it(`${RACERS} processes saving under one new name, ${ROUNDS} rounds: each round exactly one saves, without --force none replaces`, async () => {
   const dir = makeTempDir();
-  const runs = Array.from({ length: RACERS }, (_, i) =>
-    new Promise<number[]>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--input-type=module', '-e', racer(dir, i)], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`racer ${i} failed (exit ${code}): ${err}`))));
-    }),
+  const runs = Array.from(
+    { length: RACERS },
+    (_, i) =>
+      new Promise<number[]>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--input-type=module', '-e', racer(dir, i)], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+        child.on('error', reject);
+        child.on('close', (code) =>
+          code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`racer ${i} failed (exit ${code}): ${err}`)),
+        );
+      }),
   );
   const won = await Promise.all(runs);
   // Every round won once, by one racer.
@@ -108,4 +117,50 @@ it(`${RACERS} processes saving under one new name, ${ROUNDS} rounds: each round 
   for (const [index, rounds] of won.entries()) {
     for (const round of rounds) expect(read.data.plans.find((p) => p.name === `Race ${round}`)?.plan.subjects).toEqual([`racer ${index}`]);
   }
+});
+
+// Names that differ only in letter case or Unicode form are one name, between processes too.
+describe('two processes saving one name at once', () => {
+  const storeUrl = pathToFileURL(path.join(ROOT, 'dist', 'cli', 'io', 'store.js')).href;
+  const PROCESSES = 6;
+  const script = (dir: string, index: number, name: string) => `
+    import fs from 'node:fs';
+    import { openStore } from ${JSON.stringify(storeUrl)};
+    const store = await openStore({ env: { STUDY_PLANNER_STORE_DIR: ${JSON.stringify(dir)} }, notice: () => {} });
+    fs.writeFileSync(${JSON.stringify(path.join(dir, `ready-${index}`))}, '');
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    while (!fs.existsSync(${JSON.stringify(path.join(dir, 'go'))})) Atomics.wait(pause, 0, 0, 5);
+    try {
+      store.savePlan(${JSON.stringify(name)}, { residency: 'local', subjects: ['SN5023', 'subject ${index}'] });
+    } catch (error) {
+      if (error.name !== 'PlanNameTakenError') throw error;
+      process.exit(2);
+    }
+  `;
+  const run = (dir: string, index: number, name: string) =>
+    new Promise<number | null>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script(dir, index, name)], { stdio: 'ignore' });
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+
+  it('exactly one saves; every other is told the name is taken, and one plan remains', async () => {
+    const dir = makeTempDir();
+    // The same name in every case and Unicode form the processes might type.
+    const names = ['My café', 'my café', 'MY CAFÉ', 'My cafe\u0301', 'my cafe\u0301', 'My Café'];
+    const runs = names.slice(0, PROCESSES).map((name, i) => run(dir, i, name));
+    const deadline = Date.now() + 30_000;
+    while (fs.readdirSync(dir).filter((f) => f.startsWith('ready-')).length < PROCESSES) {
+      if (Date.now() > deadline) throw new Error('the processes did not all start');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    fs.writeFileSync(path.join(dir, 'go'), '');
+    const codes = await Promise.all(runs);
+    expect(codes.filter((c) => c === 0)).toHaveLength(1);
+    expect(codes.filter((c) => c === 2)).toHaveLength(PROCESSES - 1);
+    const read = readStore(path.join(dir, 'store.json'));
+    if (read.state !== 'ok') throw new Error(`store not readable: ${JSON.stringify(read)}`);
+    expect(read.data.plans).toHaveLength(1);
+    expect(read.data.plans[0]!.name).toBe(names[codes.indexOf(0)]!.normalize('NFC'));
+  });
 });

@@ -1,8 +1,8 @@
-import type { Catalogue, Requirement, RequirementOption } from '../../domain/catalogue/model.js';
-import { stepKey } from '../../domain/plan/steps.js';
+import type { Catalogue, Requirement, RequirementOption } from '../../../domain/catalogue/model.js';
+import { stepKey } from '../../../domain/plan/steps.js';
 
 /**
- * Which catalogue steps the contract's named flags (and the draft's named fields) answer.
+ * Which catalogue steps the `plan` command's named flags (docs/commands.md) and the draft's named fields answer.
  * `--core` and `--elective` answer the plain requirement over that category's subjects; `--route`
  * the first choice between alternatives, and `--extra` the pick of its counted option. A catalogue
  * without such requirements simply has no step for that flag.
@@ -22,7 +22,9 @@ function pickOver(catalogue: Catalogue, category: string): string | undefined {
   const plain = catalogue.requirements.filter((r) => r.options.length === 1 && isCount(r.options[0]!));
   const categoriesOf = (r: Requirement) => r.options[0]!.rule.from.categories ?? [];
   // A requirement over exactly that category first, then any whose pool includes it.
-  const exact = plain.find((r) => categoriesOf(r).length === 1 && categoriesOf(r)[0] === category && !r.options[0]!.rule.from.subjects?.length);
+  const exact = plain.find(
+    (r) => categoriesOf(r).length === 1 && categoriesOf(r)[0] === category && !r.options[0]!.rule.from.subjects?.length,
+  );
   const found = exact ?? plain.find((r) => categoriesOf(r).includes(category));
   return found && stepKey(found, found.options[0]!);
 }

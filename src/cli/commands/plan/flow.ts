@@ -1,18 +1,18 @@
-import { carrySchedule } from '../../domain/plan/draft.js';
-import type { Catalogue } from '../../domain/catalogue/model.js';
-import { pickFits, pickNeed } from '../../domain/plan/pick-need.js';
-import { isAnswered, plannerSteps, type Answers, type Step } from '../../domain/plan/steps.js';
-import { safeLine } from '../render/sanitize.js';
-import { fellowshipStep } from './fellowship.js';
-import { includeStep } from './include.js';
-import { modeStep } from './mode.js';
-import { nameStep } from './name.js';
-import { pickStep } from './pick.js';
-import type { PlannerContext } from './planner-context.js';
-import { residencyStep } from './residency.js';
-import { stepLabel } from './review.js';
-import { routeStep } from './route.js';
-import { scheduleStep } from './schedule.js';
+import { carrySchedule } from '../../../domain/plan/draft.js';
+import type { Catalogue } from '../../../domain/catalogue/model.js';
+import { pickFits, pickNeed } from '../../../domain/plan/pick-need.js';
+import { isAnswered, plannerSteps, type Answers, type Step } from '../../../domain/plan/steps.js';
+import { safeLine } from '../../render/sanitize.js';
+import { fellowshipStep } from '../../prompts/fellowship.js';
+import { includeStep } from '../../prompts/include.js';
+import { modeStep } from '../../prompts/mode.js';
+import { nameStep } from '../../prompts/name.js';
+import { pickStep } from '../../prompts/pick.js';
+import type { PlannerContext } from '../../prompts/planner-context.js';
+import { residencyStep } from '../../prompts/residency.js';
+import { stepLabel } from '../../prompts/review.js';
+import { routeStep } from '../../prompts/route.js';
+import { scheduleStep } from '../../prompts/schedule.js';
 
 export interface FlowContext extends PlannerContext {
   /** Keeps the answers as the draft; called after every answered step, so Ctrl-C loses nothing. */
@@ -56,14 +56,23 @@ export async function askStep(ctx: PlannerContext, step: Step, answers: Answers)
 
 async function askOne(ctx: PlannerContext, step: Step, answers: Answers): Promise<Answers> {
   switch (step.kind) {
-    case 'residency': return residencyStep(ctx, answers);
-    case 'mode': return modeStep(ctx, answers);
-    case 'include': includeStep(ctx, step); return answers;
-    case 'pick': return pickStep(ctx, step, answers);
-    case 'route': return routeStep(ctx, step, answers);
-    case 'schedule': return scheduleStep(ctx, answers);
-    case 'fellowship': return fellowshipStep(ctx, answers);
-    case 'name': return nameStep(ctx, answers);
+    case 'residency':
+      return residencyStep(ctx, answers);
+    case 'mode':
+      return modeStep(ctx, answers);
+    case 'include':
+      includeStep(ctx, step);
+      return answers;
+    case 'pick':
+      return pickStep(ctx, step, answers);
+    case 'route':
+      return routeStep(ctx, step, answers);
+    case 'schedule':
+      return scheduleStep(ctx, answers);
+    case 'fellowship':
+      return fellowshipStep(ctx, answers);
+    case 'name':
+      return nameStep(ctx, answers);
   }
 }
 

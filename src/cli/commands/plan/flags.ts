@@ -1,0 +1,130 @@
+import type { Catalogue, RequirementOption } from '../../../domain/catalogue/model.js';
+import { findSubject, suggestSubjects } from '../../../domain/catalogue/resolve.js';
+import { fellowshipEligible, fellowshipRefusal } from '../../../domain/fees/fees.js';
+import { stepKey, type Answers } from '../../../domain/plan/steps.js';
+import { describePool, joinWords } from '../../../domain/rules/wording.js';
+import type { Defaults } from '../../io/store-types.js';
+import { UsageError } from '../../outcome.js';
+import { safeLine } from '../../render/sanitize.js';
+import { parseSetting, resolveSetting } from '../../settings/resolve.js';
+import { nameProblem } from '../../prompts/name.js';
+import { flagSlots, routeOption, routeWords } from './flag-slots.js';
+
+/** The `plan` command's answers as flags, named as docs/commands.md names them. */
+export interface PlanFlags {
+  residency?: string;
+  mode?: string;
+  core?: string[];
+  elective?: string[];
+  route?: string;
+  extra?: string[];
+  /** true for --fellowship, false for --no-fellowship, undefined for neither. */
+  fellowship?: boolean;
+  name?: string;
+}
+
+/**
+ * Fills the residency and mode from the settings' sources below the flag: the draft's answer, then
+ * the environment (STUDY_PLANNER_*), then the saved defaults. The flags are applied after
+ * (applyFlags) and win; a bad value in the environment or a saved default is reported even then,
+ * as the planner always has.
+ */
+export function applyDefaults(catalogue: Catalogue, answers: Answers, env: NodeJS.ProcessEnv, defaults: Defaults): Answers {
+  const layers = { env, saved: defaults, draft: { residency: answers.residency, mode: answers.mode } };
+  const residency = resolveSetting('residency', layers);
+  const mode = resolveSetting('mode', layers, catalogue);
+  return { ...answers, ...(residency ? { residency: residency.value } : {}), ...(mode ? { mode: mode.value } : {}) };
+}
+
+/** Resolves a subject flag's names to identifiers in the step's pool; one clear sentence for anything else. */
+function subjectsFrom(
+  catalogue: Catalogue,
+  flag: string,
+  names: readonly string[],
+  option: RequirementOption,
+  seen: Map<string, string>,
+): string[] {
+  const pool = describePool(catalogue, option);
+  return names.map((name) => {
+    const subject = findSubject(catalogue, name);
+    if (!subject) {
+      const hint = suggestSubjects(catalogue, name);
+      const next =
+        hint.length > 0
+          ? `did you mean ${joinWords(
+              hint.map((s) => `"${safeLine(s.title)}"`),
+              'or',
+            )}?`
+          : 'run "study-planner subjects" to list them.';
+      throw new UsageError(`${flag} "${safeLine(name)}" is not a subject of this programme; ${next}`);
+    }
+    if (!option.eligible.has(subject.id)) {
+      const category = catalogue.categoryById.get(subject.category)?.adjective ?? subject.category;
+      throw new UsageError(
+        `${flag} "${safeLine(name)}" (${safeLine(subject.title)}) is ${/^[aeiou]/i.test(category) ? 'an' : 'a'} ${safeLine(category)} subject, and ${flag} takes ${safeLine(pool)} subjects; run "study-planner subjects" to see each subject's category.`,
+      );
+    }
+    const earlier = seen.get(subject.id);
+    if (earlier !== undefined)
+      throw new UsageError(`${safeLine(subject.title)} is named twice (${earlier} and ${flag}); a subject counts once, so name it once.`);
+    seen.set(subject.id, flag);
+    return subject.id;
+  });
+}
+
+function slotOption(catalogue: Catalogue, key: string): RequirementOption {
+  for (const r of catalogue.requirements) for (const o of r.options) if (stepKey(r, o) === key) return o;
+  throw new Error(`no requirement step "${key}"`);
+}
+
+function noSuchStep(flag: string, what: string): UsageError {
+  return new UsageError(`${flag} does not apply to this catalogue: it has no requirement over ${what}; leave ${flag} out.`);
+}
+
+/** The flags' answers over the others (a flag always wins); each value checked against the catalogue. */
+export function applyFlags(catalogue: Catalogue, answers: Answers, flags: PlanFlags): Answers {
+  const slots = flagSlots(catalogue);
+  const next: Answers = { ...answers, picks: { ...answers.picks }, routes: { ...answers.routes } };
+  const picks = next.picks as Record<string, readonly string[]>;
+  const routes = next.routes as Record<string, string>;
+  if (flags.residency !== undefined) next.residency = parseSetting('residency', flags.residency, 'flag');
+  if (flags.mode !== undefined) next.mode = parseSetting('mode', flags.mode, 'flag', catalogue);
+  const seen = new Map<string, string>();
+  for (const flag of ['core', 'elective'] as const) {
+    const names = flags[flag];
+    if (names === undefined) continue;
+    const key = slots[flag];
+    if (key === undefined) throw noSuchStep(`--${flag}`, `${flag} subjects`);
+    picks[key] = subjectsFrom(catalogue, `--${flag}`, names, slotOption(catalogue, key), seen);
+  }
+  if (flags.route !== undefined) {
+    if (!slots.route) throw noSuchStep('--route', 'alternatives to choose between');
+    const option = routeOption(slots, flags.route);
+    if (!option)
+      throw new UsageError(
+        `--route "${safeLine(flags.route)}" is not a route of this programme; use ${joinWords(routeWords(slots), 'or')}.`,
+      );
+    routes[slots.route.id] = option.id;
+  }
+  if (flags.extra !== undefined) {
+    if (!slots.route || slots.extra === undefined || !slots.aliases.coursework)
+      throw noSuchStep('--extra', 'subjects that replace another');
+    const counted = slots.aliases.coursework;
+    const taken = routes[slots.route.id];
+    // --extra names the subjects of the counted alternative, so it implies that route.
+    if (flags.route === undefined) routes[slots.route.id] = counted.id;
+    else if (taken !== counted.id)
+      throw new UsageError(`--extra is for --route ${counted.id}, not --route ${safeLine(flags.route)}; leave one of them out.`);
+    picks[slots.extra] = subjectsFrom(catalogue, '--extra', flags.extra, counted, seen);
+  }
+  if (flags.fellowship !== undefined) next.fellowship = flags.fellowship;
+  if (flags.fellowship === true && next.residency !== undefined && !fellowshipEligible(catalogue.data.fees, next.residency)) {
+    throw new UsageError(`${fellowshipRefusal(catalogue.data.fees, next.residency, '--fellowship')}; drop --fellowship.`);
+  }
+  if (flags.name !== undefined) {
+    const problem = nameProblem(flags.name);
+    if (problem !== undefined) throw new UsageError(`--name "${safeLine(flags.name)}" ${problem}`);
+    next.name = flags.name;
+  }
+  return next;
+}

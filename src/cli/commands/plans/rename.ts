@@ -1,0 +1,20 @@
+import type { Context } from '../../context.js';
+import { findPlan } from '../../io/find-plan.js';
+import { openCommandStore } from '../../io/store.js';
+import type { Outcome } from '../../outcome.js';
+import { safeJson, safeLine } from '../../render/sanitize.js';
+
+/**
+ * `plans rename OLD NEW`: the plan keeps its content and time of saving. NEW may not be another
+ * plan's name in any letter case or Unicode form, but may respell OLD's own (a change of case).
+ */
+export async function plansRename(ctx: Context, from: string, to: string): Promise<Outcome> {
+  const store = await openCommandStore(ctx);
+  // Looked up first for the nearest names when OLD is mistyped; the store looks again in its lock.
+  const saved = findPlan(store, from);
+  const renamed = store.renamePlan(saved.name, to);
+  if (ctx.json) ctx.out(`${safeJson({ renamed: saved.name, name: renamed.name })}\n`);
+  else if (renamed.name === saved.name) ctx.out(`The saved plan is already named "${safeLine(saved.name)}"; nothing to change.\n`);
+  else ctx.out(`Renamed "${safeLine(saved.name)}" to "${safeLine(renamed.name)}".\n`);
+  return 'success';
+}

@@ -1,0 +1,107 @@
+import type { Catalogue, Subject } from '../../domain/catalogue/model.js';
+import { hasResidency, planFromAnswers } from '../../domain/plan/draft.js';
+import { judgePlan } from '../../domain/plan/judge.js';
+import type { Answers, RecordAnswer } from '../../domain/plan/steps.js';
+import { recordRules } from '../../domain/record/grades.js';
+import { scheduleOf } from '../../domain/schedule/of-judgement.js';
+import { safeLine } from '../render/sanitize.js';
+import type { Choice } from './ask.js';
+import type { PlannerContext } from './planner-context.js';
+
+/** A subject sat in a term that has begun before today, with that term's name. */
+export interface PastSubject {
+  subject: Subject;
+  term: string;
+}
+
+/**
+ * The planned subjects in terms that began before today's month, by the plan's schedule or the
+ * proposal: those that may have a result by now. None without a residency (no plan yet).
+ */
+export function pastSubjects(catalogue: Catalogue, answers: Answers, today: string): PastSubject[] {
+  if (!hasResidency(answers)) return [];
+  const month = today.slice(0, 7);
+  const schedule = scheduleOf(catalogue, judgePlan(catalogue, planFromAnswers(catalogue, answers)));
+  return schedule.terms.filter((t) => t.term.starts < month).flatMap((t) => t.subjects.map((subject) => ({ subject, term: t.term.label })));
+}
+
+const NOTHING = '';
+const TRANSFERRED = ':transferred';
+const EXEMPTED = ':exempted';
+
+/** What the record says of a subject now, as the value of its choice. */
+function recorded(record: RecordAnswer | undefined, id: string): string {
+  if (record?.grades?.[id] !== undefined) return record.grades[id]!.toUpperCase();
+  if (record?.transferred?.includes(id)) return TRANSFERRED;
+  if (record?.exempted?.includes(id)) return EXEMPTED;
+  return NOTHING;
+}
+
+/** The record with one subject's entry replaced by `value` (a grade, transferred, exempted, or nothing). */
+function withResult(record: RecordAnswer, id: string, value: string): RecordAnswer {
+  const grades = Object.fromEntries(Object.entries(record.grades ?? {}).filter(([s]) => s !== id));
+  const transferred = (record.transferred ?? []).filter((s) => s !== id);
+  const exempted = (record.exempted ?? []).filter((s) => s !== id);
+  if (value === TRANSFERRED) transferred.push(id);
+  else if (value === EXEMPTED) exempted.push(id);
+  else if (value !== NOTHING) grades[id] = value;
+  return {
+    ...(record.grades !== undefined || Object.keys(grades).length > 0 ? { grades } : {}),
+    ...(record.transferred !== undefined || transferred.length > 0 ? { transferred } : {}),
+    ...(record.exempted !== undefined || exempted.length > 0 ? { exempted } : {}),
+  };
+}
+
+/**
+ * Results so far, for the subjects of terms that have begun: first whether there are any to record
+ * ("No results to record now" leaves the record as it is), then a grade (or transferred, exempted,
+ * no result yet) for each such subject, its current entry the default.
+ */
+export async function resultsStep(
+  ctx: Pick<PlannerContext, 'catalogue' | 'ask' | 'say'>,
+  answers: Answers,
+  past: readonly PastSubject[],
+): Promise<Answers> {
+  const { catalogue } = ctx;
+  const go = await ctx.ask.select({
+    message: `${past.length} of your subjects are in terms that have begun. Record results for them?`,
+    choices: [
+      {
+        value: false,
+        name: 'No results to record now',
+        description: 'Nothing is changed; you can record them later with: study-planner plans edit NAME',
+      },
+      { value: true, name: 'Record results', description: 'A grade for each subject (or transferred, exempted, or no result yet).' },
+    ],
+  });
+  if (!go) return answers;
+  const grades = recordRules(catalogue)?.grades ?? [];
+  let record: RecordAnswer = answers.record ?? {};
+  for (const { subject, term } of past) {
+    const now = recorded(record, subject.id);
+    const choices: Choice<string>[] = [
+      { value: NOTHING, name: 'No result yet' },
+      ...grades.map((g) => ({
+        value: g.grade.toUpperCase(),
+        name: g.grade,
+        description:
+          g.points === null
+            ? 'a pass without a grade point'
+            : `${g.points.toFixed(1)} grade points${g.fails ? ': failed, to be retaken' : ''}`,
+      })),
+      {
+        value: TRANSFERRED,
+        name: 'Credit transferred from earlier study',
+        description: 'Counts towards the requirements and is not billed; no grade point.',
+      },
+      {
+        value: EXEMPTED,
+        name: 'Exempted',
+        description: 'Satisfies a requirement that names it; its credits do not count, so another subject must make them up.',
+      },
+    ];
+    const value = await ctx.ask.select({ message: `${safeLine(subject.title)} (${safeLine(term)}): your result?`, choices, default: now });
+    record = withResult(record, subject.id, value);
+  }
+  return { ...answers, record };
+}

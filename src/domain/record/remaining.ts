@@ -1,0 +1,26 @@
+import type { TermBill } from '../schedule/bills.js';
+
+/** What is still to pay from a given day: the bills of the terms still to come. */
+export interface RemainingCost {
+  /** The day it is reckoned from, "2025-10-01". */
+  asOf: string;
+  bills: TermBill[];
+  total: number;
+}
+
+/** "2025-10-01" (or "2025-10"), as given to a command; anything else is not a day. */
+export function isDay(text: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/.test(text);
+}
+
+/**
+ * The bills still to come on `today` ("2025-10-01"): every term that starts in today's month or
+ * later (a term's bill is settled after its add/drop period, so in its first month it is still
+ * owed), and the row of subjects without a term. The initial payment, made on accepting the offer,
+ * is never among them. Pure: the caller says what day it is.
+ */
+export function remainingBills(bills: readonly TermBill[], today: string): RemainingCost {
+  const month = today.slice(0, 7);
+  const still = bills.filter((b) => b.term === undefined || b.term.starts >= month);
+  return { asOf: today, bills: still, total: still.reduce((sum, b) => sum + b.bill, 0) };
+}

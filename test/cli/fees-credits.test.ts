@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../support/run-in-process.js';
+
+describe('fees --credits at the edges', () => {
+  it("the initial payment is the registration credits' fee, even for a few credits; it is never refunded", async () => {
+    const result = await runInProcess(['fees', '--residency', 'non-local', '--credits', '3', '--json']);
+    // Payable is never below the initial payment, which PolyU does not refund.
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      credits: 3,
+      chargedCredits: 3,
+      tuition: 17_250,
+      initialPayment: 34_500,
+      payable: 34_500,
+    });
+  });
+
+  it('--credits too large says so', async () => {
+    const result = await runInProcess(['fees', '--residency', 'local', '--credits', '99999']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('more than any programme asks');
+  });
+});

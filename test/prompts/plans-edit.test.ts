@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { plansEdit } from '../../src/cli/commands/plans/edit.js';
+import type { Io } from '../../src/cli/context.js';
+import { makeContext } from '../../src/cli/make-context.js';
+import { ROOT } from '../support/run-in-process.js';
+import { MemoryStore } from './memory-store.js';
+import { scriptedAsk } from './scripted-ask.js';
+
+// `plans edit` in a terminal: the planner opens at its review with the saved answers and record,
+// results are changed there, and saving replaces the same saved plan without asking again.
+
+const SECOND_YEAR = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'second-year.json'), 'utf8'));
+
+function terminalIo(): { io: Io; stdout: () => string } {
+  let text = '';
+  const stdout = Object.assign(new Writable({ write: (chunk, _encoding, done) => void ((text += String(chunk)), done()) }), {
+    isTTY: true,
+    columns: 80,
+  });
+  return {
+    io: { stdout, stderr: stdout, stdin: Object.assign(new PassThrough(), { isTTY: true }), env: { STUDY_PLANNER_TODAY: '2025-10-01' } },
+    stdout: () => text,
+  };
+}
+
+const storeWithPlan = () => new MemoryStore({ plans: [{ name: 'Year two', plan: SECOND_YEAR, updatedAt: new Date(0).toISOString() }] });
+
+describe('plans edit in a terminal', () => {
+  test('opens at the review with the record; a grade changed at the results step; save replaces the same plan', async () => {
+    const store = storeWithPlan();
+    const ask = scriptedAsk([
+      // Straight to the review: the Save line says it replaces the plan being edited, and the results are offered.
+      { expect: ['What next?', 'Save as "Year two", replacing the saved plan you are editing'], keys: ['up', 'up', 'enter'] },
+      { expect: ['6 of your subjects are in terms that have begun', 'No results to record now'], keys: ['down', 'enter'] },
+      // Electronic Patient Records had B+: two up is A.
+      { expect: ['Electronic Patient Records (Semester One 2024/25): your result?', '❯ B+'], keys: ['up', 'up', 'enter'] },
+      { expect: /\): your/, keys: ['enter'] },
+      { expect: /\): your/, keys: ['enter'] },
+      { expect: /\): your/, keys: ['enter'] },
+      // Semester One 2025/26 began in September: its subjects have no result yet.
+      { expect: ['Project Management (Semester One 2025/26): your result?', '❯ No result yet'], keys: ['enter'] },
+      { expect: /\): your/, keys: ['enter'] },
+      { expect: 'What next?', keys: ['enter'] },
+    ]);
+    const { io, stdout } = terminalIo();
+    const outcome = await plansEdit(
+      makeContext(io, { color: false }),
+      'year two',
+      {},
+      { store, ask: async () => ask, now: () => new Date(0) },
+    );
+    expect(ask.left).toBe(0);
+    expect(outcome).toBe('success');
+    expect([...store.saved.keys()]).toEqual(['Year two']);
+    const plan = store.getPlan('Year two')!.plan;
+    expect(plan.grades).toEqual({
+      'electronic-patient-records': 'A',
+      'academic-integrity-and-ethics': 'P',
+      'information-technology-in-healthcare': 'A-',
+      'professional-development-in-health-informatics': 'B',
+    });
+    expect(plan.transferred).toEqual(['epidemiology']);
+    // The review's summary: the record of study and what is still to pay from today.
+    expect(stdout()).toContain('Record of study');
+    expect(stdout()).toContain('Still to pay from 2025-10-01');
+  });
+
+  test('"No results to record now" changes nothing', async () => {
+    const store = storeWithPlan();
+    const ask = scriptedAsk([
+      { expect: 'What next?', keys: ['up', 'up', 'enter'] },
+      { expect: 'No results to record now', keys: ['enter'] },
+      { expect: 'What next?', keys: ['enter'] },
+    ]);
+    const { io } = terminalIo();
+    await plansEdit(makeContext(io, { color: false }), 'Year two', {}, { store, ask: async () => ask, now: () => new Date(0) });
+    expect(ask.left).toBe(0);
+    expect(Object.keys(store.getPlan('Year two')!.plan.grades!)).toHaveLength(4);
+  });
+});
