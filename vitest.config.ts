@@ -13,6 +13,9 @@ const SLOW = [
   'test/cli/completion.test.ts',
 ];
 
+// Property tests whose full number of cases is too slow for the fast tier.
+const DEEP = ['test/prompts/planner-property.test.ts', 'test/domain/engine-property.test.ts', 'test/schedule/bills.property.test.ts'];
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -20,9 +23,14 @@ export default defineConfig({
     projects: [
       // Its files share one module graph per worker thread: importing the sources once instead of
       // once per file halves the tier's time. A test that changes something global restores it.
-      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW, pool: 'threads', isolate: false } },
+      {
+        extends: true,
+        test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW, pool: 'threads', isolate: false, maxWorkers: 2 },
+      },
       // The slow tier runs dist/: it is rebuilt first whenever src/ or data/ changed since.
       { extends: true, test: { name: 'slow', include: SLOW, globalSetup: ['test/support/fresh-build.ts'] } },
+      // The property tests that the fast tier runs light (test/support/property-runs.ts), in full.
+      { extends: true, test: { name: 'deep', include: DEEP, env: { PROPERTY_DEPTH: 'deep' } } },
     ],
   },
 });

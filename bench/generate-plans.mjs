@@ -18,7 +18,11 @@ const KINDS = [
   ['broken-json', 2],
 ];
 
-export function generatePlans(dir, count, catalogue, seed = 20240901) {
+/**
+ * `invalidShare` (0 to 1), when given, rescales the weights so that this share of the cohort is
+ * invalid kinds, keeping their proportions among themselves (bench/ratios.mjs uses 1 in 5).
+ */
+export function generatePlans(dir, count, catalogue, seed = 20240901, { invalidShare } = {}) {
   const rand = random(seed);
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const sample = (list, n) => {
@@ -52,11 +56,12 @@ export function generatePlans(dir, count, catalogue, seed = 20240901) {
     }
   };
 
-  const totalWeight = KINDS.reduce((sum, [, w]) => sum + w, 0);
+  const kinds = invalidShare === undefined ? KINDS : reweigh(invalidShare);
+  const totalWeight = kinds.reduce((sum, [, w]) => sum + w, 0);
   const kindAt = (x) => {
     let acc = 0;
-    for (const [kind, w] of KINDS) if (x < (acc += w / totalWeight)) return kind;
-    return KINDS[0][0];
+    for (const [kind, w] of kinds) if (x < (acc += w / totalWeight)) return kind;
+    return kinds[0][0];
   };
 
   fs.rmSync(dir, { recursive: true, force: true });
@@ -103,4 +108,14 @@ export function generatePlans(dir, count, catalogue, seed = 20240901) {
     files.push(file);
   }
   return { files, tally };
+}
+
+/** KINDS with the invalid kinds' weights scaled to `share` of the total and the valid ones to the rest. */
+function reweigh(share) {
+  if (!(share >= 0 && share <= 1)) throw new Error(`invalidShare must be between 0 and 1, not ${share}`);
+  const isValid = (kind) => kind.startsWith('valid-');
+  const sum = (valid) => KINDS.filter(([k]) => isValid(k) === valid).reduce((acc, [, w]) => acc + w, 0);
+  const validSum = sum(true);
+  const invalidSum = sum(false);
+  return KINDS.map(([k, w]) => [k, isValid(k) ? (w / validSum) * (1 - share) : (w / invalidSum) * share]);
 }

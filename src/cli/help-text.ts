@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { wrapLines } from './render/wrap.js';
 
 // Examples shown under each command's help, by its path: one place to keep them all true.
 const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
@@ -21,6 +20,8 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'study-planner fees --residency local --fellowship',
     'study-planner fees --residency non-local --credits 9',
     'study-planner fees --plan plan.json --by-term',
+    'study-planner fees --plan plan.json --by-term --format csv > bills.csv',
+    'study-planner fees --plan plan.json --by-term --format ics > bills.ics',
   ],
   compare: ['study-planner compare plan-a.json "My plan"', 'study-planner compare plan.json --routes'],
   subjects: ['study-planner subjects --category core', 'study-planner subjects --search data --json'],
@@ -63,6 +64,19 @@ const EXIT_CODES: readonly (readonly [string, string])[] = [
   ['2', 'the work could not be done: bad usage, an unreadable or malformed file, a missing answer'],
   ['130', 'interrupted (Ctrl-C); any draft is kept'],
 ];
+
+/** ASCII text in lines of at most `width` columns, broken at spaces (help text is all ASCII). */
+function wrapLines(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
 
 /** Rows of a term and its meaning, side by side where `width` has room, else the meaning below. */
 function section(title: string, rows: readonly (readonly [string, string])[], width: number): string {

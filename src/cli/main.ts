@@ -96,6 +96,7 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .option('--plan <file>', 'price the subjects of a plan file')
     .option('--fellowship', 'include the government fellowship (local students only)')
     .option('--by-term', "bill term by term, by the plan's schedule or a proposed one (needs --plan)")
+    .option('--format <format>', 'text (the default), or with --by-term csv (a spreadsheet) or ics (a calendar of due dates)')
     .option('--transferred-credits <n>', 'credits transferred from earlier study, not billed (with --credits or the whole programme)')
     .action(action(async (opts: object, cmd: Command) => (await import('./commands/fees.js')).fees(await context(cmd), opts)));
 

@@ -42,6 +42,8 @@ describe('what completion offers', () => {
     [['config', 'set'], 'r', ['residency']],
     [['completion'], '', ['bash', 'zsh', 'fish']],
     [['--json', 'fees', '--residency'], 'n', ['non-local']],
+    [['fees', '--plan', 'p.json', '--by-term', '--format'], '', ['text', 'csv', 'ics']],
+    [['plans', 'export', 'My plan', '--format'], '', ['json', 'md']],
   ])('after %j, typing %j', (before, current, expected) => {
     expect(completeWords(surface, before, current, values)).toEqual({ kind: 'words', words: expected });
   });

@@ -51,7 +51,8 @@ describe('config', () => {
 
     expect(await cli(['config', 'set', 'residency', 'non-local'])).toMatchObject({
       code: 0,
-      stdout: `Saved residency = non-local in ${path.join(dir, 'store.json')}.\n`,
+      stdout: '',
+      stderr: `Saved residency = non-local in ${path.join(dir, 'store.json')}.\n`,
     });
     expect(await cli(['config', 'set', 'mode', 'part-time'])).toMatchObject({ code: 0 });
     expect(await cli(['config', 'get', 'residency'])).toEqual({ code: 0, stdout: 'non-local\n', stderr: '' });
@@ -67,8 +68,12 @@ describe('config', () => {
     expect(all.stdout).toMatch(/^Key\s+Saved default\nresidency\s+non-local\nmode\s+part-time\ncatalogue\s+\(not set\)\n/);
     expect(all.stdout).toContain(`Store: ${path.join(dir, 'store.json')}.`);
 
-    expect(await cli(['config', 'unset', 'residency'])).toMatchObject({ code: 0, stdout: 'Removed the saved residency.\n' });
-    expect(await cli(['config', 'unset', 'residency'])).toMatchObject({ code: 0, stdout: 'residency was not set; nothing to remove.\n' });
+    expect(await cli(['config', 'unset', 'residency'])).toEqual({ code: 0, stdout: '', stderr: 'Removed the saved residency.\n' });
+    expect(await cli(['config', 'unset', 'residency'])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'residency was not set; nothing to remove.\n',
+    });
     expect(JSON.parse((await cli(['config', 'unset', 'mode', '--json'])).stdout)).toEqual({ residency: null, mode: null, catalogue: null });
     expect(storeJson(dir).defaults).toEqual({});
   });

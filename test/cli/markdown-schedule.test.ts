@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdownReport } from '../../src/cli/render/markdown.js';
 import { judgePlan } from '../../src/domain/plan/judge.js';
 import { plan, real } from '../domain/catalogues.js';
-import { makeTempDir, runInProcess } from '../support/run-in-process.js';
+import { makeTempDir, ROOT, runInProcess } from '../support/run-in-process.js';
 
 const PLAN = [
   'plan',
@@ -84,5 +86,112 @@ describe('plans export --format md: schedule and bills', () => {
     );
     expect(section).not.toMatch(/-HK|HK\\\$-/);
     expect(section).not.toContain('split over terms');
+  });
+});
+
+const SECOND_YEAR = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'second-year.json'), 'utf8'));
+const cash = (cell: string) => Number(cell.replace(/[^\d-]/g, ''));
+
+/** The report of examples/second-year.json, changed by `change`, as on 1 October 2025. */
+function secondYearReport(change: Record<string, unknown> = {}): string {
+  return renderMarkdownReport({
+    name: 'Second year',
+    updatedAt: '2025-10-01T00:00:00Z',
+    judgement: judgePlan(real, { ...SECOND_YEAR, ...change }),
+    catalogue: real,
+    today: '2025-10-01',
+  });
+}
+
+/** The section that starts at `heading`, up to the next "## " heading. */
+function sectionOf(text: string, heading: string): string {
+  const start = text.indexOf(heading);
+  expect(start, heading).toBeGreaterThan(-1);
+  const end = text.indexOf('\n## ', start + heading.length);
+  return text.slice(start, end === -1 ? undefined : end);
+}
+
+describe('plans export --format md: the record of study', () => {
+  it('lists each result in plan order, the GPA and the credits completed, transferred, exempted and left', () => {
+    const record = sectionOf(secondYearReport(), '## Record of study');
+    expect(record.split('\n').filter((l) => l.startsWith('| '))).toEqual([
+      '| Code | Subject | Credits | Result |',
+      '| --- | --- | ---: | --- |',
+      '| SN5023 | Electronic Patient Records | 3 | B+ |',
+      '| SN6006 | Information Technology in Healthcare | 3 | A- |',
+      '| SN5303B | Professional Development in Health Informatics | 3 | B |',
+      '| HTI5T04 | Academic Integrity and Ethics | 1 | P (a pass without a grade point) |',
+      '| HTI5601 | Epidemiology | 3 | credit transferred |',
+      '| Progress | Credits |',
+      '| --- | ---: |',
+      '| Completed | 10 |',
+      '| Transferred | 3 |',
+      '| Exempted (not counted) | 0 |',
+      '| Still to take | 18 |',
+    ]);
+    // (3.3 x 3 + 3.7 x 3 + 3.0 x 3) / 9, as docs/second-year.md works it.
+    expect(record).toContain('GPA: **3.33** over 9 graded credits');
+  });
+
+  it('a failed subject and an exemption: the fail says it is retaken, the exemption that its credits do not count', () => {
+    const text = secondYearReport({
+      grades: { ...SECOND_YEAR.grades, 'Project Management': 'F' },
+      transferred: [],
+      exempted: ['Epidemiology'],
+    });
+    const record = sectionOf(text, '## Record of study');
+    expect(record).toContain('| LGT5037 | Project Management | 3 | F (failed: to be retaken) |');
+    expect(record).toContain('| HTI5601 | Epidemiology | 3 | exempted (credits not counted) |');
+    expect(record).toContain('| Exempted (not counted) | 3 |');
+    expect(record).toContain('| Transferred | 0 |');
+    // The F has 0 points and counts: (3.3 x 3 + 3.7 x 3 + 3.0 x 3 + 0 x 3) / 12 = 2.50.
+    expect(record).toContain('GPA: **2.50** over 12 graded credits');
+    const bills = sectionOf(text, '## Schedule and bills');
+    expect(bills).toContain('_Exempted subjects are not billed: Epidemiology (3 credits) has no term and no bill._');
+    expect(bills).toContain('| Semester Two 2025/26 | APSS6403, LGT5037 (retake) | 6 | HK\\$21,928 |');
+  });
+
+  it('a plan without a record has no such section', () => {
+    const { grades: _g, transferred: _t, ...plain } = SECOND_YEAR;
+    const text = renderMarkdownReport({
+      name: 'plain',
+      updatedAt: '2025-10-01T00:00:00Z',
+      judgement: judgePlan(real, plain),
+      catalogue: real,
+    });
+    expect(text).not.toContain('Record of study');
+    expect(text).not.toContain('not billed');
+  });
+});
+
+describe('plans export --format md: the total payable row', () => {
+  it.each([
+    ['a transferred subject', {}, 28],
+    ['a failed subject, billed again in a later term', { grades: { ...SECOND_YEAR.grades, 'Big Data Computing': 'F' } }, 31],
+  ])('with %s, its credits are the sum of the term rows, and its amount the sum of the bills', (_what, change, credits) => {
+    const section = sectionOf(secondYearReport(change), '## Schedule and bills');
+    const rows = rowsOf(section.slice(0, section.indexOf('Expected graduation')));
+    const total = rows.pop()!;
+    expect(total[0]).toBe('**Total payable**');
+    expect(Number(total[2])).toBe(credits);
+    // The initial payment's row has no credits ("-"); every term row's credits add up to the total.
+    expect(rows.slice(1).reduce((sum, row) => sum + Number(row[2]), 0)).toBe(credits);
+    expect(rows.reduce((sum, row) => sum + cash(row[3]!), 0)).toBe(cash(total[3]!));
+    expect(section).toContain(
+      '_Transferred credits are not billed: Epidemiology (3 credits), credit transferred from earlier study, has no term and no bill._',
+    );
+  });
+
+  it('through the command: the saved plan exported as Markdown shows 28 credits billed of the 31 planned', async () => {
+    const storeDir = makeTempDir();
+    const env = { STUDY_PLANNER_TODAY: '2025-10-01' };
+    const file = path.join(ROOT, 'examples', 'second-year.json');
+    expect((await runInProcess(['plans', 'import', file, '--name', 'Second year'], { storeDir, env })).code).toBe(0);
+    const { code, stdout } = await runInProcess(['plans', 'export', 'Second year', '--format', 'md'], { storeDir, env });
+    expect(code).toBe(0);
+    expect(stdout).toContain('| Credits | 31 of 31 required |');
+    expect(stdout).toContain('| **Total payable** |  | 28 | **HK\\$42,100** |  |');
+    expect(stdout).toContain('## Record of study');
+    expect(stdout).toContain('### Still to pay from 2025-10-01');
   });
 });

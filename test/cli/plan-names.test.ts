@@ -59,7 +59,7 @@ describe('plan --name', () => {
     expect((await runInProcess([...PLAN, '--name', 'My plan'], { storeDir })).code).toBe(0);
     const forced = await runInProcess([...PLAN, '--fellowship', '--name', 'MY PLAN', '--force'], { storeDir });
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toContain('Saved as "MY PLAN"');
+    expect(forced.stderr).toContain('Saved as "MY PLAN"');
     expect(storedPlans(storeDir).map((p) => [p.name, p.plan.fellowship])).toEqual([['MY PLAN', true]]);
   });
 
@@ -106,8 +106,8 @@ describe('finding a saved plan by any case or Unicode form', () => {
     expect(JSON.parse(compared.stdout)).toHaveLength(2);
     expect(await runInProcess(['plans', 'delete', other, '--force'], { storeDir })).toEqual({
       code: 0,
-      stdout: `Deleted the saved plan "Mon ${CAFE_NFC}".\n`,
-      stderr: '',
+      stdout: '',
+      stderr: `Deleted the saved plan "Mon ${CAFE_NFC}".\n`,
     });
     expect(storedPlans(storeDir)).toEqual([]);
   });

@@ -13,19 +13,21 @@ import { choose, INVENTED, tick } from '../prompts/harness.js';
 
 // The planner as the command runs it (flags, defaults, draft, store, --out), in a pretend terminal.
 
-function terminalIo(env: NodeJS.ProcessEnv = {}): { io: Io; stdout: () => string } {
-  let text = '';
-  const stdout = Object.assign(
-    new Writable({
-      write(chunk, _encoding, done) {
-        text += String(chunk);
-        done();
-      },
-    }),
-    { isTTY: true, columns: 80 },
-  );
+/** A terminal whose two streams are kept apart: the conversation is on stdout, status lines on stderr. */
+function terminalIo(env: NodeJS.ProcessEnv = {}): { io: Io; stdout: () => string; stderr: () => string } {
+  const written = { out: '', err: '' };
+  const stream = (which: 'out' | 'err') =>
+    Object.assign(
+      new Writable({
+        write(chunk, _encoding, done) {
+          written[which] += String(chunk);
+          done();
+        },
+      }),
+      { isTTY: true, columns: 80 },
+    );
   const stdin = Object.assign(new PassThrough(), { isTTY: true });
-  return { io: { stdout, stderr: stdout, stdin, env }, stdout: () => text };
+  return { io: { stdout: stream('out'), stderr: stream('err'), stdin, env }, stdout: () => written.out, stderr: () => written.err };
 }
 
 function run(
@@ -34,11 +36,13 @@ function run(
   store = new MemoryStore(),
   { env = {}, catalogue }: { env?: NodeJS.ProcessEnv; catalogue?: string } = {},
 ) {
-  const { io, stdout } = terminalIo(env);
+  // Before the intake, as most plans are made: no term has passed, so no results are asked
+  // (test/prompts/results-step.test.ts has the planner after terms have ended).
+  const { io, stdout, stderr } = terminalIo({ STUDY_PLANNER_TODAY: '2024-08-01', ...env });
   const ask = scriptedAsk(turns);
   const ctx = makeContext(io, { color: false, ...(catalogue ? { catalogue } : {}) });
   const outcome = runPlanner(ctx, options, { store, ask: async () => ask, now: () => new Date(0) });
-  return { outcome, store, ask, stdout };
+  return { outcome, store, ask, stdout, stderr };
 }
 
 const dirs: string[] = [];
@@ -90,7 +94,8 @@ describe('Ctrl-C and --resume', () => {
       'dissertation',
     ]);
     expect(second.store.draft).toBeUndefined();
-    expect(second.stdout()).toContain('Saved as "resumed"');
+    expect(second.stderr()).toContain('Saved as "resumed"');
+    expect(second.stdout()).not.toContain('Saved as');
   });
 
   test('Ctrl-C before any answer has nothing to keep, and says so', async () => {
@@ -144,9 +149,10 @@ describe('Ctrl-C and --resume', () => {
     const store = new MemoryStore({
       draft: { catalogue: 'polyu-msc-health-informatics-2024', answers: { picks: {}, routes: {} }, updatedAt: new Date(0).toISOString() },
     });
-    const { outcome, stdout } = run({}, [{ keys: ['ctrl-c'] }], store);
+    const { outcome, stdout, stderr } = run({}, [{ keys: ['ctrl-c'] }], store);
     await expect(outcome).rejects.toBeInstanceOf(InterruptedError);
-    expect(stdout()).toContain('to continue it instead, run study-planner plan --resume');
+    expect(stderr()).toContain('to continue it instead, run study-planner plan --resume');
+    expect(stdout()).toBe('');
   });
 });
 
@@ -177,7 +183,7 @@ describe('answers that need no question', () => {
 describe('saving', () => {
   test('save writes --out and stores the plan; the exit is "invalid" for a plan that is not yet valid', async () => {
     const out = path.join(tempDir(), 'plan.json');
-    const { outcome, store, stdout } = run({ out, core: ['epidemiology'], name: 'short' }, [
+    const { outcome, store, stdout, stderr } = run({ out, core: ['epidemiology'], name: 'short' }, [
       UP_TO_CORE[0]!,
       UP_TO_CORE[1]!,
       ...REST.slice(0, 4),
@@ -186,7 +192,8 @@ describe('saving', () => {
     expect(await outcome).toBe('invalid');
     expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toEqual(store.getPlan('short')?.plan);
     expect(stdout()).toContain('short: ✖ invalid');
-    expect(stdout()).toContain(`Wrote ${out}.`);
+    expect(stderr()).toContain(`Wrote ${out}.`);
+    expect(stdout()).not.toContain('Wrote');
   });
 
   test('an existing --out is refused before the first question, unless --force', async () => {
@@ -244,7 +251,7 @@ describe('saving', () => {
   });
 
   test('discard keeps nothing and removes the draft', async () => {
-    const { outcome, store, stdout } = run(
+    const { outcome, store, stdout, stderr } = run(
       {
         residency: 'local',
         mode: 'full-time',
@@ -264,7 +271,10 @@ describe('saving', () => {
     expect(store.listPlans()).toEqual([]);
     expect(store.draft).toBeUndefined();
     expect(store.draftSaves).toHaveLength(2);
-    expect(stdout()).toContain('Discarded');
+    expect(stderr()).toBe('Discarded: nothing was saved, and the draft is gone.\n');
+    // The conversation itself stays on stdout.
+    expect(stdout()).toContain('Payable');
+    expect(stdout()).not.toContain('Discarded');
   });
 });
 

@@ -20,9 +20,9 @@ describe('plans edit, without a terminal', () => {
   it('changes a grade and saves with --force, replacing the same plan and keeping the rest of the record', async () => {
     const { dir, cli } = await imported();
     const result = await cli(['plans', 'edit', 'year two', '--grade', 'SN5023=A', '--force']);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe('Saved the changes to "Year two".\n');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Saved the changes to "Year two".');
+    expect(result.stdout).toContain('Year two: ✔ valid');
     const plans = storedPlans(dir);
     expect(plans.map((p) => p.name)).toEqual(['Year two']);
     const grades = plans[0]!.plan.grades as Record<string, string>;
@@ -74,7 +74,7 @@ describe('plans edit, without a terminal', () => {
       'Data Structures & Database Systems',
       '--force',
     ]);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe('Saved the changes to "Year two".\n');
     expect([0, 1]).toContain(result.code);
     expect(storedPlans(dir)[0]!.plan.subjects).not.toContain('dissertation');
   });

@@ -19,10 +19,10 @@ describe('plans import', () => {
   it('saves a plan file under its base name, the record of study as it was', async () => {
     const dir = makeTempDir();
     const result = await cliWith(dir)(['plans', 'import', SECOND_YEAR]);
-    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Imported');
-    expect(result.stdout).toContain('as "second-year"');
+    expect(result.stdout).toContain('second-year: ✔ valid');
+    expect(result.stdout).not.toContain('Imported');
+    expect(result.stderr).toBe(`Imported ${SECOND_YEAR} as "second-year".\n`);
     const [saved] = storedPlans(dir);
     const original = JSON.parse(fs.readFileSync(SECOND_YEAR, 'utf8'));
     expect(saved!.name).toBe('second-year');
@@ -87,7 +87,7 @@ describe('plans rename', () => {
     const before = storedPlans(dir)[0]!;
     const result = await cli(['plans', 'rename', 'mine', 'Year two']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('Renamed "Mine" to "Year two".\n');
+    expect(result).toEqual({ code: 0, stdout: '', stderr: 'Renamed "Mine" to "Year two".\n' });
     const after = storedPlans(dir)[0]!;
     expect(after).toEqual({ ...before, name: 'Year two' });
   });
@@ -109,7 +109,7 @@ describe('plans rename', () => {
     expect(storedPlans(dir).map((p) => p.name)).toEqual(['MINE', 'Café']);
     const same = await cli(['plans', 'rename', 'MINE', 'MINE']);
     expect(same.code).toBe(0);
-    expect(same.stdout).toContain('already named');
+    expect(same.stderr).toContain('already named');
   });
 
   it('says when OLD is not saved, with the nearest name, and checks NEW', async () => {

@@ -178,8 +178,8 @@ describe('plans delete', () => {
 
     expect(await cli(['plans', 'delete', 'coursework', '--force'])).toEqual({
       code: 0,
-      stdout: 'Deleted the saved plan "Coursework".\n',
-      stderr: '',
+      stdout: '',
+      stderr: 'Deleted the saved plan "Coursework".\n',
     });
     expect(storedNames(dir)).toEqual(['Dissertation route', 'Unfinished']);
     expect(JSON.parse((await cli(['plans', 'delete', 'Unfinished', '--force', '--json'])).stdout)).toEqual({ deleted: 'Unfinished' });
@@ -226,8 +226,8 @@ describe('plans export', () => {
     const out = path.join(makeTempDir(), 'plan.json');
     expect(await cli(['plans', 'export', 'Coursework', '--out', out])).toEqual({
       code: 0,
-      stdout: `Exported "Coursework" to ${out}.\n`,
-      stderr: '',
+      stdout: '',
+      stderr: `Exported "Coursework" to ${out}.\n`,
     });
     expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toEqual(SEEDED.plans[1].plan);
 

@@ -167,6 +167,8 @@ describe('--resume over a store saved by version 1', () => {
       // The fellowship is the first question: everything before it was answered in the draft.
       { expect: 'Include the', keys: ['enter'] },
       { expect: 'A name for this plan:', keys: [{ type: 'Carried over' }, 'enter'] },
+      // Terms of the plan have ended by today: results are offered, and Enter skips them.
+      { expect: 'No results to record now', keys: ['enter'] },
       { expect: 'What next?', keys: ['enter'] },
     ]);
     const { io, text } = terminal();

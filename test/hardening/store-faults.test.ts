@@ -105,8 +105,10 @@ describe('killed during a save, again and again', () => {
           ? ['config', 'set', 'residency', round % 4 === 0 ? 'local' : 'non-local']
           : ['plan', '--no-input', ...PLAN_FLAGS, '--name', `cli-${round}`];
       const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: storeEnv(dir), stdio: ['ignore', 'pipe', 'pipe'] });
+      // "Saved as ..." is a status line, on stderr; the plan's report is on stdout (drained so the child never blocks).
       let out = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+      child.stdout.resume();
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
       setTimeout(() => child.kill(round % 3 === 0 ? 'SIGKILL' : round % 3 === 1 ? 'SIGTERM' : 'SIGINT'), 60 + Math.floor(next() * 400));
       await new Promise((resolve) => child.on('close', resolve));
       if (out.includes('Saved as')) kept.push(`cli-${round}`);
@@ -196,7 +198,7 @@ async function expectPlanShownButNotSaved(dir: string, why: RegExp) {
   expect(lines(report.stderr)).toEqual([expect.stringMatching(why)]);
   expect(report.stdout).toContain('second: ✔ valid');
   expect(report.stdout).toContain('Epidemiology, Project Management');
-  expect(report.stdout).not.toContain('Saved as');
+  expect(report.stderr).not.toContain('Saved as');
   const json = await runCli(['plan', '--no-input', '--json', ...PLAN_FLAGS, '--name', 'second'], { storeDir: dir });
   expectOrderly(json, [2]);
   const result = expectJson(json) as { plan: { subjects: string[] } };

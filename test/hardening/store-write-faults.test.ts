@@ -88,7 +88,7 @@ describe.concurrent('a write cut short (ulimit -f 1: files stop at 1 KiB)', () =
         /^study-planner: cannot save to the store .*store\.json: the file would pass the size limit for files; nothing was changed\./,
       ),
     ]);
-    expect(result.stdout).not.toContain('Saved as');
+    expect(result.stderr).not.toContain('Saved as');
     expect(fs.readFileSync(path.join(dir, 'store.json'))).toEqual(before);
     expect(savedNames(dir)).toEqual(['one', 'three', 'two']);
     expect(strays(dir)).toEqual([]);
@@ -115,7 +115,7 @@ describe.concurrent('a write cut short (ulimit -f 1: files stop at 1 KiB)', () =
     const dir = await threePlans();
     const result = await runLimited([...PLAN_FLAGS, '--name', 'four'], dir, 64, { SNAP: '/snap/node/1' });
     expectOrderly(result, [0]);
-    expect(result.stdout).toContain('Saved as "four"');
+    expect(result.stderr).toContain('Saved as "four"');
     expect(savedNames(dir)).toEqual(['four', 'one', 'three', 'two']);
   });
 });

@@ -133,7 +133,7 @@ describe('a live holder, stopped in the middle of a save', () => {
       ];
       const waited = await runCli([...flags, '--name', 'second'], { storeDir: dir, env });
       expect(waited.code).toBe(2);
-      expect(waited.stdout).not.toContain('Saved as');
+      expect(waited.stderr).not.toContain('Saved as');
       const said = waited.stderr.split('\n').filter(Boolean);
       expect(said).toEqual([
         expect.stringMatching(

@@ -39,7 +39,9 @@ function terminalIo(): { io: Io; stdout: () => string } {
     isTTY: true,
     columns: 80,
   });
-  return { io: { stdout, stderr: stdout, stdin: Object.assign(new PassThrough(), { isTTY: true }), env: {} }, stdout: () => text };
+  // A day in the second year: the first terms have ended, so the planner asks for results.
+  const env = { STUDY_PLANNER_TODAY: '2025-10-01' };
+  return { io: { stdout, stderr: stdout, stdin: Object.assign(new PassThrough(), { isTTY: true }), env }, stdout: () => text };
 }
 
 describe('the reported case: four cores, two electives, coursework', () => {
@@ -54,6 +56,7 @@ describe('the reported case: four cores, two electives, coursework', () => {
       },
       { expect: 'Accept this schedule', keys: ['enter'] },
       { expect: 'A name for this plan:', keys: [{ type: 'four-cores' }, 'enter'] },
+      { expect: 'No results to record now', keys: ['enter'] },
       { expect: 'What next?', keys: ['enter'] },
     ]);
     const { io, stdout } = terminalIo();

@@ -36,6 +36,8 @@ export function harness(catalogue: Catalogue, turns: readonly Turn[], options: P
       keep: (answers) => void kept.push(answers),
       takenBy: options.takenBy ?? (() => []),
       ...(options.out !== undefined ? { out: options.out } : {}),
+      ...(options.today !== undefined ? { today: options.today } : {}),
+      ...(options.editing !== undefined ? { editing: options.editing } : {}),
     },
     ask,
     said: () => said.join(''),

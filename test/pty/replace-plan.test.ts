@@ -31,6 +31,9 @@ test('Enter on the replace question keeps the saved plan unchanged and asks for 
   const t = spawnInTerminal(['plan', ...FLAGS, '--fellowship', '--name', 'my plan'], { storeDir });
   await t.waitFor('Accept this schedule');
   t.press(KEY.enter);
+  // Terms of the plan have ended by today: results are offered, and Enter skips them.
+  await t.waitFor('No results to record now');
+  t.press(KEY.enter);
   await t.waitFor('Save as "my plan", replacing "My plan"');
   await t.waitFor('Discard this plan');
   t.press(KEY.enter);

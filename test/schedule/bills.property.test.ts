@@ -7,6 +7,7 @@ import { splitBills, type TermBill } from '../../src/domain/schedule/bills.js';
 import { planSchedule } from '../../src/domain/schedule/plan-schedule.js';
 import { termAt } from '../../src/domain/schedule/terms.js';
 import { bundledCatalogue } from './load-catalogue.js';
+import { propertyRuns } from '../support/property-runs.js';
 
 const catalogue = bundledCatalogue();
 const ids = catalogue.subjects.map((s) => s.id);
@@ -76,7 +77,7 @@ describe('bills', () => {
           expectPolyUBills(result.bills, judgement.fees);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300, 100) },
     );
   });
 
@@ -118,7 +119,7 @@ describe('bills', () => {
           expectPolyUBills(splitBills(fees, terms, unscheduled, counted), fees);
         },
       ),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400, 120) },
     );
   });
 });

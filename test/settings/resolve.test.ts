@@ -150,7 +150,7 @@ describe('config set and get read values through the same table', () => {
 
   test('config set mode saves the identifier the parser finds; config get names the variable that overrides it', async () => {
     const dir = (await import('../support/temp-dir.js')).makeTempDir();
-    expect((await runInProcess(['config', 'set', 'mode', 'Part-Time'], { storeDir: dir })).stdout).toMatch(/^Saved mode = part-time in /);
+    expect((await runInProcess(['config', 'set', 'mode', 'Part-Time'], { storeDir: dir })).stderr).toMatch(/^Saved mode = part-time in /);
     const got = await runInProcess(['config', 'get', 'mode'], { storeDir: dir, env: { STUDY_PLANNER_MODE: 'full-time' } });
     expect(got).toEqual({
       code: 0,

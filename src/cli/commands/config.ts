@@ -97,7 +97,7 @@ export async function configSet(ctx: Context, key: string, value: string): Promi
   store.setDefault(checked, parsed as NonNullable<Defaults[typeof checked]>);
   const defaults = store.defaults();
   if (ctx.json) ctx.out(asJson(defaults));
-  else ctx.out(`Saved ${checked} = ${safeLine(parsed)} in ${safeLine(store.path)}.\n`);
+  else ctx.err(`Saved ${checked} = ${safeLine(parsed)} in ${safeLine(store.path)}.\n`);
   const note = overrideNote(ctx, checked);
   if (note) ctx.err(`Note: ${note}\n`);
   return 'success';
@@ -110,7 +110,7 @@ export async function configUnset(ctx: Context, key: string): Promise<Outcome> {
   const wasSet = store.defaults()[checked] !== undefined;
   store.unsetDefault(checked);
   if (ctx.json) ctx.out(asJson(store.defaults()));
-  else ctx.out(wasSet ? `Removed the saved ${checked}.\n` : `${checked} was not set; nothing to remove.\n`);
+  else ctx.err(wasSet ? `Removed the saved ${checked}.\n` : `${checked} was not set; nothing to remove.\n`);
   return 'success';
 }
 

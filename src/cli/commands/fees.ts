@@ -20,6 +20,24 @@ export interface FeesOptions {
   fellowship?: boolean;
   byTerm?: boolean;
   transferredCredits?: string;
+  format?: string;
+}
+
+const FORMATS = ['text', 'csv', 'ics'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** --format: text (the default), or csv and ics for the term bills, which scripts read instead of --json. */
+function formatOf(ctx: Context, options: FeesOptions): Format {
+  const format = (options.format ?? 'text').trim().toLowerCase();
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format "${safeLine(options.format!)}" is not a format of fees; use text, csv or ics.`);
+  if (format === 'text') return 'text';
+  if (ctx.json) throw new UsageError(`--format ${format} and --json are two outputs; pass one of them.`);
+  if (!options.byTerm || options.plan === undefined)
+    throw new UsageError(
+      `--format ${format} lists a plan's term bills: it needs --plan FILE and --by-term; for example: study-planner fees --plan plan.json --by-term --format ${format}`,
+    );
+  return format as Format;
 }
 
 function parseCredits(text: string): number {
@@ -108,13 +126,14 @@ function transferEstimate(ctx: Context, options: FeesOptions, residency: Residen
   return { fees, source: `${of}, ${plural(transferred, 'credit', 'credits')} of it transferred` };
 }
 
-/** `fees`: the fee estimate for a residency and a number of credits or a plan. */
-export async function fees(ctx: Context, options: FeesOptions): Promise<Outcome> {
+/** `fees`: the fee estimate for a residency and a number of credits or a plan; `now` dates a calendar (tests pass their own). */
+export async function fees(ctx: Context, options: FeesOptions, now: () => Date = () => new Date()): Promise<Outcome> {
   // A schedule is of a plan's subjects; a bare number of credits has no terms to bill.
   if (options.byTerm && options.plan === undefined)
     throw new UsageError(
       '--by-term needs --plan FILE, whose subjects are billed term by term; for example: study-planner fees --plan plan.json --by-term',
     );
+  const format = formatOf(ctx, options);
   const result = await estimate(ctx, options);
   const { judgement } = result;
   if (judgement) {
@@ -124,7 +143,7 @@ export async function fees(ctx: Context, options: FeesOptions): Promise<Outcome>
   // A plan with errors still gets its estimate, and exits 1 as `check` would.
   const outcome: Outcome = judgement && !judgement.valid ? 'invalid' : 'success';
   if (options.byTerm && judgement) {
-    await feesByTerm(ctx, result.fees, judgement, options.plan!);
+    await feesByTerm(ctx, result.fees, judgement, options.plan!, { format, now });
     return outcome;
   }
   if (ctx.json) {
@@ -136,16 +155,45 @@ export async function fees(ctx: Context, options: FeesOptions): Promise<Outcome>
   return outcome;
 }
 
-async function feesByTerm(ctx: Context, fees: FeeSummary, judgement: Judgement, file: string): Promise<void> {
+async function feesByTerm(
+  ctx: Context,
+  fees: FeeSummary,
+  judgement: Judgement,
+  file: string,
+  { format, now }: { format: Format; now: () => Date },
+): Promise<void> {
   const { scheduleOf } = await import('../../domain/schedule/of-judgement.js');
   const schedule = scheduleOf(ctx.catalogue(), judgement);
   // A student part-way through sees what is still to pay beside the whole.
   const remaining = judgement.record.present ? remainingBills(schedule.bills, todayOf(ctx.io)) : undefined;
+  // What a script or another program reads carries no report, so a problem is said on stderr.
+  if ((ctx.json || format !== 'text') && schedule.errors.length > 0)
+    ctx.err(`study-planner: the schedule in ${safeLine(file)} has problems; run "study-planner check ${safeLine(file)}" to see them.\n`);
   if (ctx.json) {
     const { feesByTermJson } = await import('../render/schedule-json.js');
-    if (schedule.errors.length > 0)
-      ctx.err(`study-planner: the schedule in ${safeLine(file)} has problems; run "study-planner check ${safeLine(file)}" to see them.\n`);
     ctx.out(`${safeJson(feesByTermJson(fees, schedule, remaining))}\n`);
+    return;
+  }
+  if (format === 'csv') {
+    const { renderBillsCsv } = await import('../render/bills-csv.js');
+    ctx.out(renderBillsCsv(schedule.bills, fees));
+    return;
+  }
+  if (format === 'ics') {
+    const [{ renderBillsIcs }, { createHash }] = await Promise.all([import('../render/bills-ics.js'), import('node:crypto')]);
+    // The same plan makes the same events, so importing its calendar again updates them rather than adding copies.
+    const planKey = createHash('sha256')
+      .update(JSON.stringify([ctx.catalogue().id, judgement.plan]))
+      .digest('hex')
+      .slice(0, 16);
+    const calendar = renderBillsIcs(schedule.bills, fees, { planKey, now: now() });
+    if (calendar.undated.length > 0) {
+      const which = calendar.undated.map((r) => `${r.label} (${r.when})`).join(', ');
+      ctx.err(
+        `study-planner: no due date can be worked out for ${which}; the calendar leaves ${calendar.undated.length === 1 ? 'it' : 'them'} out.\n`,
+      );
+    }
+    ctx.out(calendar.text);
     return;
   }
   const [{ renderFeeEstimate }, { renderTermBills }, { makeStyle }] = await Promise.all([

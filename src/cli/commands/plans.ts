@@ -147,7 +147,7 @@ export async function plansDelete(ctx: Context, name: string, options: DeleteOpt
   if (!store.deletePlan(saved.name))
     throw new UsageError(`the saved plan "${safeLine(saved.name)}" is already gone (deleted by another study-planner meanwhile).`);
   if (ctx.json) ctx.out(`${safeJson({ deleted: saved.name })}\n`);
-  else ctx.out(`Deleted the saved plan "${safeLine(saved.name)}".\n`);
+  else ctx.err(`Deleted the saved plan "${safeLine(saved.name)}".\n`);
   return 'success';
 }
 
@@ -192,6 +192,6 @@ export async function plansExport(ctx: Context, name: string, options: ExportOpt
   const { writeFileAtomic } = await import('../io/atomic-write.js');
   writeFileAtomic(options.out, text, { overwrite: options.force === true });
   if (ctx.json) ctx.out(`${safeJson({ name: saved.name, format, out: options.out })}\n`);
-  else ctx.out(`Exported "${safeLine(saved.name)}" to ${safeLine(options.out)}.\n`);
+  else ctx.err(`Exported "${safeLine(saved.name)}" to ${safeLine(options.out)}.\n`);
   return 'success';
 }

@@ -15,7 +15,7 @@ export type Candidates = { kind: 'words'; words: string[] } | { kind: 'files' };
 const FILES: Candidates = { kind: 'files' };
 
 // Flags whose value is one of a known set, or a file; every other flag with a value gets nothing.
-function valuesOfFlag(flag: string, values: CompletionValues): Candidates | string[] {
+function valuesOfFlag(flag: string, values: CompletionValues, path: string): Candidates | string[] {
   switch (flag) {
     case '--residency':
       return ['local', 'non-local'];
@@ -36,7 +36,8 @@ function valuesOfFlag(flag: string, values: CompletionValues): Candidates | stri
     case '--category':
       return values.categories;
     case '--format':
-      return ['json', 'md'];
+      // fees --by-term writes term bills for a spreadsheet or a calendar; plans export a plan file or a report.
+      return path === 'fees' ? ['text', 'csv', 'ics'] : ['json', 'md'];
     case '--catalogue':
     case '--plan':
     case '--out':
@@ -122,7 +123,7 @@ export function completeWords(root: Surface, before: readonly string[], current:
   }
   const flagValue = pendingFlag ?? (current.startsWith('-') ? undefined : variadic);
   if (flagValue !== undefined) {
-    const offered = valuesOfFlag(flagValue, values);
+    const offered = valuesOfFlag(flagValue, values, path.join(' '));
     return Array.isArray(offered) ? { kind: 'words', words: matching(offered, current) } : offered;
   }
   if (current.startsWith('-')) {

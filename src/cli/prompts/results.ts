@@ -4,6 +4,7 @@ import { judgePlan } from '../../domain/plan/judge.js';
 import type { Answers, RecordAnswer } from '../../domain/plan/steps.js';
 import { recordRules } from '../../domain/record/grades.js';
 import { scheduleOf } from '../../domain/schedule/of-judgement.js';
+import type { Term } from '../../domain/schedule/terms.js';
 import { safeLine } from '../render/sanitize.js';
 import type { Choice } from './ask.js';
 import type { PlannerContext } from './planner-context.js';
@@ -14,15 +15,37 @@ export interface PastSubject {
   term: string;
 }
 
+/** The planned subjects of the terms `passed` picks, by the plan's schedule or the proposal. None without a residency (no plan yet). */
+function subjectsOfTerms(catalogue: Catalogue, answers: Answers, passed: (term: Term) => boolean): PastSubject[] {
+  if (!hasResidency(answers)) return [];
+  const schedule = scheduleOf(catalogue, judgePlan(catalogue, planFromAnswers(catalogue, answers)));
+  return schedule.terms.filter((t) => passed(t.term)).flatMap((t) => t.subjects.map((subject) => ({ subject, term: t.term.label })));
+}
+
 /**
- * The planned subjects in terms that began before today's month, by the plan's schedule or the
- * proposal: those that may have a result by now. None without a residency (no plan yet).
+ * The planned subjects in terms that began before today's month: those that may have a result by
+ * now, or be transferred or exempted.
  */
 export function pastSubjects(catalogue: Catalogue, answers: Answers, today: string): PastSubject[] {
-  if (!hasResidency(answers)) return [];
   const month = today.slice(0, 7);
-  const schedule = scheduleOf(catalogue, judgePlan(catalogue, planFromAnswers(catalogue, answers)));
-  return schedule.terms.filter((t) => t.term.starts < month).flatMap((t) => t.subjects.map((subject) => ({ subject, term: t.term.label })));
+  return subjectsOfTerms(catalogue, answers, (term) => term.starts < month);
+}
+
+/** The month a term ends, "2024-12": its kind's end month, in the next calendar year when it ends before the month it starts. */
+export function termEnds(term: Term): string {
+  const startYear = Number(term.starts.slice(0, 4));
+  const year = term.kind.endMonth < term.kind.startMonth ? startYear + 1 : startYear;
+  return `${year}-${String(term.kind.endMonth).padStart(2, '0')}`;
+}
+
+/**
+ * The planned subjects in terms whose last month is over by today's month: those whose results a
+ * student has, or will soon. A term still running (its examinations, its results) does not count,
+ * so a plan made in its first term is not asked for results it cannot have.
+ */
+export function endedSubjects(catalogue: Catalogue, answers: Answers, today: string): PastSubject[] {
+  const month = today.slice(0, 7);
+  return subjectsOfTerms(catalogue, answers, (term) => termEnds(term) < month);
 }
 
 const NOTHING = '';
@@ -74,7 +97,9 @@ export async function resultsStep(
       { value: true, name: 'Record results', description: 'A grade for each subject (or transferred, exempted, or no result yet).' },
     ],
   });
-  if (!go) return answers;
+  // Declining still answers the question: an empty record (which writes nothing to the plan) keeps
+  // `plan --resume` from asking it again.
+  if (!go) return answers.record === undefined ? { ...answers, record: {} } : answers;
   const grades = recordRules(catalogue)?.grades ?? [];
   let record: RecordAnswer = answers.record ?? {};
   for (const { subject, term } of past) {

@@ -1,6 +1,9 @@
 import type { Catalogue, Subject } from '../../domain/catalogue/model.js';
 import type { Judgement } from '../../domain/plan/judge.js';
+import { gpaText, type Grade } from '../../domain/record/grades.js';
+import { creditsOf } from '../../domain/record/record.js';
 import { remainingBills, type RemainingCost } from '../../domain/record/remaining.js';
+import { joinWords, plural } from '../../domain/rules/wording.js';
 import { scheduleOf } from '../../domain/schedule/of-judgement.js';
 import { money } from '../../domain/text/money.js';
 import { feeRows } from './fees.js';
@@ -40,7 +43,12 @@ function scheduleSection(catalogue: Catalogue, j: Judgement, today: string | und
   const m = (n: number) => markdownText(money(n, j.fees.currency));
   const rows = schedule.bills.map((b) => [
     b.term ? markdownText(b.term.label) + (schedule.graduation?.id === b.term.id ? ' (graduation)' : '') : 'Not scheduled',
-    b.subjects.length === 0 ? '-' : b.subjects.map((s) => markdownText(s.code ?? s.title)).join(', '),
+    b.subjects.length + b.retakes.length === 0
+      ? '-'
+      : [
+          ...b.subjects.map((s) => markdownText(s.code ?? s.title)),
+          ...b.retakes.map((s) => `${markdownText(s.code ?? s.title)} (retake)`),
+        ].join(', '),
     String(b.credits),
     m(b.bill),
     markdownText(instalmentWords(b, j.fees.currency)) || '-',
@@ -48,9 +56,11 @@ function scheduleSection(catalogue: Catalogue, j: Judgement, today: string | und
   const how = schedule.proposed
     ? '_The plan has no schedule of its own; this one is proposed: compulsory subjects first, the normal load for the study mode, a dissertation last._'
     : "_The plan's own schedule._";
-  const notes = [howBilledNote(schedule.bills), ...billsNotes(j.fees), fellowshipEstimateNote(j.fees)].filter(
+  const notes = [...unbilledNotes(j), howBilledNote(schedule.bills), ...billsNotes(j.fees), fellowshipEstimateNote(j.fees)].filter(
     (n): n is string => n !== undefined,
   );
+  // The credits the rows show, so the total adds up: a transferred or exempted subject has no row.
+  const billedCredits = schedule.bills.reduce((sum, b) => sum + b.credits, 0);
   return [
     '',
     '## Schedule and bills',
@@ -63,7 +73,7 @@ function scheduleSection(catalogue: Catalogue, j: Judgement, today: string | und
       [
         ['Paid on accepting the offer', '-', '-', m(j.fees.initialPayment), 'the initial payment'],
         ...rows,
-        ['**Total payable**', '', String(j.credits.planned), `**${m(j.fees.payable)}**`, ''],
+        ['**Total payable**', '', String(billedCredits), `**${m(j.fees.payable)}**`, ''],
       ],
     ),
     '',
@@ -72,6 +82,85 @@ function scheduleSection(catalogue: Catalogue, j: Judgement, today: string | und
     ...notes.flatMap((n, i) => [...(i > 0 ? [''] : []), `_${markdownText(n)}_`]),
     // What is still to pay matters once study has begun: for a plan with a record of study.
     ...(j.record.present && today !== undefined ? remainingSection(remainingBills(schedule.bills, today), j) : []),
+  ];
+}
+
+/** "Epidemiology (3 credits)", "Epidemiology and Project Management (6 credits)". */
+function subjectsWithCredits(subjects: ReadonlySet<Subject>): string {
+  const list = [...subjects];
+  return `${joinWords(
+    list.map((s) => s.title),
+    'and',
+  )} (${plural(creditsOf(list), 'credit', 'credits')})`;
+}
+
+/** Why the schedule's credits can be fewer than the plan's: transferred and exempted subjects are not billed, so they have no row. */
+function unbilledNotes(j: Judgement): string[] {
+  const notes: string[] = [];
+  const { transferred, exempted } = j.record;
+  if (transferred.size > 0) {
+    notes.push(
+      `Transferred credits are not billed: ${subjectsWithCredits(transferred)}, credit transferred from earlier study, ${transferred.size === 1 ? 'has' : 'have'} no term and no bill.`,
+    );
+  }
+  if (exempted.size > 0) {
+    notes.push(
+      `Exempted subjects are not billed: ${subjectsWithCredits(exempted)} ${exempted.size === 1 ? 'has' : 'have'} no term and no bill.`,
+    );
+  }
+  return notes;
+}
+
+/** What a grade means beside it: a pass without a grade point, a fail to retake. */
+function gradeWords(grade: Grade): string {
+  if (grade.hundredths === null) return `${grade.grade} (a pass without a grade point)`;
+  return grade.fails ? `${grade.grade} (failed: to be retaken)` : grade.grade;
+}
+
+/**
+ * The record of study: each subject's result (a grade, transferred, exempted), the GPA, and the
+ * credits completed, transferred, exempted and still to take.
+ */
+function recordSection(j: Judgement): string[] {
+  const p = j.progress;
+  if (!j.record.present || p === undefined) return [];
+  // In the plan's order of subjects, as the rest of the report lists them.
+  const resultOf = (s: Subject): string | undefined => {
+    const grade = j.record.graded.get(s);
+    if (grade !== undefined) return markdownText(gradeWords(grade));
+    if (j.record.transferred.has(s)) return 'credit transferred';
+    if (j.record.exempted.has(s)) return 'exempted (credits not counted)';
+    return undefined;
+  };
+  const results = j.subjects.flatMap((s) => {
+    const result = resultOf(s);
+    return result === undefined ? [] : [[...subjectRow(s), result]];
+  });
+  const gradedCredits = [...j.record.graded].filter(([, g]) => g.hundredths !== null).reduce((sum, [s]) => sum + s.credits, 0);
+  const gpa =
+    j.gpa === null
+      ? 'GPA: none yet (no subject with a grade point).'
+      : `GPA: **${gpaText(j.gpa)}** over ${plural(gradedCredits, 'graded credit', 'graded credits')} (passes without a grade point and transferred credits are not in it).`;
+  return [
+    '',
+    '## Record of study',
+    '',
+    ...(results.length > 0
+      ? table(['Code', 'Subject', 'Credits', 'Result'], ['left', 'left', 'right', 'left'], results)
+      : ['_No results recorded yet._']),
+    '',
+    gpa,
+    '',
+    ...table(
+      ['Progress', 'Credits'],
+      ['left', 'right'],
+      [
+        ['Completed', String(p.completedCredits)],
+        ['Transferred', String(p.transferredCredits)],
+        ['Exempted (not counted)', String(p.exemptedCredits)],
+        ['Still to take', String(p.remainingCredits)],
+      ],
+    ),
   ];
 }
 
@@ -106,7 +195,7 @@ export interface MarkdownReportInput {
   today?: string;
 }
 
-/** A saved plan as a Markdown report a student can send an adviser: details, subjects, check, fees. */
+/** A saved plan as a Markdown report a student can send an adviser: details, subjects, check, record of study, fees. */
 export function renderMarkdownReport({ name, updatedAt, judgement: j, catalogue, today }: MarkdownReportInput): string {
   const data = catalogue.data;
   const plan = j.plan;
@@ -175,6 +264,7 @@ export function renderMarkdownReport({ name, updatedAt, judgement: j, catalogue,
   );
   if (j.errors.length > 0) lines.push('', '### Problems', '', ...j.errors.map((e) => `- ${markdownText(e.message)}`));
   if (j.warnings.length > 0) lines.push('', '### Warnings', '', ...j.warnings.map((w) => `- ${markdownText(w.message)}`));
+  lines.push(...recordSection(j));
 
   const rows = feeRows(j.fees).map(([label, amount]) => [label, markdownText(amount)]);
   const total = rows[rows.length - 1]!;

@@ -1,4 +1,5 @@
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+import type CliTable3 from 'cli-table3';
 import type { Style } from './style.js';
 import { displayWidth, padToWidth } from './text-width.js';
 import { wrapLines } from './wrap.js';
@@ -92,6 +93,12 @@ export function fitColumns(columns: readonly Column[], width: number): number[] 
  * A borderless table fitted to `width` columns: long cells wrap inside their column. Headers are
  * coloured by us, never by cli-table3, which would colour them even when piped.
  */
+// cli-table3 is CommonJS, so it can be loaded synchronously when a table is first drawn: the
+// commands that import this module only for renderSummary (check, plan --json) never load it.
+const loadCommonJs = createRequire(import.meta.url);
+let tableClass: CliTable3 | undefined;
+const Table = (): CliTable3 => (tableClass ??= loadCommonJs('cli-table3') as CliTable3);
+
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: Style, width = 80): string {
   const colWidths = fitColumns(columns, width);
   if (colWidths.some((w, i) => w < Math.min(columns[i]!.width, READABLE_COLUMN))) return renderStacked(columns, rows, style, width);
@@ -99,7 +106,7 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
   // catalogue of 10,000 subjects), so long tables are drawn in slices that share the column widths.
   const slices: string[] = [];
   for (let start = 0; start === 0 || start < rows.length; start += TABLE_SLICE) {
-    const table = new Table({
+    const table = new (Table())({
       head: start === 0 ? columns.map((c) => style.bold(c.header)) : [],
       colWidths,
       colAligns: columns.map((c) => c.align ?? 'left'),

@@ -152,6 +152,10 @@ function buildCatalogueSchema() {
             // Credits' fee billed before a later term of this kind starts, the rest after add/drop
             // (PolyU: 3, except the Summer Term); absent: billed once, after add/drop.
             instalmentCredits: v.optional(PositiveInteger),
+            // Days after the term starts (taken as the 1st of startMonth) that a bill issued after
+            // add/drop, or a new student's first-semester debit note, falls due: an estimate that
+            // dates the calendar of `fees --by-term --format ics|csv`; absent: those bills have no date.
+            addDropDueDays: v.optional(v.pipe(NonNegativeInteger, v.maxValue(366, 'must be at most 366 days'))),
           }),
         ),
         v.minLength(1, 'must list at least one term'),

@@ -15,6 +15,9 @@ export async function plan(ctx: Context, options: PlanOptions): Promise<Outcome>
     import('../../prompts/ask.js'),
   ]);
   // The planner goes on to write, so a broken store is set aside (and said so) rather than fatal.
-  const store = await openCommandStore(ctx, { onBrokenRead: 'set-aside' });
+  // Without a terminal (or with --json) it writes only to save under --name or a resumed draft's
+  // name; otherwise the store is opened read-only, so conf (some 90 modules with ajv) is not loaded.
+  const writes = (ctx.interactive && !ctx.json) || options.name !== undefined || options.resume === true;
+  const store = await openCommandStore(ctx, { onBrokenRead: 'set-aside', readOnly: !writes });
   return runPlanner(ctx, options, { store, ask: () => inquirerAsk(ctx.io, ctx.colour), now: () => new Date() });
 }

@@ -107,11 +107,11 @@ function runWithoutTerminal(ctx: Context, catalogue: Catalogue, answers: Answers
     // The verdict is what `check --json` gives for this plan; its file is --out's, or null.
     const verdict = { ...judgementJson(options.out ?? '', judgement), file: options.out ?? null };
     ctx.out(`${safeJson({ plan, verdict })}\n`);
-    for (const line of done) ctx.err(`${line}\n`);
   } else {
     ctx.out(renderJudgement(complete.name ?? 'Your plan', judgement, makeStyle(ctx.colour), ctx.width));
-    for (const line of done) ctx.out(`${line}\n`);
   }
+  // What was saved or written is a status line, never the result: stdout stays the report or the JSON alone.
+  for (const line of done) ctx.err(`${line}\n`);
   if (notKept) throw notKept;
   return judgement.valid ? 'success' : 'invalid';
 }
@@ -132,7 +132,7 @@ export async function runInTerminal(
   const { store } = world;
   let kept = options.resume === true;
   if (!options.resume && store.getDraft() !== undefined) {
-    ctx.out(`A draft from an earlier session is kept until you answer the first question here; to continue it instead, run ${RESUME}\n`);
+    ctx.err(`A draft from an earlier session is kept until you answer the first question here; to continue it instead, run ${RESUME}\n`);
   }
   const style = makeStyle(ctx.colour);
   const session = {
@@ -147,9 +147,10 @@ export async function runInTerminal(
     },
     takenBy: (name: string) => plansNamed(store.listPlans(), name).map((p) => p.name),
     ...(options.out !== undefined ? { out: options.out } : {}),
-    // Results so far and what is still to pay belong to a plan being lived: offered when editing a
-    // saved plan (a new plan's planner asks as it always has).
-    ...(start.editing !== undefined ? { editing: start.editing, today: todayOf(ctx.io) } : {}),
+    // Today decides which terms have passed: results are asked for those (session.ts), and with a
+    // record the review shows what is still to pay.
+    today: todayOf(ctx.io),
+    ...(start.editing !== undefined ? { editing: start.editing } : {}),
   };
   let end;
   try {
@@ -165,7 +166,7 @@ export async function runInTerminal(
   }
   if (end.outcome === 'discard') {
     store.clearDraft();
-    ctx.out('Discarded: nothing was saved, and the draft is gone.\n');
+    ctx.err('Discarded: nothing was saved, and the draft is gone.\n');
     return 'success';
   }
   const plan = planFromAnswers(catalogue, end.answers);
@@ -179,7 +180,7 @@ export async function runInTerminal(
       throw new ExitError(error.code, `${error.message} Your answers are kept as a draft; to come back to them, run ${RESUME}`);
     throw error;
   }
-  for (const line of done) ctx.out(`${line}\n`);
+  for (const line of done) ctx.err(`${line}\n`);
   return valid ? 'success' : 'invalid';
 }
 

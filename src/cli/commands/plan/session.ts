@@ -3,7 +3,7 @@ import { hasResidency } from '../../../domain/plan/draft.js';
 import type { Answers } from '../../../domain/plan/steps.js';
 import { answerRemaining, askStep, shownBeforeResume, type FlowContext } from './flow.js';
 import { freeName, nameStep } from '../../prompts/name.js';
-import { pastSubjects, resultsStep } from '../../prompts/results.js';
+import { endedSubjects, pastSubjects, resultsStep } from '../../prompts/results.js';
 import { confirmDiscard, confirmReplace, replacesEdited, reviewStep, type ReviewOptions } from '../../prompts/review.js';
 
 /** `replace`: the user said yes to replacing the saved plan of that name. */
@@ -17,10 +17,13 @@ export type SessionEnd = { outcome: 'save'; answers: AnswersWithResidency; repla
 export async function plannerSession(ctx: FlowContext & ReviewOptions, answers: Answers, { resumed = false } = {}): Promise<SessionEnd> {
   const shown = resumed ? shownBeforeResume(ctx, answers) : new Set<string>();
   answers = await answerRemaining(ctx, answers, shown);
-  // Results are asked once, before the first review, of a new plan with subjects in terms begun; an
-  // edited plan opens at its review, where they can be changed.
+  // Results are asked once, before the first review, of a new plan that has subjects in terms that
+  // have ended (a term still running has no results yet); "No results to record now" is the default
+  // and is kept, so a resumed plan is not asked again. They cover every term begun, and the review
+  // offers them again. An edited plan opens at its review, where they can be changed.
   const past = () => (ctx.today !== undefined ? pastSubjects(ctx.catalogue, answers, ctx.today) : []);
-  if (ctx.editing === undefined && answers.record === undefined && past().length > 0) {
+  const ended = () => (ctx.today !== undefined ? endedSubjects(ctx.catalogue, answers, ctx.today) : []);
+  if (ctx.editing === undefined && answers.record === undefined && ended().length > 0) {
     answers = await resultsStep(ctx, answers, past());
     ctx.keep(answers);
   }

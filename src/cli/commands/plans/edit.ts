@@ -63,7 +63,7 @@ function editWithoutTerminal(ctx: Context, catalogue: Catalogue, store: Store, s
     ctx.out(`${safeJson({ name: saved.name, saved: kept !== undefined, plan, verdict: judgementJson(saved.name, judgement) })}\n`);
   else ctx.out(renderJudgement(saved.name, judgement, makeStyle(ctx.colour), ctx.width));
   if (kept === undefined) throw new UsageError(`the changes to "${safeLine(saved.name)}" are not saved; pass --force to save them.`);
-  if (!ctx.json) ctx.out(`Saved the changes to "${safeLine(kept.name)}".\n`);
+  if (!ctx.json) ctx.err(`Saved the changes to "${safeLine(kept.name)}".\n`);
   return judgement.valid ? 'success' : 'invalid';
 }
 

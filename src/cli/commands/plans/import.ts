@@ -54,7 +54,7 @@ export async function plansImport(ctx: Context, file: string, options: ImportOpt
     const fix = judgement.valid
       ? ''
       : ' It does not meet every rule yet; change it with: study-planner plans edit ' + JSON.stringify(saved.name);
-    ctx.out(`Imported ${safeLine(shown)} as "${safeLine(saved.name)}".${safeLine(fix)}\n`);
+    ctx.err(`Imported ${safeLine(shown)} as "${safeLine(saved.name)}".${safeLine(fix)}\n`);
   }
   return judgement.valid ? 'success' : 'invalid';
 }

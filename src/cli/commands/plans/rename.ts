@@ -14,7 +14,7 @@ export async function plansRename(ctx: Context, from: string, to: string): Promi
   const saved = findPlan(store, from);
   const renamed = store.renamePlan(saved.name, to);
   if (ctx.json) ctx.out(`${safeJson({ renamed: saved.name, name: renamed.name })}\n`);
-  else if (renamed.name === saved.name) ctx.out(`The saved plan is already named "${safeLine(saved.name)}"; nothing to change.\n`);
-  else ctx.out(`Renamed "${safeLine(saved.name)}" to "${safeLine(renamed.name)}".\n`);
+  else if (renamed.name === saved.name) ctx.err(`The saved plan is already named "${safeLine(saved.name)}"; nothing to change.\n`);
+  else ctx.err(`Renamed "${safeLine(saved.name)}" to "${safeLine(renamed.name)}".\n`);
   return 'success';
 }
