@@ -19,13 +19,15 @@ const DEEP = ['test/prompts/planner-property.test.ts', 'test/domain/engine-prope
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // Both cores of the machines here (the default leaves one idle); set for every project at once.
+    maxWorkers: 2,
     hookTimeout: 60_000,
     projects: [
       // Its files share one module graph per worker thread: importing the sources once instead of
       // once per file halves the tier's time. A test that changes something global restores it.
       {
         extends: true,
-        test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW, pool: 'threads', isolate: false, maxWorkers: 2 },
+        test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW, pool: 'threads', isolate: false },
       },
       // The slow tier runs dist/: it is rebuilt first whenever src/ or data/ changed since.
       { extends: true, test: { name: 'slow', include: SLOW, globalSetup: ['test/support/fresh-build.ts'] } },

@@ -1,7 +1,7 @@
 import type { Judgement } from '../../domain/plan/judge.js';
 import { gpaNumber } from '../../domain/record/grades.js';
 import type { Progress, ToTake } from '../../domain/record/progress.js';
-import { scheduleJson } from './schedule-json.js';
+import { remainingJson, scheduleJson } from './schedule-json.js';
 
 /** The `check --json` object for a plan that could be judged (docs/json-and-exit-codes.md). */
 export function judgementJson(file: string, j: Judgement) {
@@ -21,6 +21,8 @@ export function judgementJson(file: string, j: Judgement) {
     warnings: j.warnings,
     fees: j.fees,
     ...(j.schedule ? { schedule: scheduleJson(j.schedule, j.fees, j.record.present ? j.remaining : undefined) } : {}),
+    // Without a schedule of its own, what a record's plan still costs by the proposed terms.
+    ...(!j.schedule && j.record.present && j.remaining ? { remaining: remainingJson(j.remaining) } : {}),
     ...(j.progress ? { gpa: j.gpa === null ? null : gpaNumber(j.gpa), progress: progressJson(j.progress) } : {}),
   };
 }

@@ -183,8 +183,26 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
     errors.push(...schedule.errors);
     warnings.push(...schedule.warnings);
   }
-  const progress = record.present ? studyProgress(subjects, evaluation.requirements, record, schedule?.bills) : undefined;
-  const remaining = schedule && options.today !== undefined ? remainingBills(schedule.bills, options.today) : undefined;
+  // A record of study is read against the plan's own schedule, or else the proposed one: the
+  // subjects still to take in their proposed terms, and what those terms will cost.
+  const termsForRecord =
+    schedule ??
+    (record.present
+      ? planSchedule(
+          catalogue,
+          { mode: plan.mode },
+          {
+            subjects,
+            requirements: evaluation.requirements,
+            fees: summary,
+            counted: evaluation.counted,
+            satisfied: evaluation.satisfied,
+            record,
+          },
+        )
+      : undefined);
+  const progress = record.present ? studyProgress(subjects, evaluation.requirements, record, termsForRecord?.bills) : undefined;
+  const remaining = termsForRecord && options.today !== undefined ? remainingBills(termsForRecord.bills, options.today) : undefined;
   return {
     valid: errors.length === 0,
     plan,
