@@ -37,6 +37,9 @@ describe('display width', () => {
     expect(splitAtWidth('日本語', 3)).toEqual(['日', '本語']);
     expect(splitAtWidth('cafe\u0301s', 4)).toEqual(['cafe\u0301', 's']);
     expect(splitAtWidth('日本', 1)).toEqual(['日', '本']);
+    // A family joined by zero-width joiners is one picture, two columns wide: never split.
+    expect(splitAtWidth('👨‍👩‍👧ab', 2)).toEqual(['👨‍👩‍👧', 'ab']);
+    expect(splitAtWidth('a👍🏽b', 3)).toEqual(['a👍🏽', 'b']);
   });
 
   it('pads to columns, not characters', () => {

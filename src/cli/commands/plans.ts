@@ -43,7 +43,7 @@ export async function plansList(ctx: Context): Promise<Outcome> {
   const plans = store.listPlans().sort((a, b) => a.name.localeCompare(b.name));
   if (plans.length === 0) {
     if (ctx.json) ctx.out('[]\n');
-    else ctx.err('No saved plans yet; the planner saves them: study-planner plan\n');
+    else ctx.err(`${wrap('No saved plans yet; the planner saves them: study-planner plan', ctx.width)}\n`);
     return 'success';
   }
   const catalogue = ctx.catalogue();

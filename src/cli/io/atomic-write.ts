@@ -31,6 +31,9 @@ function describe(file: string, error: NodeJS.ErrnoException): string {
       return `cannot write ${name}: the file would pass the size limit for files; nothing was changed.`;
     case 'ESHORT':
       return `cannot write ${name}: not every byte reached the disk; nothing was changed.`;
+    case 'ECHANGED':
+      // Found after the rename: what is there now is neither the old file nor ours.
+      return `cannot be sure ${name} holds what was written: another process replaced it at the same moment; check it, and write it again if needed.`;
     case 'ENOTREGULAR':
       return `cannot write ${name}: it is ${error.message}, not a regular file; name a regular file (it is never replaced, even with --force).`;
     default:

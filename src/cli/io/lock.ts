@@ -127,7 +127,7 @@ function look(lockFile: string): Seen | undefined {
     if (code === 'ENOTREGULAR' || code === 'ETOOBIG') {
       const what = code === 'ETOOBIG' ? 'far larger than any lock' : `${(error as Error).message}, not a regular file`;
       throw new UsageError(
-        `the store's lock file ${lockFile} is ${what}; nothing was changed. Remove it if no study-planner is running, or set STUDY_PLANNER_STORE_DIR to use another directory.`,
+        `the store's lock file ${safeLine(lockFile)} is ${what}; nothing was changed. Remove it if no study-planner is running, or set STUDY_PLANNER_STORE_DIR to use another directory.`,
       );
     }
     throw error;
@@ -277,14 +277,16 @@ export function withLock<T>(
     if (now >= deadline) {
       const live = onThisMachine(seen.holder);
       throw new UsageError(
-        `the store is locked by ${describeHolder(seen)}${live ? ', which is still running' : ''} (lock file ${lockFile}); ` +
+        `the store is locked by ${describeHolder(seen)}${live ? ', which is still running' : ''} (lock file ${safeLine(lockFile)}); ` +
           `gave up after ${seconds(now - started)} s and nothing was changed. ` +
           (live ? 'Try again when it has finished.' : 'Try again, or delete the lock file if no study-planner is running there.'),
       );
     }
     if (!told && onWait !== undefined && now - started >= WAIT_NOTICE_MS) {
       told = true;
-      onWait(`waiting for the store's lock file ${lockFile}, held by ${describeHolder(seen)}; giving up after ${seconds(timeoutMs)} s.`);
+      onWait(
+        `waiting for the store's lock file ${safeLine(lockFile)}, held by ${describeHolder(seen)}; giving up after ${seconds(timeoutMs)} s.`,
+      );
     }
     sleep(Math.min(pause + Math.random() * pause, Math.max(1, deadline - now)));
     pause = Math.min(pause * 2, 50);

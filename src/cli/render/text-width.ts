@@ -50,10 +50,15 @@ export function splitAtWidth(text: string, width: number): [head: string, rest: 
   if (PLAIN_ASCII.test(text)) return [text.slice(0, Math.max(1, width)), text.slice(Math.max(1, width))];
   let used = 0;
   let end = 0;
+  let joined = false;
   for (const char of text) {
-    const w = measure(char);
-    // A character wider than the whole line still goes somewhere: alone at the start of one. A
-    // mark (no width) stays with the character before it.
+    const codePoint = char.codePointAt(0)!;
+    // What follows a zero-width joiner is part of the picture before it, as a mark is part of its
+    // letter: neither takes a column, and neither is split from what it belongs to.
+    const attached = joined || codePoint === ZWJ || isZeroWidth(codePoint, char);
+    joined = codePoint === ZWJ;
+    const w = attached ? 0 : eastAsianWidth(codePoint);
+    // A character wider than the whole line still goes somewhere: alone at the start of one.
     if (w > 0 && used + w > width && end > 0) break;
     used += w;
     end += char.length;
