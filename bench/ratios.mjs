@@ -1,4 +1,4 @@
-// Prints the speed ratios issue 11 sets targets for, each with its noise: start-up of `fees --json`,
+// Prints the speed ratios docs/performance.md sets targets for, each with its noise: start-up of `fees --json`,
 // `check` of one plan, `subjects` and `plan ... --json` against bare `node -e 0`, and `check --json`
 // over a cohort of plan files (1 in 5 invalid) against a script that only reads and parses them.
 // Usage: node bench/ratios.mjs [--runs N] [--check-runs N] [--files N] [--compare DIR]   (build first)

@@ -23,7 +23,7 @@ interface Row {
   unrefunded?: number;
 }
 
-// Every case in programme-facts.md, worked by hand: HK$5,750 a credit; initial payment 3 credits'
+// Every case of the fee rules in docs/fees-catalogue-engine.md, worked by hand: HK$5,750 a credit; initial payment 3 credits'
 // fee (local) or 6 (non-local); fellowship = min(120,000, covered tuition - 42,100), never below 0;
 // payable = tuition - fellowship, never below the initial payment.
 const rows: Row[] = [

@@ -29,7 +29,7 @@ export function judgementJson(file: string, j: Judgement) {
 
 const toTakeJson = (t: ToTake) => ({ subject: t.subject.id, term: t.term?.id ?? null, ...(t.retake ? { retake: true } : {}) });
 
-/** `progress`: the contract's four credit counts, then requirement by requirement what is done and what is left. */
+/** `progress` (docs/json-and-exit-codes.md): four credit counts, then requirement by requirement what is done and what is left. */
 function progressJson(p: Progress) {
   return {
     completedCredits: p.completedCredits,
