@@ -98,6 +98,15 @@ function makeDirectory(directory: string): void {
   }
 }
 
+/** The name as it is stored (NFC, trimmed), or a UsageError saying why no plan can have it. */
+function acceptableName(name: string, action: 'saved under' | 'renamed to'): string {
+  const stored = storedPlanName(name);
+  const problem = planNameProblem(stored);
+  if (problem !== undefined) {
+    throw new UsageError(`a plan cannot be ${action} that name: it ${problem}; choose a name of 1 to ${MAX_PLAN_NAME_LENGTH} characters.`);
+  }
+  return stored;
+}
 class FileStore implements Store {
   private readonly lockFile: string;
   private readonly now: () => Date;
@@ -139,12 +148,7 @@ class FileStore implements Store {
   }
 
   savePlan(name: string, plan: PlanFile, { replace = false }: SavePlanOptions = {}): SavedPlan {
-    const stored = storedPlanName(name);
-    const problem = planNameProblem(stored);
-    if (problem !== undefined)
-      throw new UsageError(
-        `a plan cannot be saved under that name: it ${problem}; choose a name of 1 to ${MAX_PLAN_NAME_LENGTH} characters.`,
-      );
+    const stored = acceptableName(name, 'saved under');
     // Whether the name is taken is decided inside the lock, against the store as it is now: two
     // processes saving "My plan" and "my plan" at once cannot both see the name free.
     return this.update((data) => {
@@ -164,12 +168,7 @@ class FileStore implements Store {
   }
 
   renamePlan(from: string, to: string): SavedPlan {
-    const stored = storedPlanName(to);
-    const problem = planNameProblem(stored);
-    if (problem !== undefined)
-      throw new UsageError(
-        `a plan cannot be renamed to that name: it ${problem}; choose a name of 1 to ${MAX_PLAN_NAME_LENGTH} characters.`,
-      );
+    const stored = acceptableName(to, 'renamed to');
     // Both names are looked up inside the lock, against the store as it is now.
     return this.update((data) => {
       const named = plansNamed(data.plans, from);

@@ -170,39 +170,26 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
   }
   const gpa = recordGpa(record);
   warnings.push(...lowGpa(catalogue, gpa), ...retakes(catalogue, record, summary.fellowship > 0));
-  let schedule: ScheduleResult | undefined;
-  if (plan.schedule !== undefined) {
-    schedule = planSchedule(catalogue, plan, {
-      subjects,
-      requirements: evaluation.requirements,
-      fees: summary,
-      counted: evaluation.counted,
-      satisfied: evaluation.satisfied,
-      record,
-    });
+  // The plan's own schedule, checked; or, for a record of study, the proposed one, which is not
+  // reported as the plan's but places the subjects still to take and prices the terms to come.
+  const terms =
+    plan.schedule !== undefined || record.present
+      ? planSchedule(catalogue, plan, {
+          subjects,
+          requirements: evaluation.requirements,
+          fees: summary,
+          counted: evaluation.counted,
+          satisfied: evaluation.satisfied,
+          record,
+        })
+      : undefined;
+  const schedule: ScheduleResult | undefined = plan.schedule !== undefined ? terms : undefined;
+  if (schedule) {
     errors.push(...schedule.errors);
     warnings.push(...schedule.warnings);
   }
-  // A record of study is read against the plan's own schedule, or else the proposed one: the
-  // subjects still to take in their proposed terms, and what those terms will cost.
-  const termsForRecord =
-    schedule ??
-    (record.present
-      ? planSchedule(
-          catalogue,
-          { mode: plan.mode },
-          {
-            subjects,
-            requirements: evaluation.requirements,
-            fees: summary,
-            counted: evaluation.counted,
-            satisfied: evaluation.satisfied,
-            record,
-          },
-        )
-      : undefined);
-  const progress = record.present ? studyProgress(subjects, evaluation.requirements, record, termsForRecord?.bills) : undefined;
-  const remaining = termsForRecord && options.today !== undefined ? remainingBills(termsForRecord.bills, options.today) : undefined;
+  const progress = record.present ? studyProgress(subjects, evaluation.requirements, record, terms?.bills) : undefined;
+  const remaining = terms && options.today !== undefined ? remainingBills(terms.bills, options.today) : undefined;
   return {
     valid: errors.length === 0,
     plan,
