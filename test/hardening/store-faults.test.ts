@@ -9,22 +9,9 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { readStore } from '../../src/cli/io/store-file.js';
 import { BIN, expectJson, expectOrderly, lines, makeTempDir, ROOT, runCli } from './cli.js';
 import { random } from './random.mjs';
+import { COMPLETE_PLAN } from '../support/plan-flags.js';
 
 const SAVE_LOOP = fileURLToPath(new URL('./save-loop.mjs', import.meta.url));
-const PLAN_FLAGS = [
-  '--residency',
-  'local',
-  '--mode',
-  'full-time',
-  '--core',
-  'epidemiology',
-  'project management',
-  '--elective',
-  'big data computing',
-  'health care ethics',
-  '--route',
-  'dissertation',
-];
 
 function storeEnv(dir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, STUDY_PLANNER_STORE_DIR: dir, NO_COLOR: '1' };
@@ -103,7 +90,7 @@ describe('killed during a save, again and again', () => {
       const args =
         round % 2 === 0
           ? ['config', 'set', 'residency', round % 4 === 0 ? 'local' : 'non-local']
-          : ['plan', '--no-input', ...PLAN_FLAGS, '--name', `cli-${round}`];
+          : [...COMPLETE_PLAN, '--name', `cli-${round}`];
       const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: storeEnv(dir), stdio: ['ignore', 'pipe', 'pipe'] });
       // "Saved as ..." is a status line, on stderr; the plan's report is on stdout (drained so the child never blocks).
       let out = '';
@@ -116,7 +103,7 @@ describe('killed during a save, again and again', () => {
       for (const name of kept) expect(names).toContain(name);
     }
     // Afterwards the store works as ever: a lock left by a killed process does not block it.
-    const after = await runCli(['plan', '--no-input', ...PLAN_FLAGS, '--name', 'after the storm'], { storeDir: dir, timeoutMs: 20_000 });
+    const after = await runCli([...COMPLETE_PLAN, '--name', 'after the storm'], { storeDir: dir, timeoutMs: 20_000 });
     expectOrderly(after, [0]);
     expect(savedNames(dir)).toContain('after the storm');
   });
@@ -187,19 +174,19 @@ function fillUp(dir: string): void {
 }
 
 async function saveFirstPlan(dir: string) {
-  const first = await runCli(['plan', '--no-input', ...PLAN_FLAGS, '--name', 'first'], { storeDir: dir });
+  const first = await runCli([...COMPLETE_PLAN, '--name', 'first'], { storeDir: dir });
   expectOrderly(first, [0]);
 }
 
 /** A save that cannot be written: exit 2 with one sentence, and the plan still on screen (or on stdout as JSON). */
 async function expectPlanShownButNotSaved(dir: string, why: RegExp) {
-  const report = await runCli(['plan', '--no-input', ...PLAN_FLAGS, '--name', 'second'], { storeDir: dir });
+  const report = await runCli([...COMPLETE_PLAN, '--name', 'second'], { storeDir: dir });
   expectOrderly(report, [2]);
   expect(lines(report.stderr)).toEqual([expect.stringMatching(why)]);
   expect(report.stdout).toContain('second: ✔ valid');
   expect(report.stdout).toContain('Epidemiology, Project Management');
   expect(report.stderr).not.toContain('Saved as');
-  const json = await runCli(['plan', '--no-input', '--json', ...PLAN_FLAGS, '--name', 'second'], { storeDir: dir });
+  const json = await runCli([...COMPLETE_PLAN, '--json', '--name', 'second'], { storeDir: dir });
   expectOrderly(json, [2]);
   const result = expectJson(json) as { plan: { subjects: string[] } };
   expect(result.plan.subjects).toContain('epidemiology');

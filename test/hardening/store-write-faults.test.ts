@@ -11,24 +11,9 @@ import { readStore } from '../../src/cli/io/store-file.js';
 import { openStore } from '../../src/cli/io/store.js';
 import { CannotWriteError } from '../../src/cli/outcome.js';
 import type { PlanFile } from '../../src/domain/plan/schema.js';
+import { COMPLETE_PLAN } from '../support/plan-flags.js';
 import { BIN, expectOrderly, lines, makeTempDir, ROOT, runCli } from './cli.js';
 
-const PLAN_FLAGS = [
-  'plan',
-  '--no-input',
-  '--residency',
-  'local',
-  '--mode',
-  'full-time',
-  '--core',
-  'epidemiology',
-  'project management',
-  '--elective',
-  'big data computing',
-  'health care ethics',
-  '--route',
-  'dissertation',
-];
 const PLAN: PlanFile = {
   catalogue: 'polyu-msc-health-informatics-2024',
   residency: 'local',
@@ -68,7 +53,7 @@ const strays = (dir: string) => fs.readdirSync(dir).filter((name) => name !== 's
 
 async function threePlans(): Promise<string> {
   const dir = makeTempDir();
-  for (const name of ['one', 'two', 'three']) expectOrderly(await runCli([...PLAN_FLAGS, '--name', name], { storeDir: dir }), [0]);
+  for (const name of ['one', 'two', 'three']) expectOrderly(await runCli([...COMPLETE_PLAN, '--name', name], { storeDir: dir }), [0]);
   // Three plans make a store larger than the 1 KiB limit below, so a fourth cannot be written whole.
   expect(fs.statSync(path.join(dir, 'store.json')).size).toBeGreaterThan(1024);
   return dir;
@@ -81,7 +66,7 @@ describe.concurrent('a write cut short (ulimit -f 1: files stop at 1 KiB)', () =
   ])('%s: a fourth plan is refused with exit 2 and one sentence, and the three saved plans stay whole', async (_how, env) => {
     const dir = await threePlans();
     const before = fs.readFileSync(path.join(dir, 'store.json'));
-    const result = await runLimited([...PLAN_FLAGS, '--name', 'four'], dir, 1, env);
+    const result = await runLimited([...COMPLETE_PLAN, '--name', 'four'], dir, 1, env);
     expectOrderly(result, [2]);
     expect(lines(result.stderr)).toEqual([
       expect.stringMatching(
@@ -113,7 +98,7 @@ describe.concurrent('a write cut short (ulimit -f 1: files stop at 1 KiB)', () =
 
   it('with room to spare the same save goes through (the limit, not the save, was the fault)', async () => {
     const dir = await threePlans();
-    const result = await runLimited([...PLAN_FLAGS, '--name', 'four'], dir, 64, { SNAP: '/snap/node/1' });
+    const result = await runLimited([...COMPLETE_PLAN, '--name', 'four'], dir, 64, { SNAP: '/snap/node/1' });
     expectOrderly(result, [0]);
     expect(result.stderr).toContain('Saved as "four"');
     expect(savedNames(dir)).toEqual(['four', 'one', 'three', 'two']);
@@ -237,7 +222,7 @@ describe.concurrent('a store that is not a regular file is never followed or rea
     const dir = makeTempDir();
     const file = path.join(dir, 'store.json');
     make(file);
-    for (const args of [['plans', 'list'], ['config', 'set', 'residency', 'local'], [...PLAN_FLAGS, '--name', 'mine'], ['fees']]) {
+    for (const args of [['plans', 'list'], ['config', 'set', 'residency', 'local'], [...COMPLETE_PLAN, '--name', 'mine'], ['fees']]) {
       const started = Date.now();
       const result = await runCli(args, { storeDir: dir, timeoutMs: 15_000 });
       expectOrderly(result, [2]);
@@ -286,7 +271,7 @@ describe('what killed saves left behind', () => {
     fs.writeFileSync(path.join(dir, '.store.json.tmp-99-01234567'), 'fresh');
     fs.writeFileSync(path.join(dir, 'notes.tmp-1'), 'not ours');
     fs.utimesSync(path.join(dir, 'notes.tmp-1'), old, old);
-    const result = await runCli([...PLAN_FLAGS, '--name', 'tidy'], { storeDir: dir });
+    const result = await runCli([...COMPLETE_PLAN, '--name', 'tidy'], { storeDir: dir });
     expectOrderly(result, [0]);
     expect(fs.readdirSync(dir).sort()).toEqual(['.store.json.tmp-99-01234567', 'notes.tmp-1', 'store.json']);
   });
@@ -300,7 +285,7 @@ describe.concurrent('a name that shows as nothing', () => {
     ['a halfwidth Hangul filler', '\uffa0'],
   ])('%s is refused (exit 2), and nothing is saved', async (_what, name) => {
     const dir = makeTempDir();
-    const result = await runCli([...PLAN_FLAGS, '--name', name], { storeDir: dir });
+    const result = await runCli([...COMPLETE_PLAN, '--name', name], { storeDir: dir });
     expectOrderly(result, [2]);
     expect(result.stderr).toContain('has no visible character');
     expect(fs.existsSync(path.join(dir, 'store.json'))).toBe(false);

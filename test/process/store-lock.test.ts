@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { withLock } from '../../src/cli/io/lock.js';
 import { openStore } from '../../src/cli/io/store.js';
 import { makeTempDir, ROOT, runCli } from '../support/run-process.js';
+import { COMPLETE_PLAN } from '../support/plan-flags.js';
 
 // The store's lock between processes: the holders here are other processes of the built program
 // (dist/); test/cli/store-lock.test.ts has the lock's rules within one process.
@@ -115,23 +116,7 @@ describe('a live holder, stopped in the middle of a save', () => {
       await untilStopped(saver.child.pid!, lock);
       // Thresholds shortened for the test: give up after 1.5 s; a lock "stale" after 1 ms, were its holder on another machine.
       const env = { STUDY_PLANNER_LOCK_TIMEOUT_MS: '1500', STUDY_PLANNER_LOCK_STALE_MS: '1' };
-      const flags = [
-        'plan',
-        '--no-input',
-        '--residency',
-        'local',
-        '--mode',
-        'full-time',
-        '--core',
-        'epidemiology',
-        'project management',
-        '--elective',
-        'big data computing',
-        'health care ethics',
-        '--route',
-        'dissertation',
-      ];
-      const waited = await runCli([...flags, '--name', 'second'], { storeDir: dir, env });
+      const waited = await runCli([...COMPLETE_PLAN, '--name', 'second'], { storeDir: dir, env });
       expect(waited.code).toBe(2);
       expect(waited.stderr).not.toContain('Saved as');
       const said = waited.stderr.split('\n').filter(Boolean);
@@ -151,7 +136,7 @@ describe('a live holder, stopped in the middle of a save', () => {
       expect(await saver.exited).toBe(0);
       const store = await storeIn(dir);
       expect(store.listPlans().map((p) => p.name)).toEqual(['first', 'stopped mid-save']);
-      const after = await runCli([...flags, '--name', 'second'], { storeDir: dir, env });
+      const after = await runCli([...COMPLETE_PLAN, '--name', 'second'], { storeDir: dir, env });
       expect(after.code).toBe(0);
       expect(store.listPlans().map((p) => p.name)).toEqual(['first', 'stopped mid-save', 'second']);
       expect(fs.readdirSync(dir)).toEqual(['store.json']);
