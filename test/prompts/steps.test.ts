@@ -52,6 +52,14 @@ describe('compulsory subjects', () => {
     // The compulsory subject from the 2024/25 cohort on: one credit, and no tuition for it.
     expect(h.said()).toMatch(/\+ Academic Integrity and Ethics\s+HTI5T04\s+1 credit, no tuition\n/);
   });
+
+  test('fit the screen: where they cannot line up, each whole title has its code and credits below', () => {
+    const h = harness(catalogue, []);
+    includeStep(h.ctx, step(catalogue, base, 'include'));
+    for (const line of h.said().split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(h.said()).toContain('+ Professional Development in Health Informatics\n      SN5303B  3 credits');
+    expect(h.said()).toContain('+ Academic Integrity and Ethics\n      HTI5T04  1 credit, no tuition');
+  });
 });
 
 describe('core and elective subjects', () => {

@@ -8,6 +8,7 @@ import { renderRemaining } from '../render/timeline.js';
 import { remainingBills } from '../../domain/record/remaining.js';
 import { scheduleOf } from '../../domain/schedule/of-judgement.js';
 import { safeLine } from '../render/sanitize.js';
+import { clipToWidth } from '../render/text-width.js';
 import type { Choice } from './ask.js';
 import type { PlannerContext } from './planner-context.js';
 import { pastSubjects } from './results.js';
@@ -77,10 +78,6 @@ function answerText(catalogue: Catalogue, step: Step, answers: Answers): string 
   }
 }
 
-function clip(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, Math.max(1, width - 1)).trimEnd()}…`;
-}
-
 /** The review choices: save, change any one answered step, or discard. */
 export function reviewChoices(
   ctx: Pick<PlannerContext, 'catalogue' | 'width'>,
@@ -99,7 +96,7 @@ export function reviewChoices(
     .filter((s) => s.kind !== 'include')
     .map((s) => ({
       value: s.id,
-      name: clip(`Change ${safeLine(stepLabel(s))}: ${safeLine(answerText(ctx.catalogue, s, answers))}`, ctx.width - 4),
+      name: clipToWidth(`Change ${safeLine(stepLabel(s))}: ${safeLine(answerText(ctx.catalogue, s, answers))}`, ctx.width - 4),
     }));
   // Results are offered once a term has begun (results.ts), after the other answers.
   const past = options.today !== undefined ? pastSubjects(ctx.catalogue, answers, options.today) : [];
@@ -111,7 +108,7 @@ export function reviewChoices(
   ).length;
   const results =
     past.length > 0
-      ? [{ value: 'results', name: clip(`Change Results so far: ${recordedCount} of ${past.length} recorded`, ctx.width - 4) }]
+      ? [{ value: 'results', name: clipToWidth(`Change Results so far: ${recordedCount} of ${past.length} recorded`, ctx.width - 4) }]
       : [];
   return [
     {

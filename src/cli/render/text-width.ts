@@ -71,3 +71,9 @@ export function padToWidth(text: string, width: number, align: 'left' | 'right' 
   const room = Math.max(0, width - displayWidth(text));
   return align === 'left' ? text + ' '.repeat(room) : ' '.repeat(room) + text;
 }
+
+/** The text cut to `width` columns, with an ellipsis where it was cut. */
+export function clipToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  return `${splitAtWidth(text, Math.max(1, width - 1))[0].trimEnd()}…`;
+}
