@@ -84,13 +84,13 @@ describe('the bundled catalogue', () => {
   });
 
   it('keeps no fellowship summary written beside its figures', () => {
-    expect(real.data.fees.fellowship).not.toHaveProperty('summary');
+    expect(real.fees.fellowship).not.toHaveProperty('summary');
   });
 });
 
 describe('the fellowship in words', () => {
   it('is built from the figures', () => {
-    expect(fellowshipSummary(real.data.fees)).toBe(
+    expect(fellowshipSummary(real.fees)).toBe(
       'Targeted Taught Postgraduate Programmes Fellowships Scheme: up to HK$120,000 of the tuition for local students, who pay at least HK$42,100 themselves; 8 awards for this intake. ' +
         'Not with another government scholarship for the same programme, such as the Continuing Education Fund; the non-means-tested loan scheme is allowed.',
     );
@@ -100,7 +100,7 @@ describe('the fellowship in words', () => {
     const json = realJson();
     json.fees.fellowship.cap = 100000;
     json.fees.fellowship.awards = 1;
-    expect(fellowshipSummary(catalogueFrom(json).data.fees)).toContain(
+    expect(fellowshipSummary(catalogueFrom(json).fees)).toContain(
       'up to HK$100,000 of the tuition for local students, who pay at least HK$42,100 themselves; 1 award for this intake.',
     );
   });
@@ -112,8 +112,8 @@ describe('the fellowship in words', () => {
     const none = catalogueFrom(json);
 
     it('says the programme offers none', () => {
-      expect(fellowshipSummary(none.data.fees)).toBe('This programme offers no fellowship.');
-      expect(fellowshipRefusal(none.data.fees, 'local', '--fellowship')).toBe(
+      expect(fellowshipSummary(none.fees)).toBe('This programme offers no fellowship.');
+      expect(fellowshipRefusal(none.fees, 'local', '--fellowship')).toBe(
         '--fellowship was asked for, but this programme offers no fellowship',
       );
     });

@@ -5,7 +5,7 @@ import { computeFees, fellowshipEligible, unrefundedInitialPayment } from '../..
 import { judgePlan } from '../../src/domain/plan/judge.js';
 import { catalogueFrom, COMPULSORY, CORE, DISSERTATION, ELECTIVE, invented, inventedJson, plan, real, realJson } from './catalogues.js';
 
-const rules = real.data.fees;
+const rules = real.fees;
 
 interface Row {
   name: string;
@@ -252,16 +252,16 @@ describe('computeFees over the real fee figures', () => {
   it('fellowship eligibility comes from the catalogue', () => {
     expect(fellowshipEligible(rules, 'local')).toBe(true);
     expect(fellowshipEligible(rules, 'non-local')).toBe(false);
-    expect(fellowshipEligible(invented.data.fees, 'local')).toBe(false);
-    expect(fellowshipEligible(invented.data.fees, 'non-local')).toBe(true);
+    expect(fellowshipEligible(invented.fees, 'local')).toBe(false);
+    expect(fellowshipEligible(invented.fees, 'non-local')).toBe(true);
   });
 
   it('a catalogue without a fellowship grants none', () => {
     const json = realJson();
     delete json.fees.fellowship;
     const none = catalogueFrom(json);
-    expect(fellowshipEligible(none.data.fees, 'local')).toBe(false);
-    const fees = computeFees(none.data.fees, {
+    expect(fellowshipEligible(none.fees, 'local')).toBe(false);
+    const fees = computeFees(none.fees, {
       residency: 'local',
       credits: 30,
       chargedCredits: 30,

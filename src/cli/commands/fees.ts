@@ -68,7 +68,7 @@ async function estimate(
   options: FeesOptions,
 ): Promise<{ fees: FeeSummary; residency: Residency; source: string; judgement?: Judgement }> {
   const catalogue = ctx.catalogue();
-  const rules = catalogue.data.fees;
+  const rules = catalogue.fees;
   if (options.credits !== undefined && options.plan !== undefined) throw new UsageError('pass --credits or --plan, not both.');
   if (options.transferredCredits !== undefined && options.plan !== undefined) {
     throw new UsageError(
@@ -121,7 +121,7 @@ function transferEstimate(ctx: Context, options: FeesOptions, residency: Residen
   const credits = options.credits === undefined ? undefined : parseCredits(options.credits);
   const estimate = transferFeeInput(catalogue, credits, transferred);
   if (!estimate.ok) throw new UsageError(`--transferred-credits ${transferred}: ${estimate.reason}; pass fewer.`);
-  const fees = computeFees(catalogue.data.fees, { ...estimate.input, residency, fellowship: options.fellowship === true });
+  const fees = computeFees(catalogue.fees, { ...estimate.input, residency, fellowship: options.fellowship === true });
   const of = credits === undefined ? 'the whole programme' : plural(credits, 'tuition-bearing credit', 'tuition-bearing credits');
   return { fees, source: `${of}, ${plural(transferred, 'credit', 'credits')} of it transferred` };
 }
@@ -151,7 +151,7 @@ export async function fees(ctx: Context, options: FeesOptions, now: () => Date =
     return outcome;
   }
   const { renderFeeEstimate } = await import('../render/fee-estimate.js');
-  ctx.out(renderFeeEstimate(result, ctx.catalogue().data, ctx));
+  ctx.out(renderFeeEstimate(result, ctx.catalogue(), ctx));
   return outcome;
 }
 
@@ -202,6 +202,6 @@ async function feesByTerm(
     import('../render/style.js'),
   ]);
   ctx.out(
-    `${renderFeeEstimate({ fees, residency: judgement.plan.residency, source: `the plan ${file}` }, ctx.catalogue().data, ctx)}\n${renderTermBills(schedule, fees, makeStyle(ctx.colour), ctx.width, remaining)}`,
+    `${renderFeeEstimate({ fees, residency: judgement.plan.residency, source: `the plan ${file}`, mode: judgement.plan.mode }, ctx.catalogue(), ctx)}\n${renderTermBills(schedule, fees, makeStyle(ctx.colour), ctx.width, remaining)}`,
   );
 }

@@ -15,13 +15,13 @@ export async function fellowshipStep(
 ): Promise<Answers> {
   const { catalogue } = ctx;
   sayProgress(ctx, answers);
-  ctx.say(`  ${wrap(safeLine(fellowshipSummary(catalogue.data.fees)), ctx.width, 2)}\n`);
+  ctx.say(`  ${wrap(safeLine(fellowshipSummary(catalogue.fees)), ctx.width, 2)}\n`);
   const payable = (fellowship: boolean) => {
     if (!hasResidency(answers)) return '';
     const fees = judgePlan(catalogue, planFromAnswers(catalogue, { ...answers, fellowship })).fees;
     return `you pay ${money(fees.payable, fees.currency)} of ${money(fees.tuition, fees.currency)} tuition`;
   };
-  const name = safeLine(catalogue.data.fees.fellowship!.name);
+  const name = safeLine(catalogue.fees.fellowship!.name);
   const fellowship = await ctx.ask.select({
     message: `Include the ${name} in this plan?`,
     choices: [

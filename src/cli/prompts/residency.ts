@@ -1,13 +1,14 @@
 import type { Catalogue } from '../../domain/catalogue/model.js';
 import type { Residency } from '../../domain/catalogue/schema.js';
+import { initialRegistrationCredits } from '../../domain/fees/fees.js';
 import type { Answers } from '../../domain/plan/steps.js';
 import type { Context } from '../context.js';
 import type { Ask, SelectQuestion } from './ask.js';
 
 /** The residency question, its wording and figures from the catalogue. */
 export function residencyQuestion(catalogue: Catalogue, current?: Residency): SelectQuestion<Residency> {
-  const fees = catalogue.data.fees;
-  const initial = (r: Residency) => `${fees.initialRegistrationCredits[r]} credits' fee paid on accepting the offer`;
+  const fees = catalogue.fees;
+  const initial = (r: Residency) => `${initialRegistrationCredits(fees, r)} credits' fee paid on accepting the offer`;
   const fellowship = (r: Residency) => (fees.fellowship?.eligibleResidencies.includes(r) ? '; may hold the fellowship' : '');
   return {
     message: 'Are you a local or a non-local student?',

@@ -1,5 +1,6 @@
-import type { CatalogueData, Residency } from '../../domain/catalogue/schema.js';
-import { fellowshipEligible, unrefundedInitialPayment, type FeeSummary } from '../../domain/fees/fees.js';
+import type { Residency } from '../../domain/catalogue/schema.js';
+import type { Catalogue } from '../../domain/catalogue/model.js';
+import { fellowshipEligible, initialRegistrationCredits, unrefundedInitialPayment, type FeeSummary } from '../../domain/fees/fees.js';
 import type { Context } from '../context.js';
 import { renderFees } from './fees.js';
 import { money } from '../../domain/text/money.js';
@@ -12,29 +13,32 @@ export interface FeeEstimate {
   residency: Residency;
   /** What was priced, in words: "the whole programme", "the plan plan.json". */
   source: string;
+  /** The study mode, where the initial payment depends on it. */
+  mode?: string | undefined;
 }
 
 /** The estimate with its title and notes; `data` is the catalogue's, for the programme's name and the fee rules. */
 export function renderFeeEstimate(
   result: FeeEstimate,
-  data: Pick<CatalogueData, 'programme' | 'fees'>,
+  catalogue: Pick<Catalogue, 'data' | 'fees'>,
   ctx: Pick<Context, 'colour' | 'width'>,
 ): string {
   const style = makeStyle(ctx.colour);
   const { fees } = result;
+  const { data, fees: rules } = catalogue;
   const title = `${data.programme.name} (${data.programme.intakeLabel ?? data.programme.intake}): ${result.residency} student, ${safeLine(result.source)}`;
-  const registration = `The initial payment (${data.fees.initialRegistrationCredits[result.residency]} credits' fee) is paid on accepting the offer`;
+  const registration = `The initial payment (${initialRegistrationCredits(rules, result.residency, result.mode)} credits' fee) is paid on accepting the offer`;
   const notes = [
     unrefundedInitialPayment(fees) > 0
       ? `${registration} and is never refunded, so it is paid in full though these fees come to less.`
       : `${registration} and counted within the tuition; the rest is billed term by term.`,
   ];
-  const fellowship = data.fees.fellowship;
+  const fellowship = rules.fellowship;
   if (fellowship && fees.fellowship > 0) {
     notes.push(
       `The ${fellowship.name} covers at most ${money(fellowship.cap, fees.currency)}, and the student pays at least ${money(fellowship.minimumStudentShare, fees.currency)} of the tuition of the credits required.`,
     );
-  } else if (fellowshipEligible(data.fees, result.residency)) {
+  } else if (fellowshipEligible(rules, result.residency)) {
     notes.push('Add --fellowship to include the fellowship, if you hold one.');
   }
   return [

@@ -1,4 +1,5 @@
-import type { FeeRules, Residency } from '../../domain/catalogue/schema.js';
+import type { Residency } from '../../domain/catalogue/schema.js';
+import type { FeeRules } from '../../domain/catalogue/model.js';
 import { fellowshipRefusal } from '../../domain/fees/fees.js';
 import { UsageError } from '../outcome.js';
 

@@ -1,21 +1,77 @@
-import type { CatalogueData, RuleData, SelectorData, SubjectData } from './schema.js';
+import type {
+  CatalogueData,
+  ExitAwardData,
+  FellowshipRules,
+  RequirementNodeData,
+  Residency,
+  RuleData,
+  SelectorData,
+  SubjectData,
+} from './schema.js';
 import { nameKey } from '../text/normalize.js';
+import { requirementTree, routesOf, type Route } from './routes.js';
+import { hundredths } from './credits.js';
 
 export type Subject = SubjectData;
+
+/** One pool a route counts subjects from, between bounds; credits in hundredths, a missing maximum is Infinity. */
+export interface Leaf {
+  id: string;
+  label: string;
+  from: SelectorData;
+  /** Identifiers of every catalogue subject the pool's selector names. */
+  eligible: ReadonlySet<string>;
+  /** Every eligible subject must be counted here. */
+  all: boolean;
+  minSubjects: number;
+  maxSubjects: number;
+  minCredits: number;
+  maxCredits: number;
+  /** A subject counted here may count towards another requirement as well. */
+  shared: boolean;
+}
+
+/** A cap on what a pool may add towards the degree, across every requirement (credits in hundredths). */
+export interface Limit {
+  id: string;
+  label: string;
+  eligible: ReadonlySet<string>;
+  maxSubjects: number;
+  maxCredits: number;
+}
 
 export interface RequirementOption {
   id: string;
   label: string;
+  /**
+   * The route's rule in version 1's terms: exact when the route is one version 1 rule (see
+   * `Catalogue.v1Shaped`); otherwise its first pool's, for wording only. The engine reads `leaves`.
+   */
   rule: RuleData;
-  /** Identifiers of every catalogue subject the rule's selector names. */
+  /** Identifiers of every catalogue subject any of the route's pools names. */
   eligible: ReadonlySet<string>;
+  /** The pools that must all be met for this route. */
+  leaves: readonly Leaf[];
 }
 
 export interface Requirement {
   id: string;
   label: string;
-  /** One option for a plain rule; several for "anyOf". */
+  /** The routes: one for a plain rule; several where the requirement offers a choice. */
   options: readonly RequirementOption[];
+  /** The requirement as the file gives it, in version 2's form. */
+  tree: RequirementNodeData;
+}
+
+/** The fees in one form for every catalogue version; amounts in units of `currency`, to the cent. */
+export interface FeeRules {
+  currency: string;
+  perCredit: Readonly<Record<Residency, number>>;
+  /** Flat tuition for the credits the programme requires; perCredit then prices credits beyond them. */
+  programmeFee: Readonly<Record<Residency, number>> | undefined;
+  /** By residency, then by mode identifier. */
+  initialRegistrationCredits: Readonly<Record<Residency, Readonly<Record<string, number>>>>;
+  fellowship: FellowshipRules | undefined;
 }
 
 /** A validated catalogue with the indexes every command needs. Build it with `loadCatalogue`. */
@@ -26,6 +82,15 @@ export interface Catalogue {
   subjectById: ReadonlyMap<string, Subject>;
   categoryById: ReadonlyMap<string, CatalogueData['categories'][number]>;
   requirements: readonly Requirement[];
+  limits: readonly Limit[];
+  exitAwards: readonly ExitAwardData[];
+  fees: FeeRules;
+  /**
+   * Every route is one version 1 rule (all, or at least N subjects or credits, nothing shared, no
+   * cap), there are no limits, at most one requirement counts credits, and credits are whole: a min-cost flow then
+   * judges a plan exactly. Any other catalogue is judged by a bounded search (rules/search/).
+   */
+  v1Shaped: boolean;
   /** Normalised identifier, code or title to subject identifier. */
   names: ReadonlyMap<string, string>;
 }
@@ -37,6 +102,68 @@ export function selectSubjects(data: CatalogueData, selector: SelectorData): Set
   return out;
 }
 
+function leafOf(data: CatalogueData, leaf: Route['leaves'][number]): Leaf {
+  const eligible = selectSubjects(data, leaf.from);
+  return {
+    id: leaf.id,
+    label: leaf.label,
+    from: leaf.from,
+    eligible,
+    all: leaf.all === true,
+    minSubjects: leaf.all ? eligible.size : (leaf.atLeast?.subjects ?? 0),
+    maxSubjects: leaf.atMost?.subjects ?? Infinity,
+    minCredits: leaf.atLeast?.credits === undefined ? 0 : hundredths(leaf.atLeast.credits),
+    maxCredits: leaf.atMost?.credits === undefined ? Infinity : hundredths(leaf.atMost.credits),
+    shared: leaf.shared === true,
+  };
+}
+
+/** The version 1 rule a pool is, if it is one. */
+function v1Rule(leaf: Route['leaves'][number]): RuleData | undefined {
+  if (leaf.shared || leaf.atMost) return undefined;
+  if (leaf.all) return leaf.atLeast ? undefined : { type: 'all', from: leaf.from };
+  const { subjects, credits } = leaf.atLeast ?? {};
+  if (subjects !== undefined && credits === undefined && subjects >= 1) return { type: 'subjects', min: subjects, from: leaf.from };
+  if (credits !== undefined && subjects === undefined && credits >= 1 && Number.isInteger(credits))
+    return { type: 'credits', min: credits, from: leaf.from };
+  return undefined;
+}
+
+function optionOf(data: CatalogueData, route: Route): { option: RequirementOption; v1: boolean } {
+  const rules = route.leaves.map(v1Rule);
+  const exact = route.leaves.length === 1 && rules[0] !== undefined;
+  const first = route.leaves[0]!;
+  const leaves = route.leaves.map((l) => leafOf(data, l));
+  const eligible = new Set(leaves.flatMap((l) => [...l.eligible]));
+  const rule: RuleData = rules[0] ?? {
+    type: first.atLeast?.credits !== undefined && first.atLeast.subjects === undefined ? 'credits' : 'subjects',
+    min: Math.max(1, first.atLeast?.credits ?? first.atLeast?.subjects ?? 1),
+    from: first.from,
+  };
+  return { option: { id: route.id, label: route.label, rule, eligible, leaves }, v1: exact };
+}
+
+function feesOf(data: CatalogueData): FeeRules {
+  const f = data.fees;
+  const perResidency = (value: number | Readonly<Record<Residency, number>>): Record<Residency, number> =>
+    typeof value === 'number' ? { local: value, 'non-local': value } : { local: value.local, 'non-local': value['non-local'] };
+  const byMode = (value: number | Readonly<Record<string, number>>): Record<string, number> => {
+    const out = Object.create(null) as Record<string, number>;
+    for (const mode of data.modes) out[mode.id] = typeof value === 'number' ? value : (value[mode.id] ?? 0);
+    return out;
+  };
+  return {
+    currency: f.currency,
+    perCredit: perResidency(f.perCredit),
+    programmeFee: f.programmeFee === undefined ? undefined : perResidency(f.programmeFee),
+    initialRegistrationCredits: {
+      local: byMode(f.initialRegistrationCredits.local),
+      'non-local': byMode(f.initialRegistrationCredits['non-local']),
+    },
+    fellowship: f.fellowship,
+  };
+}
+
 export function buildCatalogue(data: CatalogueData): Catalogue {
   const subjectById = new Map(data.subjects.map((s) => [s.id, s]));
   const names = new Map<string, string>();
@@ -44,14 +171,24 @@ export function buildCatalogue(data: CatalogueData): Catalogue {
   for (const s of data.subjects) names.set(nameKey(s.title), s.id);
   for (const s of data.subjects) if (s.code) names.set(nameKey(s.code), s.id);
   for (const s of data.subjects) names.set(nameKey(s.id), s.id);
+  let v1Routes = true;
+  let creditRequirements = 0;
   const requirements = data.requirements.map((r): Requirement => {
-    const options = r.anyOf ?? [{ id: r.id, label: r.label, rule: r.rule! }];
-    return {
-      id: r.id,
-      label: r.label,
-      options: options.map((o) => ({ ...o, eligible: selectSubjects(data, o.rule.from) })),
-    };
+    const tree = requirementTree(r);
+    const built = routesOf(tree).map((route) => optionOf(data, route));
+    if (built.some((b) => !b.v1)) v1Routes = false;
+    if (built.some((b) => b.option.rule.type === 'credits')) creditRequirements++;
+    return { id: tree.id, label: tree.label, options: built.map((b) => b.option), tree };
   });
+  const limits = (data.limits ?? []).map(
+    (l): Limit => ({
+      id: l.id,
+      label: l.label,
+      eligible: selectSubjects(data, l.from),
+      maxSubjects: l.atMost.subjects ?? Infinity,
+      maxCredits: l.atMost.credits === undefined ? Infinity : hundredths(l.atMost.credits),
+    }),
+  );
   return {
     data,
     id: data.id,
@@ -59,6 +196,10 @@ export function buildCatalogue(data: CatalogueData): Catalogue {
     subjectById,
     categoryById: new Map(data.categories.map((c) => [c.id, c])),
     requirements,
+    limits,
+    exitAwards: data.exitAwards ?? [],
+    fees: feesOf(data),
+    v1Shaped: v1Routes && limits.length === 0 && creditRequirements <= 1 && data.subjects.every((s) => Number.isInteger(s.credits)),
     names,
   };
 }

@@ -1,8 +1,20 @@
 import { issuesFromValibot, type Issue } from '../issue.js';
 import { nameKey } from '../text/normalize.js';
-import { evaluate, choiceCount, choices } from '../rules/engine.js';
+import { evaluate } from '../rules/engine.js';
 import { buildCatalogue, type Catalogue } from './model.js';
-import { catalogueSchema, type CatalogueData, type LoadGuidance, type SelectorData } from './schema.js';
+import {
+  catalogueSchema,
+  SCHEMA_VERSIONS,
+  type CatalogueData,
+  type LoadGuidance,
+  type RequirementNodeData,
+  type RequirementV1Data,
+  type SelectorData,
+} from './schema.js';
+import { requirementTree, routeCount } from './routes.js';
+import { sumExact } from './credits.js';
+import { checkTrees, childPaths } from './check-trees.js';
+import { checkCost } from './check-cost.js';
 import { valibot } from '../valibot.js';
 
 export type CatalogueResult = { ok: true; catalogue: Catalogue } | { ok: false; issues: Issue[] };
@@ -13,14 +25,25 @@ const MAX_CHOICES = 4096;
 export function parseCatalogue(json: unknown): CatalogueResult {
   // Valibot takes an array for an object (arrays are objects); a catalogue is never one.
   if (Array.isArray(json)) return { ok: false, issues: [{ path: '', message: 'must be a JSON object, not an array' }] };
-  const parsed = valibot().safeParse(catalogueSchema(), json);
+  if (typeof json !== 'object' || json === null) return { ok: false, issues: [{ path: '', message: 'must be a JSON object' }] };
+  const version = (json as { schemaVersion?: unknown }).schemaVersion;
+  if (version !== 1 && version !== 2)
+    return {
+      ok: false,
+      issues: [
+        { path: 'schemaVersion', message: `must be ${SCHEMA_VERSIONS.join(' or ')} (the catalogue formats this version understands)` },
+      ],
+    };
+  const parsed = valibot().safeParse(catalogueSchema(version), json);
   if (!parsed.success) return { ok: false, issues: issuesFromValibot(parsed.issues) };
   const data = parsed.output;
-  const issues = checkReferences(data);
+  const issues = [...checkReferences(data), ...checkTrees(data)];
   if (issues.length > 0) return { ok: false, issues };
-  const catalogue = buildCatalogue(data);
-  const shapeIssues = checkChoices(catalogue);
+  const shapeIssues = checkRouteCount(data);
   if (shapeIssues.length > 0) return { ok: false, issues: shapeIssues };
+  const catalogue = buildCatalogue(data);
+  const hard = checkCost(catalogue);
+  if (hard.length > 0) return { ok: false, issues: hard };
   const reach = checkReachable(catalogue);
   if (reach.length > 0) return { ok: false, issues: reach };
   return { ok: true, catalogue };
@@ -100,19 +123,26 @@ function checkReferences(data: CatalogueData): Issue[] {
       if (!subjects.has(s)) issues.push({ path: `${path}.subjects[${i}]`, message: `names subject "${s}", which is not in "subjects"` });
     });
   };
+  const walkSelectors = (node: RequirementNodeData, path: string) => {
+    if ('from' in node) checkSelector(node.from, `${path}.from`);
+    for (const [child, at] of childPaths(node, path)) walkSelectors(child, at);
+  };
   data.requirements.forEach((r, i) => {
-    if (r.rule) checkSelector(r.rule.from, `requirements[${i}].rule.from`);
-    r.anyOf?.forEach((o, j) => checkSelector(o.rule.from, `requirements[${i}].anyOf[${j}].rule.from`));
-    if (r.anyOf)
+    const v1 = r as RequirementV1Data;
+    if ('rule' in r && v1.rule) checkSelector(v1.rule.from, `requirements[${i}].rule.from`);
+    else if ('anyOf' in r && v1.anyOf?.some((o) => 'rule' in o)) {
+      v1.anyOf.forEach((o, j) => checkSelector(o.rule.from, `requirements[${i}].anyOf[${j}].rule.from`));
       issues.push(
         ...duplicates(
-          r.anyOf,
+          v1.anyOf,
           (o) => o.id,
           (j) => `requirements[${i}].anyOf[${j}].id`,
           'option identifier',
         ),
       );
+    } else walkSelectors(r as RequirementNodeData, `requirements[${i}]`);
   });
+  data.limits?.forEach((l, i) => checkSelector(l.from, `limits[${i}].from`));
   const topLevel = new Set(Object.keys(data));
   data.provenance?.forEach((p, i) => {
     const head = p.path.split('/')[1] ?? '';
@@ -180,25 +210,15 @@ function loadIssues(load: LoadGuidance, path: string): Issue[] {
   return issues;
 }
 
-function checkChoices(catalogue: Catalogue): Issue[] {
-  const count = choiceCount(catalogue);
-  if (count > MAX_CHOICES) {
-    return [
-      { path: 'requirements', message: `the "anyOf" options combine into ${count} alternatives; at most ${MAX_CHOICES} are supported` },
-    ];
-  }
-  for (const choice of choices(catalogue)) {
-    const creditRules = catalogue.requirements.filter((r, i) => r.options[choice[i]!]!.rule.type === 'credits');
-    if (creditRules.length > 1) {
-      return [
-        {
-          path: 'requirements',
-          message: `requirements ${creditRules.map((r) => `"${r.id}"`).join(' and ')} can both be credit-based at once; at most one credit-based rule may apply together (count subjects instead)`,
-        },
-      ];
-    }
-  }
-  return [];
+function checkRouteCount(data: CatalogueData): Issue[] {
+  const count = data.requirements.reduce((product, r) => product * routeCount(requirementTree(r)), 1);
+  if (count <= MAX_CHOICES) return [];
+  return [
+    {
+      path: 'requirements',
+      message: `the choices ("anyOf", "nOf") combine into ${count} routes through the requirements; at most ${MAX_CHOICES} are supported, so split the programme or merge alternatives into one pool`,
+    },
+  ];
 }
 
 /** Adding a subject never hurts a plan, so if the whole catalogue cannot meet the rules, nothing can. */
@@ -211,7 +231,7 @@ function checkReachable(catalogue: Catalogue): Issue[] {
       path: `requirements[${i}]`,
       message: `"${r.label}" cannot be met by any plan, even one with every subject in the catalogue (it would still need ${r.missing})`,
     }));
-  const total = catalogue.subjects.reduce((sum, s) => sum + s.credits, 0);
+  const total = sumExact(catalogue.subjects.map((s) => s.credits));
   if (issues.length === 0 && total < catalogue.data.creditsRequired) {
     issues.push({
       path: 'creditsRequired',

@@ -1,4 +1,5 @@
-import type { FeeRules, Residency } from '../catalogue/schema.js';
+import type { Residency } from '../catalogue/schema.js';
+import type { FeeRules } from '../catalogue/model.js';
 import { money } from '../text/money.js';
 
 /** The fee object of `fees --json` (docs/json-and-exit-codes.md); every amount in whole units of `currency`, keys in that page's order. */
@@ -26,6 +27,8 @@ export interface FeeInput {
   graduationCredits: number;
   /** Whether the student holds the fellowship; ignored where the residency is not eligible. */
   fellowship: boolean;
+  /** The study mode, for initial registration credits that depend on it; absent: the catalogue's first mode. */
+  mode?: string | undefined;
 }
 
 /**
@@ -55,25 +58,32 @@ export function fellowshipRefusal(rules: FeeRules, residency: Residency, asked: 
  * which the university keeps even when the plan costs less.
  */
 export function computeFees(rules: FeeRules, input: FeeInput): FeeSummary {
-  const tuition = input.chargedCredits * rules.perCredit;
+  const perCredit = rules.perCredit[input.residency];
+  const tuition = input.chargedCredits * perCredit;
   let fellowship = 0;
   // An ineligible claim is refused or reported where it is made; here it simply earns nothing.
   if (input.fellowship && rules.fellowship && fellowshipEligible(rules, input.residency)) {
-    const covered = Math.min(input.graduationCredits, input.chargedCredits) * rules.perCredit;
+    const covered = Math.min(input.graduationCredits, input.chargedCredits) * perCredit;
     fellowship = Math.max(0, Math.min(rules.fellowship.cap, covered - rules.fellowship.minimumStudentShare));
   }
   // Always the residency's registration credits' fee, even for an estimate of fewer credits.
-  const initialPayment = rules.initialRegistrationCredits[input.residency] * rules.perCredit;
+  const initialPayment = initialRegistrationCredits(rules, input.residency, input.mode) * perCredit;
   return {
     currency: rules.currency,
     credits: input.credits,
     chargedCredits: input.chargedCredits,
-    perCredit: rules.perCredit,
+    perCredit,
     tuition,
     initialPayment,
     fellowship,
     payable: Math.max(tuition - fellowship, initialPayment),
   };
+}
+
+/** The credits whose fee is the initial payment, for a residency and study mode (absent or unknown: the catalogue's first mode). */
+export function initialRegistrationCredits(rules: FeeRules, residency: Residency, mode?: string): number {
+  const byMode = rules.initialRegistrationCredits[residency];
+  return (mode === undefined ? undefined : byMode[mode]) ?? byMode[Object.keys(byMode)[0]!] ?? 0;
 }
 
 /**

@@ -130,7 +130,7 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
     if (!r.satisfied)
       errors.push({ code: 'REQUIREMENT_UNMET', message: `${r.label}: still needs ${r.missing}${howToAdd(catalogue, i, r)}.` });
   });
-  const fees = catalogue.data.fees;
+  const fees = catalogue.fees;
   const refusal = plan.fellowship ? fellowshipRefusal(fees, plan.residency, 'the fellowship') : undefined;
   if (refusal !== undefined) errors.push({ code: 'FELLOWSHIP_NOT_ELIGIBLE', message: `${refusal}; set "fellowship" to false.` });
   const required = catalogue.data.creditsRequired;
@@ -152,6 +152,7 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
     chargedCredits: charged,
     graduationCredits,
     fellowship: plan.fellowship,
+    mode: plan.mode,
   });
   if (planned > required) {
     // By title, so the warning reads the same whatever order the plan lists its subjects in.
@@ -161,7 +162,7 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
       .sort(byCodeUnits);
     // Whatever tuition is not for credits that count towards graduation, whether whole extra
     // subjects or a subject that takes a credit-based requirement past its minimum.
-    const extraCost = (firstAttempts - graduationCredits) * fees.perCredit;
+    const extraCost = (firstAttempts - graduationCredits) * summary.perCredit;
     const named = extra.length > 0 ? ` (${joinWords(extra, 'and')})` : '';
     warnings.push({
       code: 'EXTRA_CREDITS',
@@ -169,7 +170,7 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
     });
   }
   const gpa = recordGpa(record);
-  warnings.push(...lowGpa(catalogue, gpa), ...retakes(catalogue, record, summary.fellowship > 0));
+  warnings.push(...lowGpa(catalogue, gpa), ...retakes(catalogue, record, summary));
   // The plan's own schedule, checked; or, for a record of study, the proposed one, which is not
   // reported as the plan's but places the subjects still to take and prices the terms to come.
   const terms =

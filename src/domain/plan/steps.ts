@@ -88,7 +88,7 @@ function requirementSteps(catalogue: Catalogue, requirement: Requirement, answer
 
 /** Whether the fellowship question applies: the catalogue offers one and this residency may hold it. */
 export function asksFellowship(catalogue: Catalogue, residency: Residency | undefined): boolean {
-  return residency !== undefined && fellowshipEligible(catalogue.data.fees, residency);
+  return residency !== undefined && fellowshipEligible(catalogue.fees, residency);
 }
 
 /** The steps that apply to these answers, in the order they are asked. */

@@ -1,5 +1,6 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import type { Finding } from '../finding.js';
+import type { FeeSummary } from '../fees/fees.js';
 import { joinWords } from '../rules/wording.js';
 import { money } from '../text/money.js';
 import { gpaHundredths, gpaText, recordRules } from './grades.js';
@@ -53,8 +54,8 @@ export function lowGpa(catalogue: Catalogue, gpa: number | null): Finding[] {
  * RETAKE_BILLED: a failed subject is not completed; its retake is billed again, an extra attempt
  * beyond the credits the fellowship covers.
  */
-export function retakes(catalogue: Catalogue, record: StudyRecord, fellowship: boolean): Finding[] {
-  const fees = catalogue.data.fees;
+export function retakes(catalogue: Catalogue, record: StudyRecord, fees: FeeSummary): Finding[] {
+  const fellowship = fees.fellowship > 0;
   return [...record.failed].map((s) => {
     const cost = money(s.tuitionFree ? 0 : s.credits * fees.perCredit, fees.currency);
     const grade = record.graded.get(s)!.grade;

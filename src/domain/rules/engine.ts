@@ -2,6 +2,8 @@ import type { Catalogue, Subject } from '../catalogue/model.js';
 import { assign, assignGreedily, plainlyUnmet, type Standing, type Unit } from './assign.js';
 import { canonicalCatalogue, canonicalPlan } from './canonical.js';
 import { describeShortfall } from './wording.js';
+import { choices } from './choices.js';
+import { decideBySearch } from './search/decide.js';
 
 export interface RequirementResult {
   id: string;
@@ -25,22 +27,7 @@ export interface Evaluation {
   counted: ReadonlySet<Subject>;
 }
 
-/** Every choice of one option per requirement, first options first. */
-export function* choices(catalogue: Catalogue): Generator<number[]> {
-  const sizes = catalogue.requirements.map((r) => r.options.length);
-  const choice = sizes.map(() => 0);
-  for (;;) {
-    yield [...choice];
-    let i = sizes.length - 1;
-    while (i >= 0 && choice[i] === sizes[i]! - 1) choice[i--] = 0;
-    if (i < 0) return;
-    choice[i]!++;
-  }
-}
-
-export function choiceCount(catalogue: Catalogue): number {
-  return catalogue.requirements.reduce((product, r) => product * r.options.length, 1);
-}
+export { choices, choiceCount } from './choices.js';
 
 function score(standings: readonly Standing[]): [number, number] {
   let met = 0;
@@ -123,6 +110,7 @@ export function evaluate(catalogue: Catalogue, plan: readonly Subject[]): Evalua
 }
 
 function decide(catalogue: Catalogue, plan: readonly Subject[]): RequirementResult[] {
+  if (!catalogue.v1Shaped) return decideBySearch(catalogue, plan);
   const { choice, standings } = firstChoiceMet(catalogue, plan) ?? closestChoice(catalogue, plan);
   return catalogue.requirements.map((requirement, i): RequirementResult => {
     const standing = standings[i]!;

@@ -1,5 +1,6 @@
 import type { Catalogue, RequirementOption } from '../catalogue/model.js';
 import type { Standing } from './assign.js';
+import type { SelectorData } from '../catalogue/schema.js';
 
 export function joinWords(words: readonly string[], conjunction: 'and' | 'or'): string {
   if (words.length <= 1) return words[0] ?? '';
@@ -12,7 +13,12 @@ export function plural(count: number, one: string, many: string): string {
 
 /** "core or elective", or the titles of the subjects a selector names. */
 export function describePool(catalogue: Catalogue, option: RequirementOption): string {
-  const { categories = [], subjects = [] } = option.rule.from;
+  return describeSelector(catalogue, option.rule.from);
+}
+
+/** "core or elective", or the titles of the subjects a selector names. */
+export function describeSelector(catalogue: Catalogue, from: SelectorData): string {
+  const { categories = [], subjects = [] } = from;
   const adjectives = categories.map((id) => catalogue.categoryById.get(id)?.adjective ?? id);
   const titles = subjects.map((id) => catalogue.subjectById.get(id)?.title ?? id);
   if (titles.length === 0) return joinWords(adjectives, 'or');

@@ -118,8 +118,8 @@ export function applyFlags(catalogue: Catalogue, answers: Answers, flags: PlanFl
     picks[slots.extra] = subjectsFrom(catalogue, '--extra', flags.extra, counted, seen);
   }
   if (flags.fellowship !== undefined) next.fellowship = flags.fellowship;
-  if (flags.fellowship === true && next.residency !== undefined && !fellowshipEligible(catalogue.data.fees, next.residency)) {
-    throw new UsageError(`${fellowshipRefusal(catalogue.data.fees, next.residency, '--fellowship')}; drop --fellowship.`);
+  if (flags.fellowship === true && next.residency !== undefined && !fellowshipEligible(catalogue.fees, next.residency)) {
+    throw new UsageError(`${fellowshipRefusal(catalogue.fees, next.residency, '--fellowship')}; drop --fellowship.`);
   }
   if (flags.name !== undefined) {
     const problem = nameProblem(flags.name);

@@ -1,0 +1,32 @@
+import type { Issue } from '../issue.js';
+import type { Catalogue } from './model.js';
+import { choices } from '../rules/choices.js';
+import { searchRoute, STATE_BUDGET, TooHardError, type ActiveLeaf } from '../rules/search/state-search.js';
+
+/**
+ * Whether every plan can be judged within the search's budget. A plan's search states are always
+ * a subset of those of the plan with every subject (an assignment of fewer subjects is one of more
+ * subjects with the rest left out), so searching every route for that plan once bounds them all.
+ */
+export function checkCost(catalogue: Catalogue): Issue[] {
+  if (catalogue.v1Shaped) return [];
+  const budget = { left: STATE_BUDGET };
+  const plan = [...catalogue.subjects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  try {
+    for (const choice of choices(catalogue)) {
+      const active: ActiveLeaf[] = catalogue.requirements.flatMap((r, i) =>
+        r.options[choice[i]!]!.leaves.map((leaf) => ({ leaf, requirement: i })),
+      );
+      searchRoute(catalogue, plan, active, () => [], budget);
+    }
+  } catch (error) {
+    if (!(error instanceof TooHardError)) throw error;
+    return [
+      {
+        path: 'requirements',
+        message: `the rules are too hard to judge: ${error.message} (the limit); narrow the pools, lower the maxima, or use fewer shared pools and limits`,
+      },
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,18 @@
+import type { Catalogue } from '../catalogue/model.js';
+
+/** Every choice of one option (route) per requirement, first options first. */
+export function* choices(catalogue: Catalogue): Generator<number[]> {
+  const sizes = catalogue.requirements.map((r) => r.options.length);
+  const choice = sizes.map(() => 0);
+  for (;;) {
+    yield [...choice];
+    let i = sizes.length - 1;
+    while (i >= 0 && choice[i] === sizes[i]! - 1) choice[i--] = 0;
+    if (i < 0) return;
+    choice[i]!++;
+  }
+}
+
+export function choiceCount(catalogue: Catalogue): number {
+  return catalogue.requirements.reduce((product, r) => product * r.options.length, 1);
+}
