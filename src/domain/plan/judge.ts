@@ -8,6 +8,8 @@ import { money } from '../text/money.js';
 import { planSchedule, type ScheduleResult } from '../schedule/plan-schedule.js';
 import type { PlanFile } from './schema.js';
 import type { Finding } from '../finding.js';
+import { creditsOverLimits, type OverLimit } from './degree-credits.js';
+import { exitAwardFinding } from './exit-award.js';
 import { creditsOf, readRecord, takenSubjects, type StudyRecord } from '../record/record.js';
 import { lowGpa, recordGpa, retakes, transferLimit, usableExemptions } from '../record/findings.js';
 import { studyProgress, type Progress } from '../record/progress.js';
@@ -137,8 +139,11 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
   // An exempted subject's credits do not count: another subject makes them up.
   const exemptedCredits = creditsOf(record.exempted);
   const planned = subjects.reduce((sum, s) => sum + s.credits, 0) - exemptedCredits;
-  if (evaluation.satisfied && planned < required) {
-    errors.push({ code: 'CREDITS_SHORT', message: creditsShort(planned, required, record) });
+  // Credits beyond a limit ("at most 30 foundation credits") do not count towards the degree.
+  const overLimits = creditsOverLimits(catalogue, subjects);
+  const countable = overLimits.reduce((sum, o) => sum - o.credits, planned);
+  if (evaluation.satisfied && countable < required) {
+    errors.push({ code: 'CREDITS_SHORT', message: creditsShort(countable, required, record, overLimits) });
   }
   const taken = takenSubjects(subjects, record);
   // Transferred and exempted subjects are not billed; a failed one is billed again for its retake.
@@ -168,6 +173,12 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
       code: 'EXTRA_CREDITS',
       message: `the plan has ${planned} credits, ${planned - required} more than the ${required} required${named}; they add ${money(extraCost, fees.currency)} to the tuition and no fellowship covers them.`,
     });
+  }
+  // A plan that does not complete the degree may still earn a lesser award (v2 "exitAwards").
+  if (!evaluation.satisfied || countable < required) {
+    const met = new Set(evaluation.requirements.filter((r) => r.satisfied).map((r) => r.id));
+    const award = exitAwardFinding(catalogue, countable, met);
+    if (award) warnings.push(award);
   }
   const gpa = recordGpa(record);
   warnings.push(...lowGpa(catalogue, gpa), ...retakes(catalogue, record, summary));
@@ -210,8 +221,10 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
 }
 
 /** CREDITS_SHORT, saying when an exemption is why: its credits do not count, so another subject must make them up. */
-function creditsShort(planned: number, required: number, record: StudyRecord): string {
-  const short = `the plan has ${planned} credits, ${required - planned} short of the ${required} required for graduation`;
+function creditsShort(planned: number, required: number, record: StudyRecord, overLimits: readonly OverLimit[] = []): string {
+  const beyond = overLimits.map((o) => `${plural(o.credits, 'credit', 'credits')} beyond "${o.label}" do not count`);
+  const counting = overLimits.length > 0 ? ` that count (${joinWords(beyond, 'and')})` : '';
+  const short = `the plan has ${planned} credits${counting}, ${required - planned} short of the ${required} required for graduation`;
   if (record.exempted.size === 0) return `${short}.`;
   const exempted = [...record.exempted];
   return `${short}: the exemption from ${joinWords(
