@@ -14,7 +14,12 @@ const SLOW = [
 ];
 
 // Property tests whose full number of cases is too slow for the fast tier.
-const DEEP = ['test/prompts/planner-property.test.ts', 'test/domain/engine-property.test.ts', 'test/schedule/bills.property.test.ts'];
+const DEEP = [
+  'test/prompts/planner-property.test.ts',
+  'test/domain/engine-property.test.ts',
+  'test/domain/engine-v2-property.test.ts',
+  'test/schedule/bills.property.test.ts',
+];
 
 export default defineConfig({
   test: {

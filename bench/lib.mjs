@@ -1,6 +1,7 @@
 // Shared helpers for the benchmarks: spawn a process, time it from the outside, summarise.
 import { spawnSync, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,9 @@ export const WORK = path.join(ROOT, 'bench', '.work');
 export function needBuild() {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))
     throw new Error('dist/ is missing; run "npm run build" first (or "npm run bench", which builds).');
+  // After tsc alone the bin runs dist/'s modules instead of the bundle: not the program people run.
+  if (!createRequire(import.meta.url)(BIN).bundleIsCurrent())
+    throw new Error('dist/bundle.cjs is missing or older than dist/ (a tsc-only build); run "npm run build" first.');
 }
 
 /**

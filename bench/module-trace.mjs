@@ -1,5 +1,6 @@
 // Lists the modules a command loads, to find what start-up could defer.
-// Usage: node --import ./bench/module-trace.mjs bin/study-planner fees --json
+// Usage: node --import ./bench/module-trace.mjs test/fixtures/run-dist.mjs fees --json
+//   (dist/'s ES modules; bin/study-planner runs one CommonJS bundle, which this cannot see into)
 //   (MODULE_TRACE=file appends the list there instead of printing it to stderr at exit)
 // Not a timing tool: the hook itself slows loading. It counts modules, by package.
 import { register } from 'node:module';

@@ -1,7 +1,7 @@
 // Prints the speed ratios docs/performance.md sets targets for, each with its noise: start-up of `fees --json`,
 // `check` of one plan, `subjects` and `plan ... --json` against bare `node -e 0`, and `check --json`
 // over a cohort of plan files (1 in 5 invalid) against a script that only reads and parses them.
-// Usage: node bench/ratios.mjs [--runs N] [--check-runs N] [--files N] [--compare DIR]   (build first)
+// Usage: node bench/ratios.mjs [--runs N] [--check-runs N] [--files N] [--compare DIR] [--start-up-only]   (build first)
 //
 // Each round runs the program and its baseline back to back (interleaved, the order alternating
 // from round to round), so a slow moment of the machine falls on both; the ratio is taken per
@@ -113,7 +113,7 @@ function cohort(count) {
  * before a change, say), each command of that tree runs in the same rounds, so a before and an
  * after are measured under the same load.
  */
-export function ratios({ runs = 20, checkRuns = 7, files: count = 10_000, compare } = {}) {
+export function ratios({ runs = 20, checkRuns = 7, files: count = 10_000, compare, startUpOnly = false } = {}) {
   needBuild();
   const node = process.execPath;
   const env = cleanEnv();
@@ -136,6 +136,11 @@ export function ratios({ runs = 20, checkRuns = 7, files: count = 10_000, compar
     measure({ programs: variants(command), baseline: bare, runs, warmup: 3, cwd: ROOT, env }).map((r) => ({ ...r, against: bare.label })),
   );
 
+  if (startUpOnly) {
+    console.log(`start-up: ${runs} rounds after 3 warm-up rounds; batch skipped (--start-up-only)`);
+    printRows(rows);
+    return rows;
+  }
   const { files, tally } = cohort(count);
   const bytes = argvBytes([node, BIN, 'check', '--json', ...files], env);
   if (bytes > argMax() * 0.9)
@@ -161,6 +166,12 @@ export function ratios({ runs = 20, checkRuns = 7, files: count = 10_000, compar
   console.log(
     `start-up: ${runs} rounds after 3 warm-up rounds; batch: ${checkRuns} rounds after 1, ${invalid} of ${count} plans invalid (${verdicts.filter((v) => !v.valid).length} judged invalid)`,
   );
+  printRows(rows);
+  return rows;
+}
+
+/** Prints one line per ratio: both medians, the ratio's median and spread, CPU and the target. */
+function printRows(rows) {
   const header = ['', 'program', 'baseline', 'against', 'ratio (median)', 'p25-p75', 'min-max', 'CPU ratio', 'target'];
   const x = (n) => `${n.toFixed(2)}x`;
   const lines = [
@@ -180,7 +191,6 @@ export function ratios({ runs = 20, checkRuns = 7, files: count = 10_000, compar
   const widths = header.map((_, c) => Math.max(...lines.map((l) => l[c].length)));
   for (const line of lines)
     console.log(`  ${line.map((cell, c) => (c === 0 || c === 3 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')}`);
-  return rows;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -193,6 +203,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
       checkRuns: positiveInt('check-runs', 7),
       files: positiveInt('files', 10_000),
       compare: flag('compare', undefined),
+      startUpOnly: process.argv.includes('--start-up-only'),
     });
     const after = loadWarning();
     if (after) console.log(after);

@@ -25,6 +25,13 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   compare: ['study-planner compare plan-a.json "My plan"', 'study-planner compare plan.json --routes'],
   subjects: ['study-planner subjects --category core', 'study-planner subjects --search data --json'],
+  catalogue: ['study-planner catalogue check programme.json'],
+  'catalogue check': [
+    'study-planner catalogue check programme.json',
+    'study-planner catalogue check --strict programme.json   # warnings fail too',
+    'study-planner catalogue check --json programme.json',
+    'cat programme.json | study-planner catalogue check -',
+  ],
   plans: ['study-planner plans', 'study-planner plans show "My plan"', 'study-planner plans export "My plan" --format md --out plan.md'],
   'plans list': ['study-planner plans list --json'],
   'plans show': ['study-planner plans show "My plan"'],

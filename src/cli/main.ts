@@ -10,7 +10,15 @@ import { editDistance } from '../domain/text/suggest.js';
 const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+  // stdin on first use: making the stream costs a start-up about 3 ms, and most commands never read it.
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+  };
 }
 
 /**
@@ -70,6 +78,7 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
       '--extra <subject...>',
       'the subjects that replace the dissertation, beside extra core or elective ones (implies --route coursework)',
     )
+    .option('--subjects <subject...>', 'any catalogue: the subjects to choose, each for the first question whose pool has it')
     .option('--fellowship', 'you will hold the fellowship (local students only)')
     .option('--no-fellowship', 'you will not hold the fellowship (not asked)')
     .option('--name <name>', 'save the plan under this name')
@@ -118,6 +127,28 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .option('--category <category>', 'only this category (compulsory, core, elective, ...)')
     .option('--search <text>', 'only subjects whose identifier, code or title contains these words')
     .action(action(async (opts: object, cmd: Command) => (await import('./commands/subjects.js')).subjects(await context(cmd), opts)));
+
+  const catalogue = program.command('catalogue').description("a catalogue file's author's tools: check");
+  catalogue
+    .usage('[options] <command>')
+    .argument('[subcommand...]')
+    .action(
+      action((words: string[]): Outcome => {
+        if (words.length > 0) throw unknownCommand(words[0]!, catalogue, 'study-planner catalogue');
+        io.stderr.write(catalogue.helpInformation());
+        throw new UsageError('catalogue needs a subcommand: check; for example: study-planner catalogue check programme.json.');
+      }),
+    );
+  catalogue
+    .command('check')
+    .description('validate a catalogue file for its author: errors, warnings and the line and column of each')
+    .argument('<file>', 'the catalogue file (- reads standard input)')
+    .option('--strict', 'exit 1 when there are warnings')
+    .action(
+      action(async (file: string, opts: object, cmd: Command) =>
+        (await import('./commands/catalogue-check.js')).catalogueCheck(await context(cmd), file, opts),
+      ),
+    );
 
   const plans = program.command('plans').description('the saved plans: list, show, delete, export, edit, import, rename');
   plans

@@ -23,7 +23,9 @@ const values: CompletionValues = {
 
 describe('what completion offers', () => {
   it.each([
-    [[], '', ['plan', 'check', 'fees', 'compare', 'subjects', 'plans', 'completion', 'config', 'help']],
+    [[], '', ['plan', 'check', 'fees', 'compare', 'subjects', 'catalogue', 'plans', 'completion', 'config', 'help']],
+    [['catalogue'], '', ['check']],
+    [['catalogue', 'check'], '--s', ['--strict']],
     [[], 'pl', ['plan', 'plans']],
     [['plans'], '', ['list', 'show', 'delete', 'export', 'edit', 'import', 'rename']],
     [['plans', 'show'], 'my', ['My plan']],
@@ -50,6 +52,7 @@ describe('what completion offers', () => {
 
   it.each([
     [['check'], 'ex'],
+    [['catalogue', 'check'], 'te'],
     [['fees', '--plan'], ''],
     [['plan', '--out'], 'p'],
     [['--catalogue'], ''],

@@ -5,10 +5,13 @@ import { makeTempDir, ROOT, runCli } from '../support/run-process.js';
 
 const BUNDLED = path.join(ROOT, 'data', 'polyu-msc-health-informatics-2024.json');
 const RECORDER = path.join(ROOT, 'test', 'fixtures', 'record-requires.cjs');
+// From dist/'s modules, not the bundle bin/study-planner runs: valibot is inside the bundle, where
+// no require hook can see whether it is loaded.
+const FROM_DIST = path.join(ROOT, 'test', 'fixtures', 'run-dist.mjs');
 
 async function loadsValibot(args: string[]): Promise<{ code: number | null; valibot: boolean; stdout: string; stderr: string }> {
   const record = path.join(makeTempDir(), 'requires.txt');
-  const result = await runCli(args, { env: { NODE_OPTIONS: `--require=${RECORDER}`, RECORD_REQUIRES: record } });
+  const result = await runCli(args, { script: FROM_DIST, env: { NODE_OPTIONS: `--require=${RECORDER}`, RECORD_REQUIRES: record } });
   return { ...result, valibot: /node_modules\/valibot\//.test(fs.readFileSync(record, 'utf8')) };
 }
 

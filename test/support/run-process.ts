@@ -24,6 +24,8 @@ export interface CliOptions {
   /** The store directory; a fresh temporary one, removed when the test file ends, when not given. */
   storeDir?: string;
   timeoutMs?: number;
+  /** The script to run instead of bin/study-planner. */
+  script?: string;
 }
 
 /**
@@ -52,7 +54,7 @@ export function cleanEnv(storeDir: string, extra: CliOptions['env']): NodeJS.Pro
 export async function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   const storeDir = options.storeDir ?? makeTempDir('study-planner-store-');
   return new Promise<CliResult>((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [options.script ?? BIN, ...args], {
       cwd: options.cwd ?? ROOT,
       env: cleanEnv(storeDir, options.env),
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@ import { judgePlan } from '../../domain/plan/judge.js';
 import { parsePlan } from '../../domain/plan/parse.js';
 import type { PlanFile } from '../../domain/plan/schema.js';
 import { joinWords } from '../../domain/rules/wording.js';
-import { routeRequirement, routeVariants } from '../../domain/schedule/route-variants.js';
+import { choosesSubjects, MAX_ROUTE_VARIANTS, routeRequirements, routeVariants } from '../../domain/schedule/route-variants.js';
 import type { Context } from '../context.js';
 import { loadPlanFile } from '../io/plan-file.js';
 import { findPlan } from '../io/find-plan.js';
@@ -51,10 +51,9 @@ async function loadPlan(ctx: Context, catalogue: Catalogue, name: string): Promi
   return loaded.plan;
 }
 
-/** The student's own replacement subjects: known, distinct, new to the plan, and able to count for the route. */
+/** The student's own replacement subjects: known, distinct, new to the plan, and able to count for a route that chooses subjects. */
 function resolveExtra(catalogue: Catalogue, names: readonly string[], keep: ReadonlySet<Subject>): Subject[] {
-  const requirement = routeRequirement(catalogue)!;
-  const open = requirement.options.filter((o) => o.rule.type !== 'all');
+  const open = routeRequirements(catalogue).flatMap((r) => r.options.filter(choosesSubjects));
   const chosen: Subject[] = [];
   for (const name of names) {
     const subject = findSubject(catalogue, name);
@@ -76,20 +75,49 @@ function resolveExtra(catalogue: Catalogue, names: readonly string[], keep: Read
   return chosen;
 }
 
-function routesOf(catalogue: Catalogue, name: string, plan: PlanFile, extraNames: readonly string[] | undefined): Compared[] {
-  const requirement = routeRequirement(catalogue);
-  if (!requirement)
+interface RouteComparison {
+  compared: Compared[];
+  /** Combinations of routes not shown, beyond MAX_ROUTE_VARIANTS. */
+  leftOut: number;
+  /** How many requirements offer alternatives: the variants are their every combination. */
+  requirements: number;
+}
+
+function routesOf(catalogue: Catalogue, name: string, plan: PlanFile, extraNames: readonly string[] | undefined): RouteComparison {
+  const requirements = routeRequirements(catalogue);
+  if (requirements.length === 0)
     throw new UsageError('this catalogue has no requirement with alternatives, so a plan has only one route; compare plans instead.');
   const judgement = judgePlan(catalogue, plan);
-  const routeSubjects = new Set(judgement.requirements.find((r) => r.id === requirement.id)!.counted);
+  const routeSubjects = new Set(judgement.requirements.filter((r) => requirements.some((q) => q.id === r.id)).flatMap((r) => r.counted));
   const keep = new Set(judgement.subjects.filter((s) => !routeSubjects.has(s)));
   const extra = extraNames === undefined ? undefined : resolveExtra(catalogue, extraNames, keep);
-  return routeVariants(catalogue, judgement, extra)!.map((v) => ({
+  const { variants, leftOut } = routeVariants(catalogue, judgement, extra)!;
+  const compared = variants.map((v) => ({
     name,
     title: v.option.label,
     judgement: v.asWritten ? judgement : judgePlan(catalogue, v.plan),
-    route: { option: v.option.id, added: v.added, removed: v.removed },
+    route: { option: v.option.id, added: v.added, removed: v.removed, asWritten: v.asWritten, choices: v.choices, leftOut },
   }));
+  return { compared, leftOut, requirements: requirements.length };
+}
+
+function routeNotes(routes: RouteComparison, extra: boolean): string[] {
+  const notes: string[] = [];
+  if (routes.leftOut > 0)
+    notes.push(
+      `Only ${routes.compared.length} of the ${routes.compared.length + routes.leftOut} choices of routes are shown (the first ones, and the plan's own; at most ${MAX_ROUTE_VARIANTS}): ${routes.leftOut} ${routes.leftOut === 1 ? 'is' : 'are'} left out.`,
+    );
+  if (!extra)
+    notes.push(
+      "Routes other than the plan's own add the cheapest subjects that can count for them (ties in catalogue order); pass --extra SUBJECT... to choose your own.",
+    );
+  else
+    notes.push(
+      routes.requirements === 1
+        ? 'The coursework route uses the subjects given with --extra.'
+        : 'Routes that choose their subjects use the ones given with --extra; the others add the subjects they name.',
+    );
+  return notes;
 }
 
 /** `compare PLAN...`: plans side by side; `compare PLAN --routes`: one plan by each route. */
@@ -109,9 +137,8 @@ export async function compare(ctx: Context, names: readonly string[], options: C
   // Read every plan before printing anything: one bad name stops the comparison with exit 2.
   const plans: { name: string; plan: PlanFile }[] = [];
   for (const name of names) plans.push({ name: name === '-' ? 'standard input' : name, plan: await loadPlan(ctx, catalogue, name) });
-  const compared = options.routes
-    ? routesOf(catalogue, plans[0]!.name, plans[0]!.plan, options.extra)
-    : plans.map(({ name, plan }) => ({ name, title: name, judgement: judgePlan(catalogue, plan) }));
+  const routes = options.routes ? routesOf(catalogue, plans[0]!.name, plans[0]!.plan, options.extra) : undefined;
+  const compared = routes?.compared ?? plans.map(({ name, plan }) => ({ name, title: name, judgement: judgePlan(catalogue, plan) }));
   if (ctx.json) {
     ctx.out(`${safeJson(compared.map((c) => comparedJson(catalogue, c)))}\n`);
     return 'success';
@@ -119,13 +146,7 @@ export async function compare(ctx: Context, names: readonly string[], options: C
   const style = makeStyle(ctx.colour);
   const notes: string[] = [];
   const heading = options.routes ? `${style.bold(wrap(`${safeLine(plans[0]!.name)}, by each route`, ctx.width))}\n\n` : '';
-  if (options.routes) {
-    notes.push(
-      options.extra === undefined
-        ? "Routes other than the plan's own add the cheapest subjects that can count for them (ties in catalogue order); pass --extra SUBJECT... to choose your own."
-        : 'The coursework route uses the subjects given with --extra.',
-    );
-  }
+  if (routes) notes.push(...routeNotes(routes, options.extra !== undefined));
   notes.push(
     "Graduation is the last term of the plan's own schedule, or of a proposed one (compulsory subjects first, the normal load for the study mode) when the plan has none.",
   );

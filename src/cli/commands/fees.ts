@@ -40,9 +40,14 @@ function formatOf(ctx: Context, options: FeesOptions): Format {
   return format as Format;
 }
 
+// Credits are whole or two-place decimals (a quarter credit is 0.25), as catalogues give them.
+const CREDITS = /^\d+(\.\d{1,2})?$/;
+
 function parseCredits(text: string): number {
-  if (!/^\d+$/.test(text.trim()))
-    throw new UsageError(`--credits "${safeLine(text)}" is not a whole number of credits; pass one such as --credits 30.`);
+  if (!CREDITS.test(text.trim()))
+    throw new UsageError(
+      `--credits "${safeLine(text)}" is not a whole number of credits, nor one with at most two decimals; pass one such as --credits 30.`,
+    );
   if (Number(text) > 9999)
     throw new UsageError(
       `--credits ${safeLine(text.trim())} is more than any programme asks (at most 9999); pass the credits you plan, such as --credits 30.`,
@@ -66,7 +71,7 @@ async function residencyFor(ctx: Context, flag: string | undefined): Promise<Res
 async function estimate(
   ctx: Context,
   options: FeesOptions,
-): Promise<{ fees: FeeSummary; residency: Residency; source: string; judgement?: Judgement }> {
+): Promise<{ fees: FeeSummary; residency: Residency; source: string; mode: string; modeAssumed: boolean; judgement?: Judgement }> {
   const catalogue = ctx.catalogue();
   const rules = catalogue.fees;
   if (options.credits !== undefined && options.plan !== undefined) throw new UsageError('pass --credits or --plan, not both.');
@@ -89,13 +94,23 @@ async function estimate(
     if (refused) throw refused;
     if (options.fellowship) plan.fellowship = true;
     const judgement = judgePlan(catalogue, plan);
-    return { fees: judgement.fees, residency: plan.residency, source: `the plan ${options.plan}`, judgement };
+    return {
+      fees: judgement.fees,
+      residency: plan.residency,
+      source: `the plan ${options.plan}`,
+      mode: plan.mode,
+      modeAssumed: false,
+      judgement,
+    };
   }
   const residency = await residencyFor(ctx, options.residency);
   const refused = options.fellowship ? fellowshipFlagError(rules, residency) : undefined;
   if (refused) throw refused;
   const chargedRequired = chargedCreditsRequired(catalogue);
-  if (options.transferredCredits !== undefined) return { ...transferEstimate(ctx, options, residency), residency };
+  // fees has no --mode: an estimate is for the catalogue's first mode, said where the mode changes the initial payment.
+  const mode = catalogue.data.modes[0]!.id;
+  const assumed = { mode, modeAssumed: true };
+  if (options.transferredCredits !== undefined) return { ...transferEstimate(ctx, options, residency, mode), residency, ...assumed };
   // The whole programme, tuition-free subjects included; or N credits, all of them tuition-bearing.
   const whole = options.credits === undefined;
   const charged = whole ? chargedRequired : parseCredits(options.credits!);
@@ -105,23 +120,30 @@ async function estimate(
     chargedCredits: charged,
     graduationCredits: Math.min(charged, chargedRequired),
     fellowship: options.fellowship === true,
+    mode,
+    chargedCreditsRequired: chargedRequired,
   });
-  return { fees, residency, source: whole ? 'the whole programme' : plural(charged, 'tuition-bearing credit', 'tuition-bearing credits') };
+  return {
+    fees,
+    residency,
+    source: whole ? 'the whole programme' : plural(charged, 'tuition-bearing credit', 'tuition-bearing credits'),
+    ...assumed,
+  };
 }
 
 /** --transferred-credits N: the estimate with N credits transferred from earlier study, which are not billed. */
-function transferEstimate(ctx: Context, options: FeesOptions, residency: Residency): { fees: FeeSummary; source: string } {
+function transferEstimate(ctx: Context, options: FeesOptions, residency: Residency, mode: string): { fees: FeeSummary; source: string } {
   const catalogue = ctx.catalogue();
   const text = options.transferredCredits!;
-  if (!/^\d{1,4}$/.test(text.trim()))
+  if (!/^\d{1,4}(\.\d{1,2})?$/.test(text.trim()))
     throw new UsageError(
-      `--transferred-credits "${safeLine(text)}" is not a whole number of credits; pass one such as --transferred-credits 3.`,
+      `--transferred-credits "${safeLine(text)}" is not a whole number of credits, nor one with at most two decimals; pass one such as --transferred-credits 3.`,
     );
   const transferred = Number(text);
   const credits = options.credits === undefined ? undefined : parseCredits(options.credits);
   const estimate = transferFeeInput(catalogue, credits, transferred);
   if (!estimate.ok) throw new UsageError(`--transferred-credits ${transferred}: ${estimate.reason}; pass fewer.`);
-  const fees = computeFees(catalogue.fees, { ...estimate.input, residency, fellowship: options.fellowship === true });
+  const fees = computeFees(catalogue.fees, { ...estimate.input, residency, fellowship: options.fellowship === true, mode });
   const of = credits === undefined ? 'the whole programme' : plural(credits, 'tuition-bearing credit', 'tuition-bearing credits');
   return { fees, source: `${of}, ${plural(transferred, 'credit', 'credits')} of it transferred` };
 }

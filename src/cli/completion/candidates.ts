@@ -51,6 +51,7 @@ function valuesOfFlag(flag: string, values: CompletionValues, path: string): Can
 function valuesOfArgument(path: string, position: number, values: CompletionValues): Candidates | string[] {
   switch (path) {
     case 'check':
+    case 'catalogue check':
       return FILES;
     case 'compare':
       return values.planNames;

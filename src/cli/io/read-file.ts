@@ -35,6 +35,8 @@ export function readTextFile(file: string, maxBytes: number): string {
     throw new FileError('UNREADABLE', file, describeSystemError(error as NodeJS.ErrnoException));
   }
   try {
+    const small = readWholeIfSmall(fd, maxBytes);
+    if (small) return decodeText(small, file);
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) throw new FileError('UNREADABLE', file, 'is a directory, not a file; name a JSON file inside it');
     if (stat.isFile() && stat.size > maxBytes) {
@@ -53,6 +55,30 @@ export function readTextFile(file: string, maxBytes: number): string {
     throw new FileError('UNREADABLE', file, describeSystemError(error as NodeJS.ErrnoException));
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+// Most files read are plans of a few hundred bytes, thousands at a time for `check`; for them an
+// fstat (and its Stats object) costs more than the read itself.
+const SMALL_FILE_BYTES = 64 * 1024;
+let scratch: Buffer | undefined;
+
+/**
+ * A small file's bytes without an fstat, or undefined: read from offset 0 into a buffer kept for
+ * the purpose, and a second read at the end that returns nothing proves there is no more. Reads
+ * at an offset never take bytes from a pipe or a terminal (they fail there, with nothing read), so
+ * whatever this cannot settle (such a stream, a directory, a file past the buffer or past
+ * `maxBytes`) is read as before, from the start. The buffer is reused: copy what is kept of it.
+ */
+function readWholeIfSmall(fd: number, maxBytes: number): Buffer | undefined {
+  scratch ??= Buffer.allocUnsafe(SMALL_FILE_BYTES);
+  const room = Math.min(scratch.length, maxBytes + 1);
+  try {
+    const read = fs.readSync(fd, scratch, 0, room, 0);
+    if (read >= room || fs.readSync(fd, scratch, read, room - read, read) !== 0) return undefined;
+    return scratch.subarray(0, read);
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Step } from '../../domain/plan/steps.js';
+import { stepTitle, type Step } from '../../domain/plan/steps.js';
 import { safeLine } from '../render/sanitize.js';
 import type { PlannerContext } from './planner-context.js';
 import { subjectLines } from './subject-lines.js';
@@ -8,7 +8,7 @@ type IncludeStep = Extract<Step, { kind: 'include' }>;
 
 /** A requirement every plan meets the same way (compulsory subjects, a dissertation): shown, not asked. */
 export function includeStep(ctx: Pick<PlannerContext, 'style' | 'say' | 'width'>, step: IncludeStep): void {
-  const label = step.requirement.options.length > 1 ? step.option.label : step.requirement.label;
+  const label = stepTitle(step);
   // Each line is drawn after "  + ", so it has 4 columns less than the screen; a line that goes on
   // (the credits of a long title) is indented as far.
   const lines = subjectLines(step.subjects, ctx.width - 4, 'wrap').map((line) => `  ${ctx.style.ok('+')} ${line.replace(/\n/g, '\n    ')}`);

@@ -1,8 +1,9 @@
-import type { Catalogue } from '../../domain/catalogue/model.js';
+import type { Catalogue, Subject } from '../../domain/catalogue/model.js';
+import { sumExact } from '../../domain/catalogue/credits.js';
 import { pickPool } from '../../domain/plan/draft.js';
-import { pickAmount, pickNeed, type PickNeed } from '../../domain/plan/pick-need.js';
-import type { Answers, Step } from '../../domain/plan/steps.js';
-import { describePool, joinWords, plural } from '../../domain/rules/wording.js';
+import { pickAmount, pickNeed, withinCap, type PickNeed } from '../../domain/plan/pick-need.js';
+import { stepTitle, type Answers, type Step } from '../../domain/plan/steps.js';
+import { describeSelector, joinWords, plural } from '../../domain/rules/wording.js';
 import { safeLine } from '../render/sanitize.js';
 import type { PlannerContext } from './planner-context.js';
 import { sayProgress } from './progress.js';
@@ -16,7 +17,7 @@ type PickStep = Extract<Step, { kind: 'pick' }>;
  * towards the requirement, and always for an alternative's pick, which adds to what is planned.
  */
 export function needWords(catalogue: Catalogue, step: PickStep, need: PickNeed): string {
-  const pool = safeLine(describePool(catalogue, step.option));
+  const pool = safeLine(describeSelector(catalogue, step.leaf.from));
   const listed = pool.startsWith('from ');
   const exactly = need.max !== undefined;
   const count = `${exactly ? '' : 'at least '}${need.min}${exactly || need.min < need.required ? ' more' : ''}`;
@@ -29,11 +30,20 @@ export function needWords(catalogue: Catalogue, step: PickStep, need: PickNeed):
 export function pickQuestion(catalogue: Catalogue, step: PickStep, need: PickNeed): string {
   if (need.min === 0 && need.max === undefined) {
     // Other answers already meet it: the student may still add subjects here.
-    const pool = safeLine(describePool(catalogue, step.option));
+    const pool = safeLine(describeSelector(catalogue, step.leaf.from));
     const what = pool.startsWith('from ') ? `more subjects ${pool}` : `more ${pool} subjects`;
-    return `Choose ${what} if you want (none is needed)`;
+    return `Choose ${what} if you want (none is needed)${capWords(need)}`;
   }
-  return `Choose ${needWords(catalogue, step, need)}`;
+  return `Choose ${needWords(catalogue, step, need)}${capWords(need)}`;
+}
+
+/** " (at most 2 here)": a pool's maximum, said where it applies. */
+function capWords(need: PickNeed): string {
+  const caps = [
+    ...(need.capSubjects !== undefined ? [plural(need.capSubjects, 'subject', 'subjects')] : []),
+    ...(need.capCredits !== undefined ? [plural(need.capCredits, 'credit', 'credits')] : []),
+  ];
+  return caps.length === 0 ? '' : ` (at most ${joinWords(caps, 'and')} here)`;
 }
 
 /** Why a choice is refused, or true. */
@@ -46,7 +56,15 @@ export function pickVerdict(need: PickNeed, have: number): true | string {
   return true;
 }
 
-const label = (step: PickStep) => safeLine(step.requirement.options.length > 1 ? step.option.label : step.requirement.label);
+/** Why a choice goes beyond a pool's maximum, or true. */
+export function capVerdict(need: PickNeed, chosen: readonly Subject[]): true | string {
+  if (withinCap(need, chosen)) return true;
+  if (need.capSubjects !== undefined && chosen.length > need.capSubjects)
+    return `Choose at most ${plural(need.capSubjects, 'subject', 'subjects')} here (${chosen.length} chosen); untick ${chosen.length - need.capSubjects}.`;
+  return `Choose at most ${plural(need.capCredits!, 'credit', 'credits')} here (${plural(sumExact(chosen.map((s) => s.credits)), 'credit', 'credits')} chosen).`;
+}
+
+const label = (step: PickStep) => safeLine(stepTitle(step));
 
 /**
  * A checkbox over a requirement's pool that asks for what the requirement still misses given
@@ -77,14 +95,11 @@ export async function pickStep(
   const chosen = await ctx.ask.checkbox({
     message: pickQuestion(ctx.catalogue, step, need),
     choices: subjectChoices(pool, previous, ctx.width),
-    validate: (ids) =>
-      pickVerdict(
-        need,
-        pickAmount(
-          need,
-          ids.map((id) => byId.get(id)!),
-        ),
-      ),
+    validate: (ids) => {
+      const subjects = ids.map((id) => byId.get(id)!);
+      const verdict = pickVerdict(need, pickAmount(need, subjects));
+      return verdict === true ? capVerdict(need, subjects) : verdict;
+    },
   });
   return answer(chosen);
 }

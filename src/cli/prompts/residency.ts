@@ -1,6 +1,6 @@
 import type { Catalogue } from '../../domain/catalogue/model.js';
 import type { Residency } from '../../domain/catalogue/schema.js';
-import { initialRegistrationCredits } from '../../domain/fees/fees.js';
+import { initialRegistrationCredits, registrationDependsOnMode } from '../../domain/fees/fees.js';
 import type { Answers } from '../../domain/plan/steps.js';
 import type { Context } from '../context.js';
 import type { Ask, SelectQuestion } from './ask.js';
@@ -8,7 +8,7 @@ import type { Ask, SelectQuestion } from './ask.js';
 /** The residency question, its wording and figures from the catalogue. */
 export function residencyQuestion(catalogue: Catalogue, current?: Residency): SelectQuestion<Residency> {
   const fees = catalogue.fees;
-  const initial = (r: Residency) => `${initialRegistrationCredits(fees, r)} credits' fee paid on accepting the offer`;
+  const initial = (r: Residency) => `${registrationCredits(catalogue, r)} paid on accepting the offer`;
   const fellowship = (r: Residency) => (fees.fellowship?.eligibleResidencies.includes(r) ? '; may hold the fellowship' : '');
   return {
     message: 'Are you a local or a non-local student?',
@@ -19,6 +19,23 @@ export function residencyQuestion(catalogue: Catalogue, current?: Residency): Se
     })),
     ...(current !== undefined ? { default: current } : {}),
   };
+}
+
+/**
+ * "3 credits' fee", or, where the mode changes it, "12 credits' fee full-time, 6 part-time,"; "nothing"
+ * for none. The mode is asked after the residency, so every mode is named.
+ */
+function registrationCredits(catalogue: Catalogue, residency: Residency): string {
+  const fees = catalogue.fees;
+  const fee = (credits: number) => (credits === 0 ? 'nothing' : `${credits} credits' fee`);
+  if (!registrationDependsOnMode(fees, residency)) return fee(initialRegistrationCredits(fees, residency));
+  return catalogue.data.modes
+    .map((m, i) => {
+      const credits = initialRegistrationCredits(fees, residency, m.id);
+      return `${i === 0 ? fee(credits) : credits === 0 ? 'none' : credits} ${m.label.toLowerCase()}`;
+    })
+    .join(', ')
+    .concat(',');
 }
 
 /** The planner's residency step. */

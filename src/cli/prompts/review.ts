@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../domain/catalogue/model.js';
 import { hasResidency, planFromAnswers, type AnswersWithResidency } from '../../domain/plan/draft.js';
 import { judgePlan, type Judgement } from '../../domain/plan/judge.js';
-import { plannerSteps, type Answers, type Step } from '../../domain/plan/steps.js';
+import { plannerSteps, stepTitle, type Answers, type Step } from '../../domain/plan/steps.js';
 import { joinWords } from '../../domain/rules/wording.js';
 import { renderJudgement } from '../render/check-report.js';
 import { renderRemaining } from '../render/timeline.js';
@@ -51,7 +51,7 @@ export function stepLabel(step: Step): string {
       return 'Schedule';
     case 'include':
     case 'pick':
-      return step.requirement.options.length > 1 ? step.option.label : step.requirement.label;
+      return stepTitle(step);
   }
 }
 

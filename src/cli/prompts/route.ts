@@ -1,4 +1,5 @@
 import type { Catalogue, Requirement, RequirementOption } from '../../domain/catalogue/model.js';
+import { sumExact } from '../../domain/catalogue/credits.js';
 import { pickNeed } from '../../domain/plan/pick-need.js';
 import { plannerSteps, type Answers, type Step } from '../../domain/plan/steps.js';
 import { joinWords } from '../../domain/rules/wording.js';
@@ -9,21 +10,27 @@ import { sayProgress } from './progress.js';
 
 type RouteStep = Extract<Step, { kind: 'route' }>;
 type PickStep = Extract<Step, { kind: 'pick' }>;
+type IncludeStep = Extract<Step, { kind: 'include' }>;
 
 /** One line on what an alternative means for the plan, with what it would still ask for given the other answers. */
 function optionDescription(catalogue: Catalogue, requirement: Requirement, option: RequirementOption, answers: Answers): string {
-  const rule = option.rule;
-  if (rule.type === 'all') {
-    const subjects = catalogue.subjects.filter((s) => option.eligible.has(s.id));
-    const credits = subjects.reduce((sum, s) => sum + s.credits, 0);
+  const taken = { ...answers, routes: { ...answers.routes, [requirement.id]: option.id } };
+  const steps = plannerSteps(catalogue, taken).filter(
+    (s): s is IncludeStep | PickStep => (s.kind === 'pick' || s.kind === 'include') && s.option === option,
+  );
+  // A route of several pools says what each brings, one after another.
+  return steps.map((step) => leafDescription(catalogue, step, taken)).join('; ');
+}
+
+function leafDescription(catalogue: Catalogue, step: IncludeStep | PickStep, taken: Answers): string {
+  if (step.kind === 'include') {
+    const subjects = step.subjects;
+    const credits = sumExact(subjects.map((s) => s.credits));
     return `${joinWords(
       subjects.map((s) => (s.code ? `${s.title} (${s.code})` : s.title)),
       'and',
     )}: ${credits} credits, included as a whole`;
   }
-  const taken = { ...answers, routes: { ...answers.routes, [requirement.id]: option.id } };
-  const step = plannerSteps(catalogue, taken).find((s): s is PickStep => s.kind === 'pick' && s.option === option);
-  if (!step) return '';
   const need = pickNeed(catalogue, step, taken);
   return need.min === 0
     ? 'the subjects you chose already make it up: nothing more to choose'

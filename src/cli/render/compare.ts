@@ -1,7 +1,7 @@
 import type { Catalogue, Subject } from '../../domain/catalogue/model.js';
 import type { Judgement } from '../../domain/plan/judge.js';
 import { scheduleOf } from '../../domain/schedule/of-judgement.js';
-import { routeRequirement } from '../../domain/schedule/route-variants.js';
+import { routeRequirement, type RouteChoice } from '../../domain/schedule/route-variants.js';
 import { money } from '../../domain/text/money.js';
 import { requirementProgress } from './progress.js';
 import { safeLine } from './sanitize.js';
@@ -17,7 +17,17 @@ export interface Compared {
   title: string;
   judgement: Judgement;
   /** For `--routes`: the alternative taken, and what changed from the plan as written to take it. */
-  route?: { option: string; added: readonly Subject[]; removed: readonly Subject[] };
+  route?: {
+    option: string;
+    added: readonly Subject[];
+    removed: readonly Subject[];
+    /** The plan already takes these routes: the column it is compared against. */
+    asWritten?: boolean;
+    /** The route taken in each requirement with alternatives. */
+    choices?: readonly RouteChoice[];
+    /** Combinations of routes not shown (the same for every column). */
+    leftOut?: number;
+  };
 }
 
 /** The `compare --json` object of one plan: the figures that tell plans apart. */
@@ -37,7 +47,17 @@ export function comparedJson(catalogue: Catalogue, c: Compared) {
       : null,
     fees: j.fees,
     ...(c.route
-      ? { variant: c.route.option, changes: { added: c.route.added.map((s) => s.id), removed: c.route.removed.map((s) => s.id) } }
+      ? {
+          variant: c.route.option,
+          changes: { added: c.route.added.map((s) => s.id), removed: c.route.removed.map((s) => s.id) },
+          asWritten: c.route.asWritten ?? false,
+          choices: (c.route.choices ?? []).map((choice) => ({
+            requirement: choice.requirement.id,
+            id: choice.option.id,
+            label: choice.option.label,
+          })),
+          variantsLeftOut: c.route.leftOut ?? 0,
+        }
       : {}),
   };
 }
@@ -63,11 +83,34 @@ const MIN_COLUMN = 14;
 const MAX_COLUMN = 30;
 
 function changesText(changes: NonNullable<Compared['route']>): string {
-  if (changes.added.length === 0 && changes.removed.length === 0) return 'as planned';
+  // Another column may need no change either (its routes can count the same subjects): only the plan's own is "as planned".
+  if (changes.added.length === 0 && changes.removed.length === 0) return changes.asWritten === false ? 'same subjects' : 'as planned';
   const titles = (list: readonly Subject[]) => list.map((s) => safeLine(s.title)).join(', ');
   return [changes.removed.length ? `drops ${titles(changes.removed)}` : '', changes.added.length ? `adds ${titles(changes.added)}` : '']
     .filter(Boolean)
     .join('; ');
+}
+
+/** One block per column: its heading, then each row's label and value, for more columns than fit side by side. */
+function renderBlocks<F extends { c: Compared }>(
+  compared: readonly Compared[],
+  rows: readonly (readonly [string, (f: F) => string])[],
+  facts: readonly F[],
+  style: Style,
+  width: number,
+): string {
+  const labelWidth = LABEL_WIDTH;
+  const valueWidth = Math.max(20, width - 2 - labelWidth);
+  return facts
+    .map((f, i) => {
+      const lines = wrapLines(safeLine(compared[i]!.title), width).map((line) => style.bold(line));
+      for (const [label, cell] of rows) {
+        const [first, ...rest] = wrapLines(cell(f), valueWidth);
+        lines.push(`  ${label.padEnd(labelWidth)}${first ?? ''}`.trimEnd(), ...rest.map((line) => `${' '.repeat(2 + labelWidth)}${line}`));
+      }
+      return lines.join('\n');
+    })
+    .join('\n\n');
 }
 
 /** Plans side by side, one column each: route, credits, requirements met, graduation and money. */
@@ -97,6 +140,8 @@ export function renderComparison(catalogue: Catalogue, compared: readonly Compar
     ['Payable', ({ json }) => m(json.fees.payable, json.fees.currency)],
   ];
   const room = Math.floor((Math.max(width, 60) - LABEL_WIDTH - 2 * compared.length) / compared.length);
+  // Many combinations of routes cannot stand side by side: one block each instead.
+  if (room < MIN_COLUMN && compared.some((c) => c.route)) return renderBlocks(compared, rowsOf, facts, style, width);
   const columnWidth = Math.max(MIN_COLUMN, Math.min(MAX_COLUMN, room));
   const columns = [
     { header: '', width: LABEL_WIDTH },

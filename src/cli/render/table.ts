@@ -12,7 +12,8 @@ export interface Column {
   flexible?: boolean;
 }
 
-const TABLE_SLICE = 200;
+// Lines per cli-table3 table (see renderTable).
+const TABLE_SLICE = 20;
 
 const PLAIN = {
   top: '',
@@ -95,17 +96,24 @@ export function fitColumns(columns: readonly Column[], width: number): number[] 
  */
 // cli-table3 is CommonJS, so it can be loaded synchronously when a table is first drawn: the
 // commands that import this module only for renderSummary (check, plan --json) never load it.
-const loadCommonJs = createRequire(import.meta.url);
+// Written as one call so that scripts/bundle.mjs can turn it into a require it bundles.
 let tableClass: CliTable3 | undefined;
-const Table = (): CliTable3 => (tableClass ??= loadCommonJs('cli-table3') as CliTable3);
+const Table = (): CliTable3 => (tableClass ??= createRequire(import.meta.url)('cli-table3') as CliTable3);
 
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: Style, width = 80): string {
   const colWidths = fitColumns(columns, width);
   if (colWidths.some((w, i) => w < Math.min(columns[i]!.width, READABLE_COLUMN))) return renderStacked(columns, rows, style, width);
-  // cli-table3 lays a table out in time that grows with the square of its rows (minutes for a
-  // catalogue of 10,000 subjects), so long tables are drawn in slices that share the column widths.
+  // One table row per line of text: cli-table3 measures a multi-line cell again for every line it
+  // draws, and without borders or padding the output is the same. It lays a table out in time that
+  // grows with the square of its rows (minutes for a catalogue of 10,000 subjects), so the lines are
+  // drawn in slices that share the column widths.
+  const lines = rows.flatMap((row) => {
+    const cells = row.map((cell, i) => wrapLines(cell, colWidths[i]!));
+    const height = Math.max(1, ...cells.map((cellLines) => cellLines.length));
+    return Array.from({ length: height }, (_, line) => cells.map((cellLines) => cellLines[line] ?? ''));
+  });
   const slices: string[] = [];
-  for (let start = 0; start === 0 || start < rows.length; start += TABLE_SLICE) {
+  for (let start = 0; start === 0 || start < lines.length; start += TABLE_SLICE) {
     const table = new (Table())({
       head: start === 0 ? columns.map((c) => style.bold(c.header)) : [],
       colWidths,
@@ -115,7 +123,7 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
       chars: PLAIN,
       style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
     });
-    for (const row of rows.slice(start, start + TABLE_SLICE)) table.push(row.map((cell, i) => wrapLines(cell, colWidths[i]!).join('\n')));
+    table.push(...lines.slice(start, start + TABLE_SLICE));
     slices.push(table.toString());
   }
   return slices

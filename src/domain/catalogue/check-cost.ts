@@ -10,15 +10,8 @@ import { searchRoute, STATE_BUDGET, TooHardError, type ActiveLeaf } from '../rul
  */
 export function checkCost(catalogue: Catalogue): Issue[] {
   if (catalogue.v1Shaped) return [];
-  const budget = { left: STATE_BUDGET };
-  const plan = [...catalogue.subjects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   try {
-    for (const choice of choices(catalogue)) {
-      const active: ActiveLeaf[] = catalogue.requirements.flatMap((r, i) =>
-        r.options[choice[i]!]!.leaves.map((leaf) => ({ leaf, requirement: i })),
-      );
-      searchRoute(catalogue, plan, active, () => [], budget);
-    }
+    searchStates(catalogue);
   } catch (error) {
     if (!(error instanceof TooHardError)) throw error;
     return [
@@ -29,4 +22,21 @@ export function checkCost(catalogue: Catalogue): Issue[] {
     ];
   }
   return [];
+}
+
+/**
+ * The search states that judging the plan with every subject visits over every route: the most
+ * any plan can need (see checkCost), and what `catalogue check` reports as the cost. Throws
+ * TooHardError past STATE_BUDGET.
+ */
+export function searchStates(catalogue: Catalogue): number {
+  const budget = { left: STATE_BUDGET };
+  const plan = [...catalogue.subjects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const choice of choices(catalogue)) {
+    const active: ActiveLeaf[] = catalogue.requirements.flatMap((r, i) =>
+      r.options[choice[i]!]!.leaves.map((leaf) => ({ leaf, requirement: i })),
+    );
+    searchRoute(catalogue, plan, active, () => [], budget);
+  }
+  return STATE_BUDGET - budget.left;
 }

@@ -14,3 +14,8 @@ export function sumExact(values: Iterable<number>): number {
   for (const v of values) total += hundredths(v);
   return fromHundredths(total);
 }
+
+/** a - b for exact two-place decimals, without binary rounding error: 8.5 - 8.25 is 0.25, 0.3 - 0.1 is 0.2. */
+export function differenceExact(a: number, b: number): number {
+  return fromHundredths(hundredths(a) - hundredths(b));
+}

@@ -1,8 +1,13 @@
 import type { Residency } from '../catalogue/schema.js';
 import type { FeeRules } from '../catalogue/model.js';
+import { differenceExact, hundredths } from '../catalogue/credits.js';
 import { money } from '../text/money.js';
+import { cents, creditsFeeCents, units } from './cents.js';
 
-/** The fee object of `fees --json` (docs/json-and-exit-codes.md); every amount in whole units of `currency`, keys in that page's order. */
+/**
+ * The fee object of `fees --json` (docs/json-and-exit-codes.md), keys in that page's order; every
+ * amount in units of `currency`, exact to the cent (at most two decimals).
+ */
 export interface FeeSummary {
   currency: string;
   /** Every credit, tuition-free ones included. */
@@ -10,6 +15,10 @@ export interface FeeSummary {
   /** The credits that carry tuition. */
   chargedCredits: number;
   perCredit: number;
+  /** Only where the catalogue charges a flat programme fee: that fee, for the residency. */
+  programmeFee?: number;
+  /** Only with `programmeFee`: the charged credits it pays for; each charged credit beyond them costs `perCredit`. */
+  programmeCredits?: number;
   tuition: number;
   initialPayment: number;
   fellowship: number;
@@ -29,6 +38,11 @@ export interface FeeInput {
   fellowship: boolean;
   /** The study mode, for initial registration credits that depend on it; absent: the catalogue's first mode. */
   mode?: string | undefined;
+  /**
+   * The charged credits the programme requires (fees/charged-required.ts): what a flat programme
+   * fee pays for. Needed only where the catalogue has a programme fee.
+   */
+  chargedCreditsRequired?: number | undefined;
 }
 
 /**
@@ -52,32 +66,76 @@ export function fellowshipRefusal(rules: FeeRules, residency: Residency, asked: 
 }
 
 /**
- * tuition = charged credits x per-credit fee; the initial payment is part of it, paid on accepting
- * the offer; fellowship = min(cap, tuition of the charged graduation credits - minimum student
- * share), never negative; payable = tuition - fellowship, but never below the initial payment,
- * which the university keeps even when the plan costs less.
+ * Every amount is reckoned in whole cents (fees/cents.ts), credits in hundredths; a fee of
+ * credits x per-credit fee that falls on half a cent is rounded up, once, on the total.
+ *
+ * tuition = charged credits x per-credit fee; or, where the catalogue charges a programme fee,
+ * that fee plus the per-credit fee of each charged credit beyond the charged credits required
+ * (extra subjects, retakes). The initial payment is part of it, paid on accepting the offer:
+ * the initial registration credits (of the residency and mode) x the per-credit fee.
+ * fellowship = min(cap, tuition of the charged graduation credits - minimum student share), never
+ * negative, where a programme fee is the tuition of the credits required; payable = tuition -
+ * fellowship, but never below the initial payment, which the university keeps even when the plan
+ * costs less.
  */
 export function computeFees(rules: FeeRules, input: FeeInput): FeeSummary {
   const perCredit = rules.perCredit[input.residency];
-  const tuition = input.chargedCredits * perCredit;
+  const perCreditCents = cents(perCredit);
+  const programmeFee = rules.programmeFee?.[input.residency];
+  const required = programmeFee === undefined ? undefined : programmeCreditsOf(input);
+  const extraCredits = required === undefined ? 0 : Math.max(0, differenceExact(input.chargedCredits, required));
+  const tuition =
+    programmeFee === undefined
+      ? creditsFeeCents(input.chargedCredits, perCreditCents)
+      : cents(programmeFee) + creditsFeeCents(extraCredits, perCreditCents);
   let fellowship = 0;
   // An ineligible claim is refused or reported where it is made; here it simply earns nothing.
   if (input.fellowship && rules.fellowship && fellowshipEligible(rules, input.residency)) {
-    const covered = Math.min(input.graduationCredits, input.chargedCredits) * perCredit;
-    fellowship = Math.max(0, Math.min(rules.fellowship.cap, covered - rules.fellowship.minimumStudentShare));
+    const covered =
+      programmeFee === undefined
+        ? creditsFeeCents(Math.min(input.graduationCredits, input.chargedCredits), perCreditCents)
+        : cents(programmeFee);
+    fellowship = Math.max(0, Math.min(cents(rules.fellowship.cap), covered - cents(rules.fellowship.minimumStudentShare)));
   }
   // Always the residency's registration credits' fee, even for an estimate of fewer credits.
-  const initialPayment = initialRegistrationCredits(rules, input.residency, input.mode) * perCredit;
+  const initialPayment = creditsFeeCents(initialRegistrationCredits(rules, input.residency, input.mode), perCreditCents);
   return {
     currency: rules.currency,
     credits: input.credits,
     chargedCredits: input.chargedCredits,
     perCredit,
-    tuition,
-    initialPayment,
-    fellowship,
-    payable: Math.max(tuition - fellowship, initialPayment),
+    ...(programmeFee === undefined ? {} : { programmeFee, programmeCredits: required! }),
+    tuition: units(tuition),
+    initialPayment: units(initialPayment),
+    fellowship: units(fellowship),
+    payable: units(Math.max(tuition - fellowship, initialPayment)),
   };
+}
+
+function programmeCreditsOf(input: FeeInput): number {
+  if (input.chargedCreditsRequired === undefined)
+    throw new TypeError(
+      'computeFees: this catalogue charges a programme fee, so pass chargedCreditsRequired (chargedCreditsRequired(catalogue), fees/charged-required.ts).',
+    );
+  return input.chargedCreditsRequired;
+}
+
+/** The fee of `credits` at the summary's per-credit fee, exact to the cent: what a retake or an extra credit adds. */
+export function creditsFee(fees: Pick<FeeSummary, 'perCredit'>, credits: number): number {
+  return units(creditsFeeCents(credits, cents(fees.perCredit)));
+}
+
+/**
+ * What charged credits that do not count towards graduation add to the tuition: each at the
+ * per-credit fee; under a programme fee, only those beyond the charged credits it pays for.
+ * `firstAttempts`: charged credits sat once (no retakes); `graduationCredits` as in FeeInput.
+ */
+export function extraCreditsFee(fees: FeeSummary, firstAttempts: number, graduationCredits: number): number {
+  const beyond =
+    fees.programmeCredits === undefined
+      ? differenceExact(firstAttempts, graduationCredits)
+      : Math.max(0, differenceExact(firstAttempts, fees.programmeCredits));
+  return creditsFee(fees, Math.max(0, beyond));
 }
 
 /** The credits whose fee is the initial payment, for a residency and study mode (absent or unknown: the catalogue's first mode). */
@@ -86,12 +144,17 @@ export function initialRegistrationCredits(rules: FeeRules, residency: Residency
   return (mode === undefined ? undefined : byMode[mode]) ?? byMode[Object.keys(byMode)[0]!] ?? 0;
 }
 
+/** Whether a residency's initial registration credits depend on the study mode. */
+export function registrationDependsOnMode(rules: FeeRules, residency: Residency): boolean {
+  return new Set(Object.values(rules.initialRegistrationCredits[residency]).map(hundredths)).size > 1;
+}
+
 /**
  * How much of the initial payment the plan's own fees do not use up and the university keeps:
  * payable less (tuition - fellowship). 0 unless the plan costs less than the initial payment.
  */
 export function unrefundedInitialPayment(fees: FeeSummary): number {
-  return fees.payable - (fees.tuition - fees.fellowship);
+  return units(cents(fees.payable) - (cents(fees.tuition) - cents(fees.fellowship)));
 }
 
 /**

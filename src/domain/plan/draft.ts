@@ -30,7 +30,7 @@ export function chosenSubjects(catalogue: Catalogue, answers: Answers, except?: 
 /** What a pick step offers: its pool, in catalogue order, without subjects chosen at other steps. */
 export function pickPool(catalogue: Catalogue, step: PickStep, answers: Answers): Subject[] {
   const elsewhere = new Set(chosenSubjects(catalogue, answers, step));
-  return catalogue.subjects.filter((s) => step.option.eligible.has(s.id) && !elsewhere.has(s.id));
+  return catalogue.subjects.filter((s) => step.leaf.eligible.has(s.id) && !elsewhere.has(s.id));
 }
 
 export type AnswersWithResidency = Answers & { residency: Residency };

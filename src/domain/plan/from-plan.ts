@@ -48,8 +48,8 @@ function picksOf(subjects: readonly Subject[], countedBy: ReadonlyMap<Subject, s
     if (included.has(subject)) continue;
     const requirement = countedBy.get(subject);
     const step =
-      picks.find((s) => s.requirement.id === requirement && s.option.eligible.has(subject.id)) ??
-      picks.find((s) => s.option.eligible.has(subject.id));
+      picks.find((s) => s.requirement.id === requirement && s.leaf.eligible.has(subject.id)) ??
+      picks.find((s) => s.leaf.eligible.has(subject.id));
     if (step) answer[step.key]!.push(subject.id);
   }
   return answer;
@@ -58,14 +58,14 @@ function picksOf(subjects: readonly Subject[], countedBy: ReadonlyMap<Subject, s
 /**
  * The option taken at each choice between alternatives: the judge's (the one that counts, or the
  * nearest) when the planner would make this plan by it, else the first that would. An option that
- * includes its subjects is taken only by a plan that has them all: a coursework plan that has no
- * replacement subjects yet is still on the coursework route, not on the dissertation's.
+ * includes subjects (in any of its pools) is taken only by a plan that has them all: a coursework
+ * plan that has no replacement subjects yet is still on the coursework route, not on the dissertation's.
  */
 function routesOf(catalogue: Catalogue, planned: ReadonlySet<string>, results: Judgement['requirements']): Record<string, string> {
   const routes: Record<string, string> = {};
   for (const requirement of catalogue.requirements) {
     if (requirement.options.length < 2) continue;
-    const makes = (o: RequirementOption) => o.rule.type !== 'all' || [...o.eligible].every((id) => planned.has(id));
+    const makes = (o: RequirementOption) => o.leaves.every((l) => !l.all || [...l.eligible].every((id) => planned.has(id)));
     const judged = requirement.options.find((o) => o.id === results.find((r) => r.id === requirement.id)?.option?.id);
     const option = judged && makes(judged) ? judged : requirement.options.find(makes);
     if (option) routes[requirement.id] = option.id;

@@ -1,7 +1,8 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import { findSubject, notASubject } from '../catalogue/resolve.js';
 import { chargedCreditsRequired } from '../fees/charged-required.js';
-import { computeFees, fellowshipRefusal, type FeeSummary } from '../fees/fees.js';
+import { computeFees, extraCreditsFee, fellowshipRefusal, type FeeSummary } from '../fees/fees.js';
+import { differenceExact, fromHundredths, hundredths, sumExact } from '../catalogue/credits.js';
 import { evaluate, type RequirementResult } from '../rules/engine.js';
 import { joinWords, plural } from '../rules/wording.js';
 import { money } from '../text/money.js';
@@ -85,8 +86,8 @@ function resolveSubjects(catalogue: Catalogue, names: readonly string[], errors:
 
 function chargedCreditsOf(subjects: Iterable<Subject>): number {
   let credits = 0;
-  for (const s of subjects) if (!s.tuitionFree) credits += s.credits;
-  return credits;
+  for (const s of subjects) if (!s.tuitionFree) credits += hundredths(s.credits);
+  return fromHundredths(credits);
 }
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -138,26 +139,27 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
   const required = catalogue.data.creditsRequired;
   // An exempted subject's credits do not count: another subject makes them up.
   const exemptedCredits = creditsOf(record.exempted);
-  const planned = subjects.reduce((sum, s) => sum + s.credits, 0) - exemptedCredits;
+  const planned = differenceExact(sumExact(subjects.map((s) => s.credits)), exemptedCredits);
   // Credits beyond a limit ("at most 30 foundation credits") do not count towards the degree.
   const overLimits = creditsOverLimits(catalogue, subjects);
-  const countable = overLimits.reduce((sum, o) => sum - o.credits, planned);
+  const countable = overLimits.reduce((sum, o) => differenceExact(sum, o.credits), planned);
   if (evaluation.satisfied && countable < required) {
     errors.push({ code: 'CREDITS_SHORT', message: creditsShort(countable, required, record, overLimits) });
   }
   const taken = takenSubjects(subjects, record);
   // Transferred and exempted subjects are not billed; a failed one is billed again for its retake.
   const firstAttempts = chargedCreditsOf(taken);
-  const charged = firstAttempts + chargedCreditsOf(record.failed);
+  const charged = sumExact([firstAttempts, chargedCreditsOf(record.failed)]);
   const graduationCredits = billedGraduationCredits(catalogue, evaluation.counted, taken, record);
   const summary = computeFees(fees, {
     residency: plan.residency,
     // The credits sat (retakes twice), not those transferred or exempted, which carry no fee.
-    credits: creditsOf(taken) + creditsOf(record.failed),
+    credits: sumExact([creditsOf(taken), creditsOf(record.failed)]),
     chargedCredits: charged,
     graduationCredits,
     fellowship: plan.fellowship,
     mode: plan.mode,
+    chargedCreditsRequired: chargedCreditsRequired(catalogue),
   });
   if (planned > required) {
     // By title, so the warning reads the same whatever order the plan lists its subjects in.
@@ -167,11 +169,11 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
       .sort(byCodeUnits);
     // Whatever tuition is not for credits that count towards graduation, whether whole extra
     // subjects or a subject that takes a credit-based requirement past its minimum.
-    const extraCost = (firstAttempts - graduationCredits) * summary.perCredit;
+    const extraCost = extraCreditsFee(summary, firstAttempts, graduationCredits);
     const named = extra.length > 0 ? ` (${joinWords(extra, 'and')})` : '';
     warnings.push({
       code: 'EXTRA_CREDITS',
-      message: `the plan has ${planned} credits, ${planned - required} more than the ${required} required${named}; they add ${money(extraCost, fees.currency)} to the tuition and no fellowship covers them.`,
+      message: `the plan has ${planned} credits, ${differenceExact(planned, required)} more than the ${required} required${named}; they add ${money(extraCost, fees.currency)} to the tuition and no fellowship covers them.`,
     });
   }
   // A plan that does not complete the degree may still earn a lesser award (v2 "exitAwards").
@@ -224,13 +226,13 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
 function creditsShort(planned: number, required: number, record: StudyRecord, overLimits: readonly OverLimit[] = []): string {
   const beyond = overLimits.map((o) => `${plural(o.credits, 'credit', 'credits')} beyond "${o.label}" do not count`);
   const counting = overLimits.length > 0 ? ` that count (${joinWords(beyond, 'and')})` : '';
-  const short = `the plan has ${planned} credits${counting}, ${required - planned} short of the ${required} required for graduation`;
+  const short = `the plan has ${planned} credits${counting}, ${differenceExact(required, planned)} short of the ${required} required for graduation`;
   if (record.exempted.size === 0) return `${short}.`;
   const exempted = [...record.exempted];
   return `${short}: the exemption from ${joinWords(
     exempted.map((s) => s.title),
     'and',
-  )} does not count its ${plural(creditsOf(exempted), 'credit', 'credits')}, so add another subject of at least ${plural(required - planned, 'credit', 'credits')} to "subjects" in its place.`;
+  )} does not count its ${plural(creditsOf(exempted), 'credit', 'credits')}, so add another subject of at least ${plural(differenceExact(required, planned), 'credit', 'credits')} to "subjects" in its place.`;
 }
 
 /**
@@ -252,6 +254,9 @@ function billedGraduationCredits(
   );
   return Math.max(
     0,
-    Math.min(chargedCreditsOf(countedTaken) + makeUp, chargedCreditsRequired(catalogue) - chargedCreditsOf(record.transferred)),
+    Math.min(
+      sumExact([chargedCreditsOf(countedTaken), makeUp]),
+      differenceExact(chargedCreditsRequired(catalogue), chargedCreditsOf(record.transferred)),
+    ),
   );
 }

@@ -1,4 +1,5 @@
 import type { Catalogue, Requirement, Subject } from '../catalogue/model.js';
+import { fromHundredths, hundredths } from '../catalogue/credits.js';
 import { evaluate } from '../rules/engine.js';
 import { chosenSubjects, pickPool } from './draft.js';
 import type { Answers, Step } from './steps.js';
@@ -13,19 +14,42 @@ export interface PickNeed {
   max: number | undefined;
   /** The rule's own number; more than `min` when other answers already count towards it. */
   required: number;
+  /** Present only for a pool with a maximum: at most this many more subjects may be picked here. */
+  capSubjects?: number;
+  /** Present only for a pool with a maximum in credits: at most this many more credits may be picked here. */
+  capCredits?: number;
 }
+
+/** Credits in hundredths, summed exactly. */
+const creditsOf = (subjects: readonly Subject[]): number => subjects.reduce((sum, s) => sum + hundredths(s.credits), 0);
+
+/** A pool counts in credits when its only minimum is in credits; otherwise in subjects. */
+const unitOf = (step: PickStep): PickNeed['unit'] => (step.leaf.minCredits > 0 && step.leaf.minSubjects === 0 ? 'credit' : 'subject');
 
 /**
  * The requirements the other steps answer, as the student shaped them: a choice between
  * alternatives counts with the option taken, and not at all before one is taken.
  */
 function otherRequirements(catalogue: Catalogue, step: PickStep, answers: Answers): Requirement[] {
-  return catalogue.requirements.flatMap((r) => {
+  const others = catalogue.requirements.flatMap((r) => {
     if (r.id === step.requirement.id) return [];
     if (r.options.length === 1) return [r];
     const taken = r.options.find((o) => o.id === answers.routes[r.id]);
     return taken ? [{ ...r, options: [taken] }] : [];
   });
+  // The other pools of the step's own route keep what they need first, as other requirements do.
+  const siblings = step.option.leaves.filter((l) => l !== step.leaf);
+  if (siblings.length === 0) return others;
+  const eligible = new Set(siblings.flatMap((l) => [...l.eligible]));
+  return [...others, { ...step.requirement, options: [{ ...step.option, leaves: siblings, eligible }] }];
+}
+
+/** The other answers' subjects this step's pool counts: those the other requirements do not keep. */
+function countedHere(catalogue: Catalogue, step: PickStep, answers: Answers): Subject[] {
+  const others = chosenSubjects(catalogue, answers, step).map((id) => catalogue.subjectById.get(id)!);
+  const requirements = otherRequirements(catalogue, step, answers);
+  const kept: ReadonlySet<Subject> = requirements.length > 0 ? evaluate({ ...catalogue, requirements }, others).counted : new Set();
+  return others.filter((s) => !kept.has(s) && step.leaf.eligible.has(s.id));
 }
 
 /**
@@ -37,33 +61,35 @@ function otherRequirements(catalogue: Catalogue, step: PickStep, answers: Answer
  * subjects does not matter here.
  */
 export function pickShortfall(catalogue: Catalogue, step: PickStep, answers: Answers): number {
-  const others = chosenSubjects(catalogue, answers, step).map((id) => catalogue.subjectById.get(id)!);
-  const requirements = otherRequirements(catalogue, step, answers);
-  const kept: ReadonlySet<Subject> = requirements.length > 0 ? evaluate({ ...catalogue, requirements }, others).counted : new Set();
-  const left = others.filter((s) => !kept.has(s) && step.option.eligible.has(s.id));
-  const rule = step.option.rule;
-  if (rule.type === 'credits') return Math.max(0, rule.min - left.reduce((sum, s) => sum + s.credits, 0));
-  const required = rule.type === 'subjects' ? rule.min : step.option.eligible.size;
-  return Math.max(0, required - left.length);
+  const left = countedHere(catalogue, step, answers);
+  if (unitOf(step) === 'credit') return fromHundredths(Math.max(0, step.leaf.minCredits - creditsOf(left)));
+  return Math.max(0, step.leaf.minSubjects - left.length);
 }
 
 /** How much a pick must hold, never more than its pool can give (so a step can always be answered). */
 export function pickNeed(catalogue: Catalogue, step: PickStep, answers: Answers): PickNeed {
   const pool = pickPool(catalogue, step, answers);
+  const { leaf } = step;
+  const finite = leaf.maxSubjects !== Infinity || leaf.maxCredits !== Infinity;
+  const left = finite ? countedHere(catalogue, step, answers) : [];
+  // What the pool's maximum still lets this step add, beside what other answers already count here.
+  const caps: Pick<PickNeed, 'capSubjects' | 'capCredits'> = {
+    ...(leaf.maxSubjects !== Infinity ? { capSubjects: Math.max(0, leaf.maxSubjects - left.length) } : {}),
+    ...(leaf.maxCredits !== Infinity ? { capCredits: fromHundredths(Math.max(0, leaf.maxCredits - creditsOf(left))) } : {}),
+  };
   const shortfall = pickShortfall(catalogue, step, answers);
-  const rule = step.option.rule;
-  if (rule.type === 'credits') {
-    const available = pool.reduce((sum, s) => sum + s.credits, 0);
-    return { unit: 'credit', min: Math.min(shortfall, available), max: undefined, required: rule.min };
+  if (unitOf(step) === 'credit') {
+    const available = fromHundredths(creditsOf(pool));
+    const min = Math.min(shortfall, available, caps.capCredits ?? Infinity);
+    return { unit: 'credit', min, max: undefined, required: fromHundredths(leaf.minCredits), ...caps };
   }
-  const min = Math.min(shortfall, pool.length);
-  const required = rule.type === 'subjects' ? rule.min : step.option.eligible.size;
-  return { unit: 'subject', min, max: step.exact ? min : undefined, required };
+  const min = Math.min(shortfall, pool.length, caps.capSubjects ?? Infinity);
+  return { unit: 'subject', min, max: step.exact ? min : undefined, required: leaf.minSubjects, ...caps };
 }
 
 /** How much of a pick's unit the chosen subjects hold: a count of subjects, or of credits. */
 export function pickAmount(need: PickNeed, chosen: readonly Subject[]): number {
-  return need.unit === 'credit' ? chosen.reduce((sum, s) => sum + s.credits, 0) : chosen.length;
+  return need.unit === 'credit' ? fromHundredths(creditsOf(chosen)) : chosen.length;
 }
 
 /** Whether an amount meets a pick's need: at least its minimum, and no more than its maximum. */
@@ -71,10 +97,16 @@ export function meetsNeed(need: PickNeed, amount: number): boolean {
   return amount >= need.min && (need.max === undefined || amount <= need.max);
 }
 
+/** Whether chosen subjects stay within a pool's maximum, in subjects and in credits. */
+export function withinCap(need: PickNeed, chosen: readonly Subject[]): boolean {
+  const subjects = need.capSubjects === undefined || chosen.length <= need.capSubjects;
+  return subjects && (need.capCredits === undefined || creditsOf(chosen) <= hundredths(need.capCredits));
+}
+
 /** Whether a pick's answer still meets what its requirement misses, now that other answers may have changed. */
 export function pickFits(catalogue: Catalogue, step: PickStep, answers: Answers): boolean {
   const pool = new Map(pickPool(catalogue, step, answers).map((s) => [s.id, s]));
   const picked = (answers.picks[step.key] ?? []).flatMap((id) => pool.get(id) ?? []);
   const need = pickNeed(catalogue, step, answers);
-  return meetsNeed(need, pickAmount(need, picked));
+  return meetsNeed(need, pickAmount(need, picked)) && withinCap(need, picked);
 }

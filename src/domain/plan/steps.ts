@@ -1,4 +1,4 @@
-import type { Catalogue, Requirement, RequirementOption, Subject } from '../catalogue/model.js';
+import type { Catalogue, Leaf, Requirement, RequirementOption, Subject } from '../catalogue/model.js';
 import type { Residency } from '../catalogue/schema.js';
 import { fellowshipEligible } from '../fees/fees.js';
 import type { ScheduleEntry } from './schema.js';
@@ -38,9 +38,11 @@ export type ScheduleAnswer = readonly ScheduleEntry[];
 
 export const NO_ANSWERS: Answers = { picks: {}, routes: {} };
 
-interface RequirementStep {
+export interface RequirementStep {
   requirement: Requirement;
   option: RequirementOption;
+  /** The pool of the route this step asks for: the route's only one, or one of several ("Project", "1 elective"). */
+  leaf: Leaf;
   /** Where the step's answer is kept in `Answers.picks`. */
   key: string;
 }
@@ -65,25 +67,38 @@ export type Step =
   | { kind: 'fellowship'; id: 'fellowship' }
   | { kind: 'name'; id: 'name' };
 
-/** The key of an option's step: the requirement's own identifier for a plain rule. */
-export function stepKey(requirement: Requirement, option: RequirementOption): string {
-  return requirement.options.length === 1 ? requirement.id : `${requirement.id}/${option.id}`;
+/**
+ * The key of an option's step: the requirement's own identifier for a plain rule, then the
+ * option's; a route of several pools has a step for each, keyed by the pool's identifier as well.
+ */
+export function stepKey(requirement: Requirement, option: RequirementOption, leaf?: Leaf): string {
+  const key = requirement.options.length === 1 ? requirement.id : `${requirement.id}/${option.id}`;
+  return option.leaves.length > 1 && leaf !== undefined ? `${key}/${leaf.id}` : key;
 }
 
-function optionStep(catalogue: Catalogue, requirement: Requirement, option: RequirementOption): Step {
-  const key = stepKey(requirement, option);
-  if (option.rule.type === 'all') {
-    const subjects = catalogue.subjects.filter((s) => option.eligible.has(s.id));
-    return { kind: 'include', id: `include:${key}`, requirement, option, key, subjects };
-  }
-  return { kind: 'pick', id: `pick:${key}`, requirement, option, key, exact: requirement.options.length > 1 };
+/** What a requirement step is called: the pool where its route has several, else the route, else the requirement. */
+export function stepTitle(step: RequirementStep): string {
+  if (step.option.leaves.length > 1) return step.leaf.label;
+  return step.requirement.options.length > 1 ? step.option.label : step.requirement.label;
+}
+
+/** A step for each pool of the route, in the catalogue's order: a pool of `all` is included, any other is a pick. */
+function optionSteps(catalogue: Catalogue, requirement: Requirement, option: RequirementOption): Step[] {
+  return option.leaves.map((leaf): Step => {
+    const key = stepKey(requirement, option, leaf);
+    if (leaf.all) {
+      const subjects = catalogue.subjects.filter((s) => leaf.eligible.has(s.id));
+      return { kind: 'include', id: `include:${key}`, requirement, option, leaf, key, subjects };
+    }
+    return { kind: 'pick', id: `pick:${key}`, requirement, option, leaf, key, exact: requirement.options.length > 1 };
+  });
 }
 
 function requirementSteps(catalogue: Catalogue, requirement: Requirement, answers: Answers): Step[] {
-  if (requirement.options.length === 1) return [optionStep(catalogue, requirement, requirement.options[0]!)];
+  if (requirement.options.length === 1) return optionSteps(catalogue, requirement, requirement.options[0]!);
   const route: Step = { kind: 'route', id: `route:${requirement.id}`, requirement };
   const taken = requirement.options.find((o) => o.id === answers.routes[requirement.id]);
-  return taken ? [route, optionStep(catalogue, requirement, taken)] : [route];
+  return taken ? [route, ...optionSteps(catalogue, requirement, taken)] : [route];
 }
 
 /** Whether the fellowship question applies: the catalogue offers one and this residency may hold it. */

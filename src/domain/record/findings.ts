@@ -1,6 +1,7 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import type { Finding } from '../finding.js';
-import type { FeeSummary } from '../fees/fees.js';
+import { creditsFee, type FeeSummary } from '../fees/fees.js';
+import { hundredths } from '../catalogue/credits.js';
 import { joinWords } from '../rules/wording.js';
 import { money } from '../text/money.js';
 import { gpaHundredths, gpaText, recordRules } from './grades.js';
@@ -22,8 +23,9 @@ export function transferLimit(catalogue: Catalogue, record: StudyRecord): Findin
   if (percent === undefined) return [];
   const required = catalogue.data.creditsRequired;
   const transferred = creditsOf(record.transferred);
-  if (transferred * 100 <= required * percent) return [];
-  const limit = (required * percent) / 100;
+  if (hundredths(transferred) * 100 <= hundredths(required) * percent) return [];
+  // Per cent of a two-place decimal, printed without binary noise: 50 per cent of 31 is 15.5.
+  const limit = Number(((hundredths(required) * percent) / 10000).toFixed(4));
   return [
     {
       code: 'TRANSFER_LIMIT',
@@ -57,7 +59,7 @@ export function lowGpa(catalogue: Catalogue, gpa: number | null): Finding[] {
 export function retakes(catalogue: Catalogue, record: StudyRecord, fees: FeeSummary): Finding[] {
   const fellowship = fees.fellowship > 0;
   return [...record.failed].map((s) => {
-    const cost = money(s.tuitionFree ? 0 : s.credits * fees.perCredit, fees.currency);
+    const cost = money(s.tuitionFree ? 0 : creditsFee(fees, s.credits), fees.currency);
     const grade = record.graded.get(s)!.grade;
     const cover = fellowship ? '; the fellowship does not cover it, as it covers only the credits required for graduation' : '';
     return {

@@ -1,5 +1,6 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import type { RecordRules } from '../catalogue/schema.js';
+import { hundredths as inHundredths } from '../catalogue/credits.js';
 
 /** One grade of the catalogue's scale, as read from a plan file. */
 export interface Grade {
@@ -41,8 +42,9 @@ export function gpaHundredths(graded: Iterable<{ subject: Subject; grade: Grade 
   let credits = 0;
   for (const { subject, grade } of graded) {
     if (grade.hundredths === null || subject.credits === 0) continue;
-    weighted += grade.hundredths * subject.credits;
-    credits += subject.credits;
+    // Credits in hundredths too (a quarter credit is 25), so the sums are whole numbers.
+    weighted += grade.hundredths * inHundredths(subject.credits);
+    credits += inHundredths(subject.credits);
   }
   if (credits === 0) return null;
   const quotient = Math.floor(weighted / credits);

@@ -1,5 +1,6 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import { findSubject, notASubject } from '../catalogue/resolve.js';
+import { fromHundredths, hundredths } from '../catalogue/credits.js';
 import type { Finding } from '../finding.js';
 import { findGrade, recordRules, scaleWords, type Grade } from './grades.js';
 
@@ -123,8 +124,9 @@ export function takenSubjects(subjects: readonly Subject[], record: StudyRecord)
   return subjects.filter((s) => !record.transferred.has(s) && !record.exempted.has(s));
 }
 
+/** The subjects' credits, summed exactly (in hundredths: 0.25 + 0.5 is 0.75). */
 export function creditsOf(subjects: Iterable<Subject>): number {
   let credits = 0;
-  for (const s of subjects) credits += s.credits;
-  return credits;
+  for (const s of subjects) credits += hundredths(s.credits);
+  return fromHundredths(credits);
 }

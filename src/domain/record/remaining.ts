@@ -1,4 +1,5 @@
 import type { TermBill } from '../schedule/bills.js';
+import { sumExact } from '../catalogue/credits.js';
 
 /** What is still to pay from a given day: the bills of the terms still to come. */
 export interface RemainingCost {
@@ -22,5 +23,5 @@ export function isDay(text: string): boolean {
 export function remainingBills(bills: readonly TermBill[], today: string): RemainingCost {
   const month = today.slice(0, 7);
   const still = bills.filter((b) => b.term === undefined || b.term.starts >= month);
-  return { asOf: today, bills: still, total: still.reduce((sum, b) => sum + b.bill, 0) };
+  return { asOf: today, bills: still, total: sumExact(still.map((b) => b.bill)) };
 }

@@ -42,69 +42,101 @@ export function assign(
   /** Lets requirement `index` take at most `units`, leaving the rest to the others. */
   limit?: { index: number; units: number },
 ): Standing[] {
-  const options = catalogue.requirements.map((r, i) => r.options[choice[i]!]!);
-  const target = (i: number) => (limit?.index === i ? Math.min(limit.units, needOf(options[i]!).need) : needOf(options[i]!).need);
-  const creditIndex = options.findIndex((o) => o.rule.type === 'credits');
+  // Plain loops and parallel arrays: this runs several times for every plan that falls short.
+  const requirements = catalogue.requirements;
+  const options = new Array<RequirementOption>(requirements.length);
+  const targets = new Array<number>(requirements.length);
+  const countIndices: number[] = [];
+  let creditIndex = -1;
+  for (let i = 0; i < requirements.length; i++) {
+    const option = requirements[i]!.options[choice[i]!]!;
+    const need = needOf(option).need;
+    options[i] = option;
+    targets[i] = limit?.index === i ? Math.min(limit.units, need) : need;
+    if (option.rule.type !== 'credits') countIndices.push(i);
+    else if (creditIndex === -1) creditIndex = i;
+  }
   const creditPool = creditIndex === -1 ? undefined : options[creditIndex]!.eligible;
-  const countIndices = options.flatMap((o, i) => (o.rule.type === 'credits' ? [] : [i]));
 
   const n = plan.length;
+  let planCredits = 0;
+  for (let k = 0; k < n; k++) planCredits += plan[k]!.credits;
   const rank = (requirement: number) => (requirement === lastFilled ? options.length : requirement);
   // Three terms, weighted so each always outweighs the next: priority, credits, plan order.
   const orderWeight = 1;
   const creditWeight = (n + 1) * (options.length + 1);
-  const priorityWeight = creditWeight * (plan.reduce((sum, s) => sum + s.credits, 0) + 1);
+  const priorityWeight = creditWeight * (planCredits + 1);
   const source = 0;
   const sink = n + countIndices.length + 1;
   const network = new FlowNetwork(sink + 1);
-  const links: { subject: number; requirement: number; edge: number }[] = [];
+  // Each link of a subject to a requirement: the subject, the requirement, the edge.
+  const linkSubject: number[] = [];
+  const linkRequirement: number[] = [];
+  const linkEdge: number[] = [];
   for (let k = 0; k < n; k++) {
     const subject = plan[k]!;
     let linked = false;
     const creditCost = creditPool?.has(subject.id) ? subject.credits : 0;
-    countIndices.forEach((requirement, j) => {
-      if (!options[requirement]!.eligible.has(subject.id)) return;
+    for (let j = 0; j < countIndices.length; j++) {
+      const requirement = countIndices[j]!;
+      if (!options[requirement]!.eligible.has(subject.id)) continue;
       // Earlier subjects go to earlier requirements: a stable tie-break.
       const orderCost = k * (options.length - rank(requirement));
       const cost = rank(requirement) * priorityWeight + creditCost * creditWeight + orderCost * orderWeight;
-      links.push({ subject: k, requirement, edge: network.addEdge(1 + k, 1 + n + j, 1, cost) });
+      linkSubject.push(k);
+      linkRequirement.push(requirement);
+      linkEdge.push(network.addEdge(1 + k, 1 + n + j, 1, cost));
       linked = true;
-    });
+    }
     if (linked) network.addEdge(source, 1 + k, 1, 0);
   }
-  countIndices.forEach((requirement, j) => network.addEdge(1 + n + j, sink, target(requirement), 0));
+  for (let j = 0; j < countIndices.length; j++) network.addEdge(1 + n + j, sink, targets[countIndices[j]!]!, 0);
   network.run(source, sink);
 
-  const counted: Subject[][] = options.map(() => []);
+  const counted: Subject[][] = [];
+  for (let i = 0; i < options.length; i++) counted.push([]);
   const used = new Array<boolean>(n).fill(false);
-  for (const link of links) {
-    if (network.residual(link.edge) === 0) {
-      counted[link.requirement]!.push(plan[link.subject]!);
-      used[link.subject] = true;
+  for (let l = 0; l < linkEdge.length; l++) {
+    if (network.residual(linkEdge[l]!) === 0) {
+      counted[linkRequirement[l]!]!.push(plan[linkSubject[l]!]!);
+      used[linkSubject[l]!] = true;
     }
   }
   if (creditIndex !== -1) {
     const leftover = plan.filter((subject, k) => !used[k] && creditPool!.has(subject.id) && subject.credits > 0);
-    counted[creditIndex] = fewestCreditsReaching(leftover, target(creditIndex));
+    counted[creditIndex] = fewestCreditsReaching(leftover, targets[creditIndex]!);
   }
-  return options.map((option, i) => {
+  const standings: Standing[] = [];
+  for (let i = 0; i < options.length; i++) {
+    const option = options[i]!;
     const { need, unit } = needOf(option);
     // Links were made in plan order, so each list is already in plan order.
     const list = counted[i]!;
-    const have = unit === 'credit' ? list.reduce((sum, s) => sum + s.credits, 0) : list.length;
-    return { option, counted: list, have, need, unit, satisfied: have >= need };
-  });
+    let have = list.length;
+    if (unit === 'credit') {
+      have = 0;
+      for (const s of list) have += s.credits;
+    }
+    standings.push({ option, counted: list, have, need, unit, satisfied: have >= need });
+  }
+  return standings;
 }
 
 /** True when some option of the choice has fewer eligible units in the whole plan than it needs. */
 export function plainlyUnmet(catalogue: Catalogue, plan: readonly Subject[], choice: readonly number[]): boolean {
-  return catalogue.requirements.some((r, i) => {
-    const option = r.options[choice[i]!]!;
+  // Plain loops: this and assignGreedily run for every choice of every plan of a cohort.
+  const requirements = catalogue.requirements;
+  for (let i = 0; i < requirements.length; i++) {
+    const option = requirements[i]!.options[choice[i]!]!;
     const { need, unit } = needOf(option);
     let available = 0;
-    for (const subject of plan) if (option.eligible.has(subject.id)) available += unit === 'credit' ? subject.credits : 1;
-    return available < need;
-  });
+    for (let k = 0; k < plan.length; k++) {
+      const subject = plan[k]!;
+      if (option.eligible.has(subject.id)) available += unit === 'credit' ? subject.credits : 1;
+    }
+    if (available < need) return true;
+  }
+  return false;
 }
 
 /**
@@ -114,18 +146,19 @@ export function plainlyUnmet(catalogue: Catalogue, plan: readonly Subject[], cho
  * credit-based rule always go to the flow, which leaves that rule the most credits.
  */
 export function assignGreedily(catalogue: Catalogue, plan: readonly Subject[], choice: readonly number[]): Standing[] | undefined {
-  if (catalogue.requirements.some((r, i) => r.options[choice[i]!]!.rule.type === 'credits')) return undefined;
-  const used = new Set<Subject>();
+  const requirements = catalogue.requirements;
+  for (let i = 0; i < requirements.length; i++) if (requirements[i]!.options[choice[i]!]!.rule.type === 'credits') return undefined;
+  const used = new Array<boolean>(plan.length).fill(false);
   const standings: Standing[] = [];
-  for (let i = 0; i < catalogue.requirements.length; i++) {
-    const option = catalogue.requirements[i]!.options[choice[i]!]!;
+  for (let i = 0; i < requirements.length; i++) {
+    const option = requirements[i]!.options[choice[i]!]!;
     const { need, unit } = needOf(option);
     const counted: Subject[] = [];
     let have = 0;
-    for (const subject of plan) {
-      if (have >= need) break;
-      if (used.has(subject) || !option.eligible.has(subject.id)) continue;
-      used.add(subject);
+    for (let k = 0; k < plan.length && have < need; k++) {
+      const subject = plan[k]!;
+      if (used[k] || !option.eligible.has(subject.id)) continue;
+      used[k] = true;
       counted.push(subject);
       have++;
     }

@@ -42,3 +42,56 @@ export function canonicalCatalogue(catalogue: Catalogue): CanonicalCatalogue {
 export function canonicalPlan(plan: readonly Subject[]): Subject[] {
   return [...plan].sort((a, b) => byCodeUnits(a.id, b.id));
 }
+
+/** The catalogue's subjects in identifier order, and each one's place in it: built once per catalogue. */
+interface SubjectOrder {
+  inOrder: readonly Subject[];
+  place: ReadonlyMap<Subject, number>;
+}
+
+// By the list of subjects, which a catalogue copied with other requirements (pick-need.ts) shares.
+const orders = new WeakMap<readonly Subject[], SubjectOrder>();
+
+function subjectOrder(subjects: readonly Subject[]): SubjectOrder {
+  let known = orders.get(subjects);
+  if (!known) {
+    const inOrder = [...subjects].sort((a, b) => byCodeUnits(a.id, b.id));
+    known = { inOrder, place: new Map(inOrder.map((subject, place) => [subject, place])) };
+    orders.set(subjects, known);
+  }
+  return known;
+}
+
+/**
+ * canonicalPlan for a plan of `catalogue`'s subjects, sorting small numbers instead of strings, with
+ * a key that names the set: the same subjects in any order give the same key, and only they do.
+ * `key` is undefined when a subject is not one of the catalogue's own objects (then the plan is
+ * sorted by identifier as canonicalPlan sorts it).
+ */
+export function canonicalPlanOf(catalogue: Catalogue, plan: readonly Subject[]): { plan: Subject[]; key: string | undefined } {
+  const { inOrder, place } = subjectOrder(catalogue.subjects);
+  const places: number[] = [];
+  for (const subject of plan) {
+    const at = place.get(subject);
+    if (at === undefined) return { plan: canonicalPlan(plan), key: undefined };
+    places.push(at);
+  }
+  sortSmall(places);
+  const inPlace: Subject[] = [];
+  for (const at of places) inPlace.push(inOrder[at]!);
+  return { plan: inPlace, key: places.join(',') };
+}
+
+/** Sorts numbers ascending, in place: by insertion for a plan's few dozen (no comparator calls), else by sort. */
+function sortSmall(numbers: number[]): void {
+  if (numbers.length > 32) {
+    numbers.sort((a, b) => a - b);
+    return;
+  }
+  for (let i = 1; i < numbers.length; i++) {
+    const value = numbers[i]!;
+    let j = i - 1;
+    for (; j >= 0 && numbers[j]! > value; j--) numbers[j + 1] = numbers[j]!;
+    numbers[j + 1] = value;
+  }
+}

@@ -1,6 +1,7 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import { assign, assignGreedily, plainlyUnmet, type Standing, type Unit } from './assign.js';
-import { canonicalCatalogue, canonicalPlan } from './canonical.js';
+import { canonicalCatalogue, canonicalPlanOf } from './canonical.js';
+import { Remembered } from './remembered.js';
 import { describeShortfall } from './wording.js';
 import { choices } from './choices.js';
 import { decideBySearch } from './search/decide.js';
@@ -28,6 +29,15 @@ export interface Evaluation {
 }
 
 export { choices, choiceCount } from './choices.js';
+
+const choiceLists = new WeakMap<Catalogue, readonly number[][]>();
+
+/** choices(catalogue) as a list made once per catalogue: every plan of a cohort walks it. Never changed by its readers. */
+function choiceList(catalogue: Catalogue): readonly number[][] {
+  let list = choiceLists.get(catalogue);
+  if (!list) choiceLists.set(catalogue, (list = [...choices(catalogue)]));
+  return list;
+}
 
 function score(standings: readonly Standing[]): [number, number] {
   let met = 0;
@@ -70,7 +80,7 @@ function alternativeStanding(
  * assignment that works proves it; otherwise the flow decides.
  */
 function firstChoiceMet(catalogue: Catalogue, plan: readonly Subject[]): { choice: number[]; standings: Standing[] } | undefined {
-  for (const choice of choices(catalogue)) {
+  for (const choice of choiceList(catalogue)) {
     if (plainlyUnmet(catalogue, plan, choice)) continue;
     const standings = assignGreedily(catalogue, plan, choice) ?? assign(catalogue, plan, choice);
     if (standings.every((s) => s.satisfied)) return { choice, standings };
@@ -81,7 +91,7 @@ function firstChoiceMet(catalogue: Catalogue, plan: readonly Subject[]): { choic
 /** When no choice meets everything: the one that meets the most requirements, then comes closest on the rest. */
 function closestChoice(catalogue: Catalogue, plan: readonly Subject[]): { choice: number[]; standings: Standing[] } {
   let best: { choice: number[]; standings: Standing[]; score: [number, number] } | undefined;
-  for (const choice of choices(catalogue)) {
+  for (const choice of choiceList(catalogue)) {
     const standings = assign(catalogue, plan, choice);
     const s = score(standings);
     if (!best || s[0] > best.score[0] || (s[0] === best.score[0] && s[1] > best.score[1])) best = { choice, standings, score: s };
@@ -99,15 +109,51 @@ function closestChoice(catalogue: Catalogue, plan: readonly Subject[]): { choice
  */
 export function evaluate(catalogue: Catalogue, plan: readonly Subject[]): Evaluation {
   const canonical = canonicalCatalogue(catalogue);
-  const decided = decide(canonical.catalogue, canonicalPlan(plan));
-  const position = new Map(plan.map((subject, k) => [subject, k]));
+  const ordered = canonicalPlanOf(catalogue, plan);
+  // The verdict depends only on the set of subjects (decide sees them in canonical order), so a
+  // set met before is not decided again; each plan still gets its own order below.
+  const decided =
+    ordered.key === undefined
+      ? decide(canonical.catalogue, ordered.plan)
+      : verdicts.get(catalogue, ordered.key, () => decide(canonical.catalogue, ordered.plan));
+  const position = new Map<Subject, number>();
+  for (let k = 0; k < plan.length; k++) position.set(plan[k]!, k);
   const requirements = new Array<RequirementResult>(decided.length);
-  decided.forEach((result, i) => {
-    requirements[canonical.from[i]!] = { ...result, counted: [...result.counted].sort((a, b) => position.get(a)! - position.get(b)!) };
-  });
-  const counted = new Set(requirements.flatMap((r) => r.counted));
-  return { satisfied: requirements.every((r) => r.satisfied), requirements, counted };
+  for (let i = 0; i < decided.length; i++) {
+    const result = decided[i]!;
+    requirements[canonical.from[i]!] = { ...result, counted: inPlanOrder(result.counted, position) };
+  }
+  // Loops, not flatMap and every: this runs once per plan of a cohort.
+  const counted = new Set<Subject>();
+  let satisfied = true;
+  for (const requirement of requirements) {
+    for (const subject of requirement.counted) counted.add(subject);
+    if (!requirement.satisfied) satisfied = false;
+  }
+  return { satisfied, requirements, counted };
 }
+
+/**
+ * A copy of `subjects` in the order of their `position`, ties kept in order (as a stable sort
+ * would): by insertion, as a requirement counts a handful of subjects.
+ */
+function inPlanOrder(subjects: readonly Subject[], position: ReadonlyMap<Subject, number>): Subject[] {
+  const sorted = subjects.slice();
+  if (sorted.length > 32) return sorted.sort((a, b) => position.get(a)! - position.get(b)!);
+  for (let i = 1; i < sorted.length; i++) {
+    const subject = sorted[i]!;
+    const at = position.get(subject)!;
+    let j = i - 1;
+    for (; j >= 0 && position.get(sorted[j]!)! > at; j--) sorted[j + 1] = sorted[j]!;
+    sorted[j + 1] = subject;
+  }
+  return sorted;
+}
+
+// Verdicts (decide's results, never changed once made) by catalogue and set of subjects. Few:
+// every verdict kept outlives the young generation and is copied by the collector, which cost a
+// cohort of 10,000 mostly distinct plans (bench/ratios.mjs) more than its hits saved at 10,000.
+const verdicts = new Remembered<RequirementResult[]>(1_000);
 
 function decide(catalogue: Catalogue, plan: readonly Subject[]): RequirementResult[] {
   if (!catalogue.v1Shaped) return decideBySearch(catalogue, plan);

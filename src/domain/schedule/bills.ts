@@ -1,5 +1,7 @@
 import type { Subject } from '../catalogue/model.js';
 import type { FeeSummary } from '../fees/fees.js';
+import { fromHundredths, hundredths } from '../catalogue/credits.js';
+import { cents, creditsFeeCents, multiplyDivide, units } from '../fees/cents.js';
 import type { ScheduledTerm } from './propose.js';
 import type { Term } from './terms.js';
 
@@ -66,31 +68,60 @@ export function fellowshipSplit(fees: FeeSummary): 'estimate' | 'none' {
   return fees.fellowship > 0 ? 'estimate' : 'none';
 }
 
-/** A term's amount after the initial payment, cut into the instalments PolyU bills it in. */
-function instalmentsOf(term: Term | undefined, firstSemester: boolean, amount: number, perCredit: number): Instalment[] {
+/** A term's amount after the initial payment (in cents), cut into the instalments PolyU bills it in. */
+function instalmentsOf(term: Term | undefined, firstSemester: boolean, amount: number, perCreditCents: number): Instalment[] {
   if (amount <= 0) return [];
-  if (term === undefined) return [{ when: 'when scheduled', amount }];
-  if (firstSemester) return [{ when: 'by the payment deadline', amount }];
+  const one = (when: InstalmentTime): Instalment[] => [{ when, amount: units(amount) }];
+  if (term === undefined) return one('when scheduled');
+  if (firstSemester) return one('by the payment deadline');
   const credits = term.kind.instalmentCredits;
-  if (credits === undefined) return [{ when: 'after add/drop', amount }];
-  const before = Math.min(amount, credits * perCredit);
-  const instalments: Instalment[] = [{ when: 'before the term', amount: before }];
-  if (amount > before) instalments.push({ when: 'after add/drop', amount: amount - before });
+  // Without a fee per credit (a programme fee alone) there is no credits' fee to bill before the term.
+  const before = credits === undefined ? 0 : Math.min(amount, creditsFeeCents(credits, perCreditCents));
+  if (before <= 0) return one('after add/drop');
+  const instalments: Instalment[] = [{ when: 'before the term', amount: units(before) }];
+  if (amount > before) instalments.push({ when: 'after add/drop', amount: units(amount - before) });
   return instalments;
 }
 
 /**
- * Splits the payable total into term bills, PolyU's way. Each term's tuition is its chargeable
- * credits times the fee per credit, less its share of the fellowship. How the fellowship spreads
- * over terms is not published, so the share is an estimate: in proportion to the credits that count
- * towards graduation in each term (so it never covers extra credits), rounded down to the dollar,
- * the dollars left over on the last term with such credits. The initial payment, paid on accepting
- * the offer, counts towards the first semester (the first term with subjects) and, where that costs
- * less, towards the next terms in order; it is never refunded, so a plan costing less than it has
- * every bill zero. A retake (a failed subject sat again) adds its tuition to its term and no
- * share of the fellowship, which covers the credits required for graduation once. What is left of a term is billed in instalments (instalmentsOf). So no bill or
- * instalment is ever negative, and, with payable = max(initial payment, tuition - fellowship), the
- * bills plus the initial payment equal the payable total exactly.
+ * Each row's tuition in cents: its chargeable credits (`weights`, in hundredths) times the fee per
+ * credit, a half cent rounded up on the running total, so the rows add up to the plan's tuition
+ * exactly. Under a programme fee, the plan's tuition is spread over the rows in proportion to
+ * their chargeable credits the same way (an estimate, like the fellowship's split), all of it on
+ * the first row with subjects when none carries tuition-bearing credits.
+ */
+function rowTuition(fees: FeeSummary, weights: readonly number[], firstRow: number): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const tuition = cents(fees.tuition);
+  if (fees.programmeFee !== undefined && total === 0) return weights.map((_, i) => (i === Math.max(0, firstRow) ? tuition : 0));
+  const perCreditCents = cents(fees.perCredit);
+  const upTo = (credits: number) =>
+    fees.programmeFee === undefined ? multiplyDivide(credits, perCreditCents, 100) : multiplyDivide(credits, tuition, total);
+  let before = 0;
+  let cumulative = 0;
+  return weights.map((w) => {
+    cumulative += w;
+    const now = upTo(cumulative);
+    const row = now - before;
+    before = now;
+    return row;
+  });
+}
+
+/**
+ * Splits the payable total into term bills, PolyU's way, in whole cents. Each term's tuition is
+ * its chargeable credits times the fee per credit (rowTuition), less its share of the fellowship.
+ * How the fellowship spreads over terms is not published, so the share is an estimate: in
+ * proportion to the credits that count towards graduation in each term (so it never covers extra
+ * credits), rounded down to the whole unit of the currency, the rest (cents included) on the last
+ * term with such credits. The initial payment, paid on accepting the offer, counts towards the
+ * first semester (the first term with subjects) and, where that costs less, towards the next
+ * terms in order; it is never refunded, so a plan costing less than it has every bill zero. A
+ * retake (a failed subject sat again) adds its tuition to its term and no share of the
+ * fellowship, which covers the credits required for graduation once. What is left of a term is
+ * billed in instalments (instalmentsOf). So no bill or instalment is ever negative, and, with
+ * payable = max(initial payment, tuition - fellowship), the bills plus the initial payment equal
+ * the payable total exactly.
  */
 export function splitBills(
   fees: FeeSummary,
@@ -102,30 +133,45 @@ export function splitBills(
   const rows: Row[] = terms.map((t) => ({ term: t.term, subjects: t.subjects, retakes: [] }));
   if (unscheduled.length > 0) rows.push({ term: undefined, subjects: [...unscheduled], retakes: [] });
   addRetakes(rows, retakes);
-  const chargeable = (s: Subject) => (s.tuitionFree ? 0 : s.credits);
+  // Credits in hundredths, money in cents: whole numbers throughout.
+  const chargeable = (s: Subject) => (s.tuitionFree ? 0 : hundredths(s.credits));
   const weights = rows.map((r) => r.subjects.reduce((sum, s) => sum + (counted.has(s) ? chargeable(s) : 0), 0));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
-  const shares = weights.map((w) => (totalWeight === 0 ? 0 : Math.floor((fees.fellowship * w) / totalWeight)));
+  const fellowship = cents(fees.fellowship);
+  const shares = weights.map((w) => (totalWeight === 0 ? 0 : multiplyDivideDown(fellowship, w, totalWeight * 100) * 100));
   const lastWeighted = weights.reduce((last, w, i) => (w > 0 ? i : last), -1);
-  if (lastWeighted !== -1) shares[lastWeighted]! += fees.fellowship - shares.reduce((a, b) => a + b, 0);
+  if (lastWeighted !== -1) shares[lastWeighted]! += fellowship - shares.reduce((a, b) => a + b, 0);
   const firstSemester = rows.findIndex((r) => r.subjects.length > 0 || r.retakes.length > 0);
-  let initialLeft = fees.initialPayment;
+  const tuitions = rowTuition(
+    fees,
+    rows.map((r) => [...r.subjects, ...r.retakes].reduce((sum, s) => sum + chargeable(s), 0)),
+    firstSemester,
+  );
+  const perCreditCents = cents(fees.perCredit);
+  let initialLeft = cents(fees.initialPayment);
   return rows.map((row, i) => {
-    const tuition = [...row.subjects, ...row.retakes].reduce((sum, s) => sum + chargeable(s), 0) * fees.perCredit;
+    const tuition = tuitions[i]!;
     const due = Math.max(0, tuition - shares[i]!);
     const applied = Math.min(initialLeft, due);
     initialLeft -= applied;
-    const instalments = instalmentsOf(row.term, i === firstSemester, due - applied, fees.perCredit);
+    const instalments = instalmentsOf(row.term, i === firstSemester, due - applied, perCreditCents);
     return {
       term: row.term,
       subjects: row.subjects,
       retakes: row.retakes,
-      credits: [...row.subjects, ...row.retakes].reduce((sum, s) => sum + s.credits, 0),
-      tuition,
-      fellowship: shares[i]!,
-      initialPaymentApplied: applied,
-      bill: instalments.reduce((sum, x) => sum + x.amount, 0),
+      credits: fromHundredths([...row.subjects, ...row.retakes].reduce((sum, s) => sum + hundredths(s.credits), 0)),
+      tuition: units(tuition),
+      fellowship: units(shares[i]!),
+      initialPaymentApplied: units(applied),
+      bill: units(Math.max(0, due - applied)),
       instalments,
     };
   });
+}
+
+/** floor(a x b / divisor) for non-negative integers, exactly. */
+function multiplyDivideDown(a: number, b: number, divisor: number): number {
+  const product = a * b;
+  if (Number.isSafeInteger(product)) return (product - (product % divisor)) / divisor;
+  return Number((BigInt(a) * BigInt(b)) / BigInt(divisor));
 }

@@ -1,73 +1,139 @@
-import type { Catalogue, Requirement, RequirementOption, Subject } from '../catalogue/model.js';
+import type { Catalogue, Requirement, Subject } from '../catalogue/model.js';
 import type { Judgement } from '../plan/judge.js';
 import type { PlanFile } from '../plan/schema.js';
+import { fillRoutes, type ChosenRoute } from './route-fill.js';
 
-/** The same plan taken by one alternative of a requirement (the dissertation, or three more subjects). */
-export interface RouteVariant {
+/** At most this many variants are worked out: a catalogue may offer thousands of combinations of routes. */
+export const MAX_ROUTE_VARIANTS = 32;
+
+/** The route a variant takes for one requirement with alternatives. */
+export interface RouteChoice {
+  requirement: { id: string; label: string };
   option: { id: string; label: string };
-  /** The plan for this route; without a schedule unless it is the plan as written. */
+}
+
+/** The same plan taken by one choice of routes (the dissertation, or three more subjects; a stream and a project). */
+export interface RouteVariant {
+  /** The routes taken, as one: identifiers joined with "+", labels with " + " (just the route's, for one requirement). */
+  option: { id: string; label: string };
+  /** One per requirement with alternatives, in catalogue order. */
+  choices: RouteChoice[];
+  /** The plan for these routes; without a schedule unless it is the plan as written. */
   plan: PlanFile;
-  /** True when the plan already takes this route and nothing had to change. */
+  /** True when the plan already takes these routes and nothing had to change. */
   asWritten: boolean;
   added: Subject[];
   removed: Subject[];
 }
 
-/** The first requirement with alternatives: the one a student's route is a choice of. */
+export interface RouteVariants {
+  variants: RouteVariant[];
+  /** How many combinations of routes were not worked out, beyond MAX_ROUTE_VARIANTS. */
+  leftOut: number;
+}
+
+/** The first requirement with alternatives. */
 export function routeRequirement(catalogue: Catalogue): Requirement | undefined {
   return catalogue.requirements.find((r) => r.options.length > 1);
 }
 
-const chargeable = (s: Subject) => (s.tuitionFree ? 0 : s.credits);
+/** Every requirement with alternatives, in catalogue order: a student's routes are a choice in each. */
+export function routeRequirements(catalogue: Catalogue): Requirement[] {
+  return catalogue.requirements.filter((r) => r.options.length > 1);
+}
+
+/** A route that chooses subjects (one of its pools is not "all of these"): the one `extra` subjects are for. */
+export const choosesSubjects = (option: Requirement['options'][number]) => option.leaves.some((leaf) => !leaf.all);
 
 /**
- * What `subjects`-style and `credits`-style options still need, filled with the cheapest eligible
- * subjects not yet planned (ties in catalogue order), or with the student's own choice.
+ * Combinations of one option index per requirement, the first requirement varying slowest and first
+ * options first, at most `cap` of them; `mustInclude` (the plan's own) replaces the last one when
+ * it would otherwise be left out.
  */
-function fill(catalogue: Catalogue, option: RequirementOption, kept: readonly Subject[], countsHere: (s: Subject) => boolean): Subject[] {
-  const rule = option.rule;
-  const planned = new Set(kept);
-  if (rule.type === 'all') return catalogue.subjects.filter((s) => option.eligible.has(s.id) && !planned.has(s));
-  const already = kept.filter((s) => option.eligible.has(s.id) && countsHere(s));
-  const candidates = catalogue.subjects
-    .filter((s) => option.eligible.has(s.id) && !planned.has(s))
-    .map((s, order) => ({ s, order }))
-    .sort((a, b) => chargeable(a.s) - chargeable(b.s) || a.order - b.order)
-    .map(({ s }) => s);
-  const min = rule.min;
-  if (rule.type === 'subjects') return candidates.slice(0, Math.max(0, min - already.length));
-  const added: Subject[] = [];
-  let credits = already.reduce((sum, s) => sum + s.credits, 0);
-  for (const s of candidates) {
-    if (credits >= min) break;
-    added.push(s);
-    credits += s.credits;
+export function routeCombinations(
+  sizes: readonly number[],
+  cap: number,
+  mustInclude?: readonly number[],
+): { combinations: number[][]; total: number } {
+  const total = sizes.reduce((product, n) => product * n, 1);
+  const at = (k: number) => {
+    const combination = new Array<number>(sizes.length);
+    for (let i = sizes.length - 1; i >= 0; i--) {
+      combination[i] = k % sizes[i]!;
+      k = Math.floor(k / sizes[i]!);
+    }
+    return combination;
+  };
+  const combinations = Array.from({ length: Math.min(cap, total) }, (_, k) => at(k));
+  if (mustInclude && combinations.length > 0) {
+    const key = mustInclude.join(',');
+    if (!combinations.some((c) => c.join(',') === key)) combinations[combinations.length - 1] = [...mustInclude];
   }
-  return added;
+  return { combinations, total };
 }
 
 /**
- * The plan once per alternative of its route requirement. For each alternative, the subjects that
- * served only another alternative are dropped and the cheapest eligible ones are added (or, for an
- * alternative that is not "all of these", the student's `extra` subjects instead). The other
- * requirements' subjects are kept as planned. Undefined when the catalogue offers no alternatives.
+ * The plan once per choice of routes. For each choice, a subject counted for a requirement with
+ * alternatives stays if a pool of the chosen routes counts it (not a pool whose subjects the student
+ * gave with `extra`); the other
+ * requirements' subjects are kept as planned; then each chosen route's pools are filled
+ * (route-fill.ts). Undefined when the
+ * catalogue offers no alternatives.
  */
-export function routeVariants(catalogue: Catalogue, judgement: Judgement, extra?: readonly Subject[]): RouteVariant[] | undefined {
-  const requirement = routeRequirement(catalogue);
-  if (!requirement) return undefined;
-  const standing = judgement.requirements.find((r) => r.id === requirement.id)!;
-  const routeSubjects = new Set(standing.counted);
-  return requirement.options.map((option): RouteVariant => {
-    const own = extra !== undefined && option.rule.type !== 'all';
-    // A subject counted for the route stays only if it can count for this alternative too.
-    const kept = judgement.subjects.filter((s) => !routeSubjects.has(s) || (!own && option.eligible.has(s.id)));
-    const countsHere = (s: Subject) => routeSubjects.has(s) || !judgement.counted.has(s);
-    const added = own ? extra.filter((s) => !kept.includes(s)) : fill(catalogue, option, kept, countsHere);
+export function routeVariants(
+  catalogue: Catalogue,
+  judgement: Judgement,
+  extra?: readonly Subject[],
+  cap = MAX_ROUTE_VARIANTS,
+): RouteVariants | undefined {
+  const requirements = routeRequirements(catalogue);
+  if (requirements.length === 0) return undefined;
+  const standings = requirements.map((r) => judgement.requirements.find((s) => s.id === r.id)!);
+  const routeSubjects = new Set(standings.flatMap((s) => s.counted));
+  const ownIndexes = requirements.map((r, i) => r.options.findIndex((o) => o.id === standings[i]!.option?.id));
+  const own = ownIndexes.every((i) => i >= 0) ? ownIndexes : undefined;
+  const { combinations, total } = routeCombinations(
+    requirements.map((r) => r.options.length),
+    cap,
+    own,
+  );
+  const free = (s: Subject) => routeSubjects.has(s) || !judgement.counted.has(s);
+  const variants = combinations.map((combination): RouteVariant => {
+    const routes: ChosenRoute[] = combination.map((o, i) => {
+      const option = requirements[i]!.options[o]!;
+      return { option, own: extra !== undefined && choosesSubjects(option) };
+    });
+    // A subject counted for a route may stay if it can count for the route now taken in the same
+    // requirement, or else for another chosen route; either way only if a pool counts it, so a
+    // route that needs fewer subjects drops the rest. Pools count the first kind before the second.
+    const staysFor = (s: Subject) => {
+      const i = requirements.findIndex((_, j) => standings[j]!.counted.includes(s));
+      return !routes[i]!.own && routes[i]!.option.eligible.has(s.id);
+    };
+    const canServe = (s: Subject) => routes.some((r) => !r.own && r.option.eligible.has(s.id));
+    const routeKept = judgement.subjects.filter((s) => routeSubjects.has(s) && staysFor(s));
+    const spare = judgement.subjects.filter((s) => routeSubjects.has(s) && !staysFor(s) && canServe(s));
+    const others = judgement.subjects.filter((s) => !routeSubjects.has(s));
+    const { added, used } = fillRoutes(catalogue, { kept: [...routeKept, ...others, ...spare], routes, free, extra: extra ?? [] });
+    const kept = judgement.subjects.filter((s) => !routeSubjects.has(s) || used.has(s));
     const removed = judgement.subjects.filter((s) => !kept.includes(s));
-    const asWritten = added.length === 0 && removed.length === 0;
-    // A new route's subjects have no terms yet: its schedule is proposed, not copied.
+    const isOwn = own !== undefined && combination.every((o, i) => o === own[i]);
+    const asWritten = added.length === 0 && removed.length === 0 && (own === undefined || isOwn);
+    // New routes' subjects have no terms yet: their schedule is proposed, not copied.
     const { schedule: _own, ...rest } = judgement.plan;
     const plan: PlanFile = asWritten ? judgement.plan : { ...rest, subjects: [...kept, ...added].map((s) => s.id) };
-    return { option: { id: option.id, label: option.label }, plan, asWritten, added, removed };
+    const options = routes.map((r) => r.option);
+    return {
+      option: { id: options.map((o) => o.id).join('+'), label: options.map((o) => o.label).join(' + ') },
+      choices: options.map((o, i) => ({
+        requirement: { id: requirements[i]!.id, label: requirements[i]!.label },
+        option: { id: o.id, label: o.label },
+      })),
+      plan,
+      asWritten,
+      added,
+      removed,
+    };
   });
+  return { variants, leftOut: total - variants.length };
 }

@@ -1,19 +1,31 @@
-/** Edit distance, stopping early once it exceeds `limit` (returns limit + 1 then). */
+/**
+ * Edit distance when it is at most `limit`, else limit + 1. Only the cells within `limit` of the
+ * diagonal can hold a distance that small, so only they are worked out (a band, not the whole
+ * table: a misspelt subject is compared with every name of the catalogue), and it stops early
+ * once a whole row of the band exceeds `limit`.
+ */
 export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const over = limit + 1;
+  if (Math.abs(a.length - b.length) > limit) return over;
   let previous = new Array<number>(b.length + 1);
   let current = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let j = 0; j <= b.length; j++) previous[j] = Math.min(j, over);
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    // The cell left of the band: the first column (i deletions) or one too far from the diagonal.
+    current[from - 1] = from === 1 ? Math.min(i, over) : over;
+    let rowMin = current[from - 1]!;
+    const char = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const cost = char === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost, over);
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
-    if (rowMin > limit) return limit + 1;
+    // The cell right of the band, which the next row reads from above.
+    if (to < b.length) current[to + 1] = over;
+    if (rowMin > limit) return over;
     [previous, current] = [current, previous];
   }
   return previous[b.length]!;

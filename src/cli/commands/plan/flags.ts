@@ -1,14 +1,15 @@
-import type { Catalogue, RequirementOption } from '../../../domain/catalogue/model.js';
+import type { Catalogue, Leaf } from '../../../domain/catalogue/model.js';
 import { findSubject, suggestSubjects } from '../../../domain/catalogue/resolve.js';
 import { fellowshipEligible, fellowshipRefusal } from '../../../domain/fees/fees.js';
+import { distributeSubjects } from '../../../domain/plan/distribute.js';
 import { stepKey, type Answers } from '../../../domain/plan/steps.js';
-import { describePool, joinWords } from '../../../domain/rules/wording.js';
+import { describeSelector, joinWords } from '../../../domain/rules/wording.js';
 import type { Defaults } from '../../io/store-types.js';
 import { UsageError } from '../../outcome.js';
 import { safeLine } from '../../render/sanitize.js';
 import { parseSetting, resolveSetting } from '../../settings/resolve.js';
 import { nameProblem } from '../../prompts/name.js';
-import { flagSlots, routeOption, routeWords } from './flag-slots.js';
+import { flagSlots, routeChoice, routeWords, type FlagSlots } from './flag-slots.js';
 
 /** The `plan` command's answers as flags, named as docs/commands.md names them. */
 export interface PlanFlags {
@@ -18,6 +19,8 @@ export interface PlanFlags {
   elective?: string[];
   route?: string;
   extra?: string[];
+  /** Subjects for every question the flags above do not answer, in any catalogue: each pick takes those of its pool. */
+  subjects?: string[];
   /** true for --fellowship, false for --no-fellowship, undefined for neither. */
   fellowship?: boolean;
   name?: string;
@@ -36,15 +39,14 @@ export function applyDefaults(catalogue: Catalogue, answers: Answers, env: NodeJ
   return { ...answers, ...(residency ? { residency: residency.value } : {}), ...(mode ? { mode: mode.value } : {}) };
 }
 
-/** Resolves a subject flag's names to identifiers in the step's pool; one clear sentence for anything else. */
+/** Resolves a subject flag's names to identifiers in the step's pool (any, without one); one clear sentence for anything else. */
 function subjectsFrom(
   catalogue: Catalogue,
   flag: string,
   names: readonly string[],
-  option: RequirementOption,
+  leaf: Leaf | undefined,
   seen: Map<string, string>,
 ): string[] {
-  const pool = describePool(catalogue, option);
   return names.map((name) => {
     const subject = findSubject(catalogue, name);
     if (!subject) {
@@ -58,7 +60,8 @@ function subjectsFrom(
           : 'run "study-planner subjects" to list them.';
       throw new UsageError(`${flag} "${safeLine(name)}" is not a subject of this programme; ${next}`);
     }
-    if (!option.eligible.has(subject.id)) {
+    if (leaf !== undefined && !leaf.eligible.has(subject.id)) {
+      const pool = describeSelector(catalogue, leaf.from);
       const category = catalogue.categoryById.get(subject.category)?.adjective ?? subject.category;
       throw new UsageError(
         `${flag} "${safeLine(name)}" (${safeLine(subject.title)}) is ${/^[aeiou]/i.test(category) ? 'an' : 'a'} ${safeLine(category)} subject, and ${flag} takes ${safeLine(pool)} subjects; run "study-planner subjects" to see each subject's category.`,
@@ -72,9 +75,14 @@ function subjectsFrom(
   });
 }
 
-function slotOption(catalogue: Catalogue, key: string): RequirementOption {
-  for (const r of catalogue.requirements) for (const o of r.options) if (stepKey(r, o) === key) return o;
+function slotLeaf(catalogue: Catalogue, key: string): Leaf {
+  for (const r of catalogue.requirements) for (const o of r.options) for (const l of o.leaves) if (stepKey(r, o, l) === key) return l;
   throw new Error(`no requirement step "${key}"`);
+}
+
+/** Every word `--route` takes: the first choice's, then the other choices' options. */
+function everyRouteWord(slots: FlagSlots): string[] {
+  return [...routeWords(slots), ...slots.others.flatMap((r) => r.options.map((o) => o.id))];
 }
 
 function noSuchStep(flag: string, what: string): UsageError {
@@ -95,16 +103,20 @@ export function applyFlags(catalogue: Catalogue, answers: Answers, flags: PlanFl
     if (names === undefined) continue;
     const key = slots[flag];
     if (key === undefined) throw noSuchStep(`--${flag}`, `${flag} subjects`);
-    picks[key] = subjectsFrom(catalogue, `--${flag}`, names, slotOption(catalogue, key), seen);
+    picks[key] = subjectsFrom(catalogue, `--${flag}`, names, slotLeaf(catalogue, key), seen);
   }
   if (flags.route !== undefined) {
     if (!slots.route) throw noSuchStep('--route', 'alternatives to choose between');
-    const option = routeOption(slots, flags.route);
-    if (!option)
-      throw new UsageError(
-        `--route "${safeLine(flags.route)}" is not a route of this programme; use ${joinWords(routeWords(slots), 'or')}.`,
-      );
-    routes[slots.route.id] = option.id;
+    // One word for each choice; several choices are answered with words separated by commas.
+    const words = slots.others.length > 0 ? flags.route.split(',') : [flags.route];
+    for (const word of words) {
+      const found = routeChoice(slots, word);
+      if (!found)
+        throw new UsageError(
+          `--route "${safeLine(word)}" is not a route of this programme; use ${joinWords(everyRouteWord(slots), 'or')}.`,
+        );
+      routes[found.requirement.id] = found.option.id;
+    }
   }
   if (flags.extra !== undefined) {
     if (!slots.route || slots.extra === undefined || !slots.aliases.coursework)
@@ -112,10 +124,26 @@ export function applyFlags(catalogue: Catalogue, answers: Answers, flags: PlanFl
     const counted = slots.aliases.coursework;
     const taken = routes[slots.route.id];
     // --extra names the subjects of the counted alternative, so it implies that route.
-    if (flags.route === undefined) routes[slots.route.id] = counted.id;
+    if (taken === undefined || flags.route === undefined) routes[slots.route.id] = counted.id;
     else if (taken !== counted.id)
       throw new UsageError(`--extra is for --route ${counted.id}, not --route ${safeLine(flags.route)}; leave one of them out.`);
-    picks[slots.extra] = subjectsFrom(catalogue, '--extra', flags.extra, counted, seen);
+    picks[slots.extra] = subjectsFrom(catalogue, '--extra', flags.extra, slotLeaf(catalogue, slots.extra), seen);
+  }
+  if (flags.subjects !== undefined) {
+    const ids = subjectsFrom(catalogue, '--subjects', flags.subjects, undefined, seen);
+    const named = new Set([
+      ...(flags.core ? [slots.core] : []),
+      ...(flags.elective ? [slots.elective] : []),
+      ...(flags.extra ? [slots.extra] : []),
+    ]);
+    const { answers: placed, unplaced } = distributeSubjects(catalogue, next, ids, new Set([...named].filter((k) => k !== undefined)));
+    if (unplaced.length > 0) {
+      const titles = unplaced.map((id) => `"${safeLine(catalogue.subjectById.get(id)!.title)}"`);
+      throw new UsageError(
+        `--subjects ${joinWords(titles, 'and')} ${unplaced.length === 1 ? 'is' : 'are'} in no pool still to choose from under the routes taken (or the pool is full); choose another --route, or leave ${unplaced.length === 1 ? 'it' : 'them'} out.`,
+      );
+    }
+    Object.assign(picks, placed.picks);
   }
   if (flags.fellowship !== undefined) next.fellowship = flags.fellowship;
   if (flags.fellowship === true && next.residency !== undefined && !fellowshipEligible(catalogue.fees, next.residency)) {

@@ -2,7 +2,7 @@ import type { Catalogue } from '../../../domain/catalogue/model.js';
 import { pickPool } from '../../../domain/plan/draft.js';
 import { pickNeed } from '../../../domain/plan/pick-need.js';
 import { isAnswered, plannerSteps, type Answers, type Step } from '../../../domain/plan/steps.js';
-import { describePool, joinWords, plural } from '../../../domain/rules/wording.js';
+import { describeSelector, joinWords, plural } from '../../../domain/rules/wording.js';
 import { UsageError } from '../../outcome.js';
 import { safeLine } from '../../render/sanitize.js';
 import { stepLabel } from '../../prompts/review.js';
@@ -31,14 +31,24 @@ function missing(catalogue: Catalogue, step: Step, answers: Answers): UsageError
             'or',
           )}.`,
         );
-      break;
+      return new UsageError(
+        `--route is required for "${safeLine(step.requirement.label)}" when not running interactively; pass ${joinWords(
+          step.requirement.options.map((o) => `--route ${o.id}`),
+          'or',
+        )} (answer several choices with one --route, the words separated by commas).`,
+      );
     case 'pick': {
       const flag =
-        step.key === slots.core ? '--core' : step.key === slots.elective ? '--elective' : step.key === slots.extra ? '--extra' : undefined;
-      if (flag === undefined) break;
+        step.key === slots.core
+          ? '--core'
+          : step.key === slots.elective
+            ? '--elective'
+            : step.key === slots.extra
+              ? '--extra'
+              : '--subjects';
       const pool = pickPool(catalogue, step, answers);
       const need = pickNeed(catalogue, step, answers);
-      const poolWords = safeLine(describePool(catalogue, step.option));
+      const poolWords = safeLine(describeSelector(catalogue, step.leaf.from));
       const amount =
         need.unit === 'credit'
           ? `at least ${plural(need.min, 'credit', 'credits')} of ${poolWords} subjects`

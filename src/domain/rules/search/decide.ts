@@ -146,6 +146,8 @@ export function decideBySearch(catalogue: Catalogue, plan: readonly Subject[]): 
             other.active.flatMap((a, j) => (a.requirement === i ? [other.outcomes[j]!] : [])),
           );
         })
+        // Two routes can need the same subjects ("2 of 3" whose other pools are met): say it once.
+        .filter((words, k, all) => all.indexOf(words) === k)
         .join(', or ');
     }
     return {

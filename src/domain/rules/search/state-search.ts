@@ -10,7 +10,7 @@ export class TooHardError extends Error {
 }
 
 /** States one evaluation may visit, over every route tried; the loader checks that no plan can need more. */
-export const STATE_BUDGET = 1_000_000;
+export const STATE_BUDGET = 300_000;
 
 export interface Budget {
   left: number;
@@ -98,33 +98,103 @@ export function searchRoute(
   };
   const bounded = caps.map((_, d) => hardMax(d));
 
-  let layer = new Map<string, Node>([['', { state: caps.map(() => 0), cost: 0, parent: undefined, subject: undefined, move: undefined }]]);
+  // States are keyed by one number (mixed radix over the dimensions) when the caps allow it: no
+  // string or array is made for a transition that leads to a state already known more cheaply.
+  const radix: number[] = [];
+  let span = 1;
+  for (const cap of caps) {
+    radix.push(span);
+    span *= cap + 1;
+  }
+  const numeric = span <= Number.MAX_SAFE_INTEGER;
+  const touched: number[] = [];
+  const values: number[] = [];
+
+  const start: Node = { state: caps.map(() => 0), cost: 0, parent: undefined, subject: undefined, move: undefined };
+  let layer = new Map<number | string, Node>([[numeric ? 0 : '', start]]);
+  const keys = new Map<Node, number>([[start, 0]]);
   for (const subject of plan) {
     const moves = movesOf(subject, active);
     if (moves.length === 1) continue;
     const limitHits = limits.flatMap((l, k) => (l.eligible.has(subject.id) ? [k] : []));
-    const next = new Map<string, Node>();
+    const next = new Map<number | string, Node>();
     for (const node of layer.values()) {
       for (const move of moves) {
-        const state = applyMove(node.state, move, limitHits, leafDims, caps, bounded);
-        if (!state) continue;
+        let key: number | string;
+        if (numeric) {
+          const moved = stepKey(node, keys.get(node)!, move, limitHits, leafDims, caps, bounded, radix, touched, values);
+          if (moved === undefined) continue;
+          key = moved;
+        } else {
+          const state = applyMove(node.state, move, limitHits, leafDims, caps, bounded);
+          if (!state) continue;
+          key = state.join(',');
+        }
         if (--budget.left < 0) throw new TooHardError(STATE_BUDGET);
-        const key = state.join(',');
         const cost = node.cost + (move.leaves.length > 0 ? move.credits : 0);
         const known = next.get(key);
-        if (!known || cost < known.cost) next.set(key, { state, cost, parent: node, subject, move });
+        if (known && cost >= known.cost) continue;
+        let state: number[];
+        if (numeric) {
+          state = [...node.state];
+          touched.forEach((d, i) => (state[d] = values[i]!));
+        } else state = applyMove(node.state, move, limitHits, leafDims, caps, bounded)!;
+        const made: Node = { state, cost, parent: node, subject, move };
+        if (numeric) keys.set(made, key as number);
+        next.set(key, made);
       }
     }
     layer = next;
   }
 
-  let best: { node: Node; outcomes: LeafOutcome[]; score: readonly number[] } | undefined;
+  // The score depends only on a state (counts clipped at a need still tell met and progress), so
+  // only the best final state's subjects are gathered.
+  let best: { node: Node; score: readonly number[] } | undefined;
   for (const node of layer.values()) {
-    const outcomes = outcomesOf(node, active.length);
-    const s = score(outcomes);
-    if (!best || better(s, best.score) || (sameScore(s, best.score) && node.cost < best.node.cost)) best = { node, outcomes, score: s };
+    const s = score(active.map((_, j) => ({ subjects: node.state[2 * j]!, credits: node.state[2 * j + 1]!, counted: [] })));
+    if (!best || better(s, best.score) || (sameScore(s, best.score) && node.cost < best.node.cost)) best = { node, score: s };
   }
-  return best!.outcomes;
+  return outcomesOf(best!.node, active.length);
+}
+
+/**
+ * The key of the state a move leads to, or undefined when it would pass a maximum; the dimensions
+ * it changes and their new values are left in `touched` and `values`.
+ */
+function stepKey(
+  node: Node,
+  key: number,
+  move: Move,
+  limitHits: readonly number[],
+  leafDims: number,
+  caps: readonly number[],
+  bounded: readonly boolean[],
+  radix: readonly number[],
+  touched: number[],
+  values: number[],
+): number | undefined {
+  touched.length = 0;
+  values.length = 0;
+  if (move.leaves.length === 0) return key;
+  const add = (d: number, amount: number): boolean => {
+    const before = node.state[d]!;
+    let after = before + amount;
+    if (bounded[d]) {
+      if (after > caps[d]!) return false;
+    } else after = Math.min(caps[d]!, after);
+    if (after !== before) {
+      key += (after - before) * radix[d]!;
+      touched.push(d);
+      values.push(after);
+    }
+    return true;
+  };
+  for (const j of move.leaves) if (!add(2 * j, 1) || !add(2 * j + 1, move.credits)) return undefined;
+  for (const k of limitHits) {
+    const d = leafDims + 2 * k;
+    if (!add(d, 1) || !add(d + 1, move.credits)) return undefined;
+  }
+  return key;
 }
 
 function applyMove(
