@@ -1,7 +1,8 @@
 import type { Issue } from '../issue.js';
 import type { Catalogue } from './model.js';
 import { choices } from '../rules/choices.js';
-import { searchRoute, STATE_BUDGET, TooHardError, type ActiveLeaf } from '../rules/search/state-search.js';
+import { activeLeaves, searchRoute, STATE_BUDGET, TooHardError } from '../rules/search/state-search.js';
+import { canonicalPlan } from '../rules/canonical.js';
 
 /**
  * Whether every plan can be judged within the search's budget. A plan's search states are always
@@ -31,12 +32,7 @@ export function checkCost(catalogue: Catalogue): Issue[] {
  */
 export function searchStates(catalogue: Catalogue): number {
   const budget = { left: STATE_BUDGET };
-  const plan = [...catalogue.subjects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const choice of choices(catalogue)) {
-    const active: ActiveLeaf[] = catalogue.requirements.flatMap((r, i) =>
-      r.options[choice[i]!]!.leaves.map((leaf) => ({ leaf, requirement: i })),
-    );
-    searchRoute(catalogue, plan, active, () => [], budget);
-  }
+  const plan = canonicalPlan(catalogue.subjects);
+  for (const choice of choices(catalogue)) searchRoute(catalogue, plan, activeLeaves(catalogue, choice), () => [], budget);
   return STATE_BUDGET - budget.left;
 }

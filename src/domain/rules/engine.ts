@@ -1,25 +1,13 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
-import { assign, assignGreedily, plainlyUnmet, type Standing, type Unit } from './assign.js';
+import { assign, assignGreedily, plainlyUnmet, type Standing } from './assign.js';
 import { canonicalCatalogue, canonicalPlanOf } from './canonical.js';
 import { Remembered } from './remembered.js';
 import { describeShortfall } from './wording.js';
 import { choices } from './choices.js';
 import { decideBySearch } from './search/decide.js';
+import type { RequirementResult } from './result.js';
 
-export interface RequirementResult {
-  id: string;
-  label: string;
-  satisfied: boolean;
-  /** Subjects counted towards this requirement, none of them counted anywhere else. */
-  counted: Subject[];
-  /** What is still missing, in a student's words; null when satisfied. */
-  missing: string | null;
-  /** The option that counts (or is closest), for requirements with alternatives. */
-  option: { id: string; label: string } | null;
-  have: number;
-  need: number;
-  unit: Unit;
-}
+export type { RequirementResult } from './result.js';
 
 export interface Evaluation {
   satisfied: boolean;

@@ -1,21 +1,10 @@
 import type { Catalogue, RequirementOption, Subject } from '../../catalogue/model.js';
 import { fromHundredths, hundredths } from '../../catalogue/credits.js';
 import { choices } from '../choices.js';
+import { canonicalPlan } from '../canonical.js';
+import type { RequirementResult } from '../result.js';
 import { leafMet, leafProgress, leafShortfall } from './leaf-wording.js';
-import { searchRoute, STATE_BUDGET, type ActiveLeaf, type Budget, type LeafOutcome, type Score } from './state-search.js';
-
-/** How one requirement stands; the same shape as the engine's RequirementResult. */
-export interface SearchedRequirement {
-  id: string;
-  label: string;
-  satisfied: boolean;
-  counted: Subject[];
-  missing: string | null;
-  option: { id: string; label: string } | null;
-  have: number;
-  need: number;
-  unit: 'subject' | 'credit';
-}
+import { activeLeaves, searchRoute, STATE_BUDGET, type ActiveLeaf, type Budget, type LeafOutcome, type Score } from './state-search.js';
 
 interface RouteOutcome {
   choice: number[];
@@ -23,10 +12,6 @@ interface RouteOutcome {
   outcomes: LeafOutcome[];
   met: boolean[];
   progress: number[];
-}
-
-function activeLeaves(catalogue: Catalogue, choice: readonly number[]): ActiveLeaf[] {
-  return catalogue.requirements.flatMap((r, i) => r.options[choice[i]!]!.leaves.map((leaf) => ({ leaf, requirement: i })));
 }
 
 /** Per requirement: met (every pool of its route met) and progress (mean of its pools'). */
@@ -89,7 +74,7 @@ function bestRoute(catalogue: Catalogue, plan: readonly Subject[], budget: Budge
   return best!.route;
 }
 
-function reportedAmounts(option: RequirementOption, outcomes: readonly LeafOutcome[]): Pick<SearchedRequirement, 'have' | 'need' | 'unit'> {
+function reportedAmounts(option: RequirementOption, outcomes: readonly LeafOutcome[]): Pick<RequirementResult, 'have' | 'need' | 'unit'> {
   const leaves = option.leaves;
   if (leaves.every((l) => l.minCredits === 0))
     return {
@@ -117,16 +102,16 @@ function sum(values: readonly number[]): number {
  * searched exactly, within `STATE_BUDGET` states in all (the loader refuses catalogues that could
  * need more). Requirements are reported like the flow engine's.
  */
-export function decideBySearch(catalogue: Catalogue, plan: readonly Subject[]): SearchedRequirement[] {
+export function decideBySearch(catalogue: Catalogue, plan: readonly Subject[]): RequirementResult[] {
   // The loader checked that every route of every plan fits STATE_BUDGET (check-cost.ts); the
   // alternatives described for each unmet requirement search some routes again.
   const budget: Budget = { left: STATE_BUDGET * (1 + catalogue.requirements.length) };
   const route = bestRoute(catalogue, plan, budget);
-  return catalogue.requirements.map((requirement, i): SearchedRequirement => {
+  return catalogue.requirements.map((requirement, i): RequirementResult => {
     const option = requirement.options[route.choice[i]!]!;
     const mine = route.active.flatMap((a, j) => (a.requirement === i ? [j] : []));
     const outcomes = mine.map((j) => route.outcomes[j]!);
-    const counted = [...new Set(outcomes.flatMap((o) => o.counted))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const counted = canonicalPlan([...new Set(outcomes.flatMap((o) => o.counted))]);
     let missing: string | null = null;
     if (!route.met[i]) {
       missing = requirement.options

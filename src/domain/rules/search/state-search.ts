@@ -22,6 +22,11 @@ export interface ActiveLeaf {
   requirement: number;
 }
 
+/** The pools of one choice of routes (one option per requirement), each with its requirement. */
+export function activeLeaves(catalogue: Catalogue, choice: readonly number[]): ActiveLeaf[] {
+  return catalogue.requirements.flatMap((r, i) => r.options[choice[i]!]!.leaves.map((leaf) => ({ leaf, requirement: i })));
+}
+
 /** How far one pool got: subjects and credits (hundredths) counted there, and which. */
 export interface LeafOutcome {
   subjects: number;
@@ -40,6 +45,8 @@ interface Move {
 
 interface Node {
   state: number[];
+  /** The state's numeric key (see searchRoute). */
+  key: number;
   cost: number;
   parent: Node | undefined;
   subject: Subject | undefined;
@@ -98,8 +105,8 @@ export function searchRoute(
   };
   const bounded = caps.map((_, d) => hardMax(d));
 
-  // States are keyed by one number (mixed radix over the dimensions) when the caps allow it: no
-  // string or array is made for a transition that leads to a state already known more cheaply.
+  // States are keyed by one number (mixed radix over the dimensions) when the caps allow it, else
+  // by their text: no array is made for a transition that leads to a state already known more cheaply.
   const radix: number[] = [];
   let span = 1;
   for (const cap of caps) {
@@ -107,12 +114,17 @@ export function searchRoute(
     span *= cap + 1;
   }
   const numeric = span <= Number.MAX_SAFE_INTEGER;
+  if (!numeric) radix.fill(0);
   const touched: number[] = [];
   const values: number[] = [];
+  const changed = (from: readonly number[]): number[] => {
+    const state = [...from];
+    touched.forEach((d, i) => (state[d] = values[i]!));
+    return state;
+  };
 
-  const start: Node = { state: caps.map(() => 0), cost: 0, parent: undefined, subject: undefined, move: undefined };
-  let layer = new Map<number | string, Node>([[numeric ? 0 : '', start]]);
-  const keys = new Map<Node, number>([[start, 0]]);
+  const start: Node = { state: caps.map(() => 0), key: 0, cost: 0, parent: undefined, subject: undefined, move: undefined };
+  let layer = new Map<number | string, Node>([[numeric ? 0 : start.state.join(','), start]]);
   for (const subject of plan) {
     const moves = movesOf(subject, active);
     if (moves.length === 1) continue;
@@ -120,28 +132,16 @@ export function searchRoute(
     const next = new Map<number | string, Node>();
     for (const node of layer.values()) {
       for (const move of moves) {
-        let key: number | string;
-        if (numeric) {
-          const moved = stepKey(node, keys.get(node)!, move, limitHits, leafDims, caps, bounded, radix, touched, values);
-          if (moved === undefined) continue;
-          key = moved;
-        } else {
-          const state = applyMove(node.state, move, limitHits, leafDims, caps, bounded);
-          if (!state) continue;
-          key = state.join(',');
-        }
+        const moved = stepKey(node, move, limitHits, leafDims, caps, bounded, radix, touched, values);
+        if (moved === undefined) continue;
         if (--budget.left < 0) throw new TooHardError(STATE_BUDGET);
+        let state = numeric ? undefined : changed(node.state);
+        const key = state?.join(',') ?? moved;
         const cost = node.cost + (move.leaves.length > 0 ? move.credits : 0);
         const known = next.get(key);
         if (known && cost >= known.cost) continue;
-        let state: number[];
-        if (numeric) {
-          state = [...node.state];
-          touched.forEach((d, i) => (state[d] = values[i]!));
-        } else state = applyMove(node.state, move, limitHits, leafDims, caps, bounded)!;
-        const made: Node = { state, cost, parent: node, subject, move };
-        if (numeric) keys.set(made, key as number);
-        next.set(key, made);
+        state ??= changed(node.state);
+        next.set(key, { state, key: moved, cost, parent: node, subject, move });
       }
     }
     layer = next;
@@ -158,12 +158,12 @@ export function searchRoute(
 }
 
 /**
- * The key of the state a move leads to, or undefined when it would pass a maximum; the dimensions
- * it changes and their new values are left in `touched` and `values`.
+ * The numeric key of the state a move leads to (meaningful only where the caps allow one), or
+ * undefined when it would pass a maximum; the dimensions it changes and their new values are left
+ * in `touched` and `values`.
  */
 function stepKey(
   node: Node,
-  key: number,
   move: Move,
   limitHits: readonly number[],
   leafDims: number,
@@ -175,6 +175,7 @@ function stepKey(
 ): number | undefined {
   touched.length = 0;
   values.length = 0;
+  let key = node.key;
   if (move.leaves.length === 0) return key;
   const add = (d: number, amount: number): boolean => {
     const before = node.state[d]!;
@@ -195,32 +196,6 @@ function stepKey(
     if (!add(d, 1) || !add(d + 1, move.credits)) return undefined;
   }
   return key;
-}
-
-function applyMove(
-  from: readonly number[],
-  move: Move,
-  limitHits: readonly number[],
-  leafDims: number,
-  caps: readonly number[],
-  bounded: readonly boolean[],
-): number[] | undefined {
-  if (move.leaves.length === 0) return from as number[];
-  const state = [...from];
-  const add = (d: number, amount: number): boolean => {
-    const value = state[d]! + amount;
-    if (bounded[d]) {
-      if (value > caps[d]!) return false;
-      state[d] = value;
-    } else state[d] = Math.min(caps[d]!, value);
-    return true;
-  };
-  for (const j of move.leaves) if (!add(2 * j, 1) || !add(2 * j + 1, move.credits)) return undefined;
-  for (const k of limitHits) {
-    const d = leafDims + 2 * k;
-    if (!add(d, 1) || !add(d + 1, move.credits)) return undefined;
-  }
-  return state;
 }
 
 function outcomesOf(node: Node, count: number): LeafOutcome[] {
