@@ -1,4 +1,5 @@
 import type { Io } from '../context.js';
+import { wrap } from '../render/wrap.js';
 
 export interface Choice<T> {
   value: T;
@@ -53,18 +54,26 @@ export interface PromptFunctions {
   input(config: InputQuestion): Promise<string>;
 }
 
-/** Our questions asked with inquirer's prompts: the one adapter, shared by the terminal and the tests. */
-export function askWith(prompts: PromptFunctions): Ask {
+/**
+ * Our questions asked with inquirer's prompts: the one adapter, shared by the terminal and the
+ * tests. Inquirer prints a message and a choice's description as they are, so long ones are
+ * wrapped to `width` here rather than split mid-word by the terminal.
+ */
+export function askWith(prompts: PromptFunctions, width?: number): Ask {
+  // The message follows inquirer's two-column mark ("? "), so its later lines are indented to match.
+  const fitMessage = (message: string): string => (width === undefined ? message : wrap(message, width, 2));
+  const fit = <T>(choices: readonly Choice<T>[]): Choice<T>[] =>
+    choices.map((c) => (width === undefined || c.description === undefined ? c : { ...c, description: wrap(c.description, width) }));
   return {
-    select: (q) => prompts.select({ ...q, pageSize: PAGE_SIZE }),
+    select: (q) => prompts.select({ ...q, message: fitMessage(q.message), choices: fit(q.choices), pageSize: PAGE_SIZE }),
     checkbox: <T>(q: CheckboxQuestion<T>) =>
       prompts.checkbox<T>({
-        message: q.message,
-        choices: q.choices,
+        message: fitMessage(q.message),
+        choices: fit(q.choices),
         pageSize: PAGE_SIZE,
         ...(q.validate ? { validate: (chosen: readonly { value: T }[]) => q.validate!(chosen.map((c) => c.value)) } : {}),
       }),
-    input: (q) => prompts.input(q),
+    input: (q) => prompts.input({ ...q, message: fitMessage(q.message) }),
   };
 }
 
@@ -73,15 +82,18 @@ export function askWith(prompts: PromptFunctions): Ask {
  * colour (--no-color, NO_COLOR), inquirer must not colour either: it colours through node's
  * styleText, which reads NO_COLOR from this process's environment when it draws, so that is set.
  */
-export async function inquirerAsk(io: Pick<Io, 'stdin' | 'stdout'>, colour = true): Promise<Ask> {
+export async function inquirerAsk(io: Pick<Io, 'stdin' | 'stdout'>, colour = true, width?: number): Promise<Ask> {
   if (!colour) process.env.NO_COLOR = '1';
   const { select, checkbox, input } = await import('@inquirer/prompts');
   const streams = { input: io.stdin, output: io.stdout };
-  return askWith({
-    select: (config) => select(config, streams),
-    checkbox: (config) => checkbox(config, streams),
-    input: (config) => input(config, streams),
-  });
+  return askWith(
+    {
+      select: (config) => select(config, streams),
+      checkbox: (config) => checkbox(config, streams),
+      input: (config) => input(config, streams),
+    },
+    width,
+  );
 }
 
 /** Inquirer's Ctrl-C (or a closed input): the user stopped answering. */

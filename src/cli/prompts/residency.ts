@@ -4,6 +4,7 @@ import { initialRegistrationCredits, registrationDependsOnMode } from '../../dom
 import type { Answers } from '../../domain/plan/steps.js';
 import type { Context } from '../context.js';
 import type { Ask, SelectQuestion } from './ask.js';
+import { safeLine } from '../render/sanitize.js';
 
 /** The residency question, its wording and figures from the catalogue. */
 export function residencyQuestion(catalogue: Catalogue, current?: Residency): SelectQuestion<Residency> {
@@ -15,7 +16,7 @@ export function residencyQuestion(catalogue: Catalogue, current?: Residency): Se
     choices: (['local', 'non-local'] as const).map((r) => ({
       name: r === 'local' ? 'Local' : 'Non-local',
       value: r,
-      description: initial(r) + fellowship(r),
+      description: safeLine(initial(r) + fellowship(r)),
     })),
     ...(current !== undefined ? { default: current } : {}),
   };
@@ -47,6 +48,6 @@ export async function residencyStep(ctx: { catalogue: Catalogue; ask: Ask }, ans
 /** The residency, asked on its own (by `fees` in a terminal). */
 export async function askResidency(ctx: Context): Promise<Residency> {
   const { inquirerAsk } = await import('./ask.js');
-  const ask = await inquirerAsk(ctx.io, ctx.colour);
+  const ask = await inquirerAsk(ctx.io, ctx.colour, ctx.width);
   return ask.select(residencyQuestion(ctx.catalogue()));
 }

@@ -19,5 +19,5 @@ export async function plan(ctx: Context, options: PlanOptions): Promise<Outcome>
   // name; otherwise the store is opened read-only, so conf (some 90 modules with ajv) is not loaded.
   const writes = (ctx.interactive && !ctx.json) || options.name !== undefined || options.resume === true;
   const store = await openCommandStore(ctx, { onBrokenRead: 'set-aside', readOnly: !writes });
-  return runPlanner(ctx, options, { store, ask: () => inquirerAsk(ctx.io, ctx.colour), now: () => new Date() });
+  return runPlanner(ctx, options, { store, ask: () => inquirerAsk(ctx.io, ctx.colour, ctx.width), now: () => new Date() });
 }

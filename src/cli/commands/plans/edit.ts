@@ -78,6 +78,6 @@ export async function plansEdit(ctx: Context, name: string, options: EditOptions
   if (!ctx.interactive || ctx.json) return editWithoutTerminal(ctx, catalogue, store, saved, options);
   const answers = editedAnswers(catalogue, saved, options);
   const [{ runInTerminal }, { inquirerAsk }] = await Promise.all([import('../plan/planner.js'), import('../../prompts/ask.js')]);
-  const planner: PlannerWorld = world ?? { store, ask: () => inquirerAsk(ctx.io, ctx.colour), now: () => new Date() };
+  const planner: PlannerWorld = world ?? { store, ask: () => inquirerAsk(ctx.io, ctx.colour, ctx.width), now: () => new Date() };
   return runInTerminal(ctx, catalogue, answers, {}, planner, { editing: saved.name });
 }
