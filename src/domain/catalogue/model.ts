@@ -2,6 +2,7 @@ import type {
   CatalogueData,
   ExitAwardData,
   FellowshipRules,
+  LeafData,
   RequirementNodeData,
   Residency,
   RuleData,
@@ -95,6 +96,16 @@ export interface Catalogue {
   names: ReadonlyMap<string, string>;
 }
 
+/**
+ * The subjects a route names one by one (its `all` pools): the only ones it requires by name. Read
+ * this, not `rule`, which is exact for version 1's routes only.
+ */
+export function namedSubjects(option: RequirementOption): Set<string> {
+  const named = new Set<string>();
+  for (const leaf of option.leaves) if (leaf.all) for (const id of leaf.eligible) named.add(id);
+  return named;
+}
+
 export function selectSubjects(data: CatalogueData, selector: SelectorData): Set<string> {
   const categories = new Set(selector.categories ?? []);
   const out = new Set<string>(selector.subjects ?? []);
@@ -102,7 +113,7 @@ export function selectSubjects(data: CatalogueData, selector: SelectorData): Set
   return out;
 }
 
-function leafOf(data: CatalogueData, leaf: Route['leaves'][number]): Leaf {
+function buildLeaf(data: CatalogueData, leaf: LeafData): Leaf {
   const eligible = selectSubjects(data, leaf.from);
   return {
     id: leaf.id,
@@ -119,7 +130,7 @@ function leafOf(data: CatalogueData, leaf: Route['leaves'][number]): Leaf {
 }
 
 /** The version 1 rule a pool is, if it is one. */
-function v1Rule(leaf: Route['leaves'][number]): RuleData | undefined {
+function v1Rule(leaf: LeafData): RuleData | undefined {
   if (leaf.shared || leaf.atMost) return undefined;
   if (leaf.all) return leaf.atLeast ? undefined : { type: 'all', from: leaf.from };
   const { subjects, credits } = leaf.atLeast ?? {};
@@ -129,18 +140,32 @@ function v1Rule(leaf: Route['leaves'][number]): RuleData | undefined {
   return undefined;
 }
 
-function optionOf(data: CatalogueData, route: Route): { option: RequirementOption; v1: boolean } {
+/**
+ * A route's option. Routes share their pools (a requirement of 12 two-way choices has 4,096 routes
+ * of the same 24 pools), so each pool is built once (see buildCatalogue), and a route's union of eligible
+ * subjects only when first read.
+ */
+function optionOf(route: Route, leafOf: (leaf: LeafData) => Leaf): { option: RequirementOption; v1: boolean } {
   const rules = route.leaves.map(v1Rule);
   const exact = route.leaves.length === 1 && rules[0] !== undefined;
   const first = route.leaves[0]!;
-  const leaves = route.leaves.map((l) => leafOf(data, l));
-  const eligible = new Set(leaves.flatMap((l) => [...l.eligible]));
+  const leaves = route.leaves.map(leafOf);
   const rule: RuleData = rules[0] ?? {
     type: first.atLeast?.credits !== undefined && first.atLeast.subjects === undefined ? 'credits' : 'subjects',
     min: Math.max(1, first.atLeast?.credits ?? first.atLeast?.subjects ?? 1),
     from: first.from,
   };
-  return { option: { id: route.id, label: route.label, rule, eligible, leaves }, v1: exact };
+  let eligible: ReadonlySet<string> | undefined = leaves.length === 1 ? leaves[0]!.eligible : undefined;
+  const option: RequirementOption = {
+    id: route.id,
+    label: route.label,
+    rule,
+    get eligible() {
+      return (eligible ??= new Set(leaves.flatMap((l) => [...l.eligible])));
+    },
+    leaves,
+  };
+  return { option, v1: exact };
 }
 
 function feesOf(data: CatalogueData): FeeRules {
@@ -173,12 +198,18 @@ export function buildCatalogue(data: CatalogueData): Catalogue {
   for (const s of data.subjects) names.set(nameKey(s.id), s.id);
   let v1Routes = true;
   let creditRequirements = 0;
+  const built = new Map<LeafData, Leaf>();
+  const leafOf = (leaf: LeafData): Leaf => {
+    let known = built.get(leaf);
+    if (!known) built.set(leaf, (known = buildLeaf(data, leaf)));
+    return known;
+  };
   const requirements = data.requirements.map((r): Requirement => {
     const tree = requirementTree(r);
-    const built = routesOf(tree).map((route) => optionOf(data, route));
-    if (built.some((b) => !b.v1)) v1Routes = false;
-    if (built.some((b) => b.option.rule.type === 'credits')) creditRequirements++;
-    return { id: tree.id, label: tree.label, options: built.map((b) => b.option), tree };
+    const options = routesOf(tree).map((route) => optionOf(route, leafOf));
+    if (options.some((b) => !b.v1)) v1Routes = false;
+    if (options.some((b) => b.option.rule.type === 'credits')) creditRequirements++;
+    return { id: tree.id, label: tree.label, options: options.map((b) => b.option), tree };
   });
   const limits = (data.limits ?? []).map(
     (l): Limit => ({

@@ -41,26 +41,19 @@ function* combinations<T>(items: readonly T[], n: number, start = 0): Generator<
   for (let i = start; i <= items.length - n; i++) for (const rest of combinations(items, n - 1, i + 1)) yield [items[i]!, ...rest];
 }
 
-/** Ways to choose n of k: 0 when n > k. */
-function binomial(k: number, n: number): number {
-  if (n > k) return 0;
-  let out = 1;
-  for (let i = 1; i <= n; i++) out = (out * (k - n + i)) / i;
-  return Math.round(out);
-}
-
 /**
  * How many routes a node has, without listing them (so a file with millions is refused quickly).
- * For nOf this counts every choice of n children times their own routes, an upper bound that is
- * exact when the children have one route each.
+ * For nOf: the sum, over every choice of n children, of the product of their routes, counted as
+ * elementary symmetric sums (ways[j]: the routes of choosing j of the children seen so far).
  */
 export function routeCount(node: RequirementNodeData): number {
   if (isLeaf(node)) return 1;
   const counts = childrenOf(node).map(routeCount);
   if ('allOf' in node) return counts.reduce((a, b) => a * b, 1);
   if ('anyOf' in node) return counts.reduce((a, b) => a + b, 0);
-  const most = Math.max(...counts);
-  return binomial(counts.length, node.nOf) * most ** node.nOf;
+  const ways = [1, ...new Array<number>(node.nOf).fill(0)];
+  for (const c of counts) for (let j = node.nOf; j >= 1; j--) ways[j]! += ways[j - 1]! * c;
+  return ways[node.nOf]!;
 }
 
 /** The deepest nesting under a node: 1 for a pool. */

@@ -1,4 +1,4 @@
-import type { Catalogue, Subject } from '../catalogue/model.js';
+import { namedSubjects, type Catalogue, type Subject } from '../catalogue/model.js';
 import { findSubject, notASubject } from '../catalogue/resolve.js';
 import { chargedCreditsRequired } from '../fees/charged-required.js';
 import { computeFees, extraCreditsFee, fellowshipRefusal, type FeeSummary } from '../fees/fees.js';
@@ -99,9 +99,10 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 function howToAdd(catalogue: Catalogue, index: number, result: RequirementResult): string {
   const options = catalogue.requirements[index]!.options;
-  if (options.length !== 1 || options[0]!.rule.type !== 'all') return '';
+  if (options.length !== 1) return '';
+  const named = namedSubjects(options[0]!);
   const counted = new Set(result.counted.map((s) => s.id));
-  const missing = catalogue.subjects.filter((s) => options[0]!.eligible.has(s.id) && !counted.has(s.id));
+  const missing = catalogue.subjects.filter((s) => named.has(s.id) && !counted.has(s.id));
   if (missing.length === 0 || missing.length > 3) return '';
   return `; add ${joinWords(
     missing.map((s) => `"${s.code ?? s.title}"`),
@@ -141,7 +142,11 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
   const exemptedCredits = creditsOf(record.exempted);
   const planned = differenceExact(sumExact(subjects.map((s) => s.credits)), exemptedCredits);
   // Credits beyond a limit ("at most 30 foundation credits") do not count towards the degree.
-  const overLimits = creditsOverLimits(catalogue, subjects);
+  // Exempted subjects' credits are already left out of `planned`, so a limit must not leave them out again.
+  const overLimits = creditsOverLimits(
+    catalogue,
+    subjects.filter((s) => !record.exempted.has(s)),
+  );
   const countable = overLimits.reduce((sum, o) => differenceExact(sum, o.credits), planned);
   if (evaluation.satisfied && countable < required) {
     errors.push({ code: 'CREDITS_SHORT', message: creditsShort(countable, required, record, overLimits) });

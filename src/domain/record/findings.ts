@@ -1,4 +1,4 @@
-import type { Catalogue, Subject } from '../catalogue/model.js';
+import { namedSubjects, type Catalogue, type Subject } from '../catalogue/model.js';
 import type { Finding } from '../finding.js';
 import { creditsFee, type FeeSummary } from '../fees/fees.js';
 import { hundredths } from '../catalogue/credits.js';
@@ -69,9 +69,9 @@ export function retakes(catalogue: Catalogue, record: StudyRecord, fees: FeeSumm
   });
 }
 
-/** Subjects an `all` rule names, for which an exemption can stand. */
+/** Subjects an `all` pool names, for which an exemption can stand. */
 function namedByAllRule(catalogue: Catalogue, subject: Subject): boolean {
-  return catalogue.requirements.some((r) => r.options.some((o) => o.rule.type === 'all' && o.eligible.has(subject.id)));
+  return catalogue.requirements.some((r) => r.options.some((o) => namedSubjects(o).has(subject.id)));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Catalogue, Subject } from '../catalogue/model.js';
+import { namedSubjects, type Catalogue, type Subject } from '../catalogue/model.js';
 import { findSubject } from '../catalogue/resolve.js';
 import type { ScheduleEntry } from '../plan/schema.js';
 import type { Finding } from '../finding.js';
@@ -116,12 +116,14 @@ function overText(catalogue: Catalogue, modeId: string, term: ScheduledTerm['ter
  * meant to build on them. The same term is fine, as the proposal itself may put it there.
  */
 function lateSubjectsEarly(catalogue: Catalogue, terms: readonly ScheduledTerm[]): Finding[] {
-  const mustAll = catalogue.requirements.filter((r) => r.options.length === 1 && r.options[0]!.rule.type === 'all');
+  const mustAll = catalogue.requirements.flatMap((r) =>
+    r.options.length === 1 ? [{ label: r.label, named: namedSubjects(r.options[0]!) }] : [],
+  );
   let last: { term: ScheduledTerm['term']; subject: Subject; requirement: string } | undefined;
   for (const { term, subjects } of terms) {
     for (const subject of subjects) {
       if (subject.scheduleLate) continue;
-      const requirement = mustAll.find((r) => r.options[0]!.eligible.has(subject.id));
+      const requirement = mustAll.find((r) => r.named.has(subject.id));
       if (requirement && (!last || term.index > last.term.index)) last = { term, subject, requirement: requirement.label };
     }
   }

@@ -59,9 +59,11 @@ function subsets<T>(items: readonly T[]): T[][] {
 
 /**
  * Every way one subject can count: nowhere, in one pool that is not shared, in any set of shared
- * pools, or both. (Only pools that name the subject.)
+ * pools, or both. (Only pools that name the subject.) Each shared pool doubles the ways, so more
+ * ways than the budget has left is refused before any is made: from the first state, nearly every
+ * one would be a new state.
  */
-function movesOf(subject: Subject, active: readonly ActiveLeaf[]): Move[] {
+function movesOf(subject: Subject, active: readonly ActiveLeaf[], budget: Budget): Move[] {
   const credits = hundredths(subject.credits);
   const exclusive: (number | undefined)[] = [undefined];
   const shared: number[] = [];
@@ -70,6 +72,7 @@ function movesOf(subject: Subject, active: readonly ActiveLeaf[]): Move[] {
     if (a.leaf.shared) shared.push(j);
     else exclusive.push(j);
   });
+  if (exclusive.length * 2 ** shared.length > budget.left) throw new TooHardError(STATE_BUDGET);
   const moves: Move[] = [];
   for (const e of exclusive) for (const s of subsets(shared)) moves.push({ leaves: e === undefined ? s : [e, ...s], credits });
   return moves;
@@ -126,7 +129,7 @@ export function searchRoute(
   const start: Node = { state: caps.map(() => 0), key: 0, cost: 0, parent: undefined, subject: undefined, move: undefined };
   let layer = new Map<number | string, Node>([[numeric ? 0 : start.state.join(','), start]]);
   for (const subject of plan) {
-    const moves = movesOf(subject, active);
+    const moves = movesOf(subject, active, budget);
     if (moves.length === 1) continue;
     const limitHits = limits.flatMap((l, k) => (l.eligible.has(subject.id) ? [k] : []));
     const next = new Map<number | string, Node>();
