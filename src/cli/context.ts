@@ -30,3 +30,11 @@ export interface Context {
   out(text: string): void;
   err(text: string): void;
 }
+
+/**
+ * Colour on stderr: where stdout may have it (Context.colour) and stderr is itself a terminal, so
+ * findings sent to a file with 2> are plain text even when the results on screen are coloured.
+ */
+export function colourOnStderr(ctx: Pick<Context, 'colour' | 'io'>): boolean {
+  return ctx.colour && ctx.io.stderr.isTTY === true;
+}

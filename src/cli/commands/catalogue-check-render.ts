@@ -1,5 +1,6 @@
 import type { CatalogueSummary } from '../../domain/catalogue/authoring-summary.js';
 import type { Finding, Severity } from '../../domain/catalogue/authoring.js';
+import { plural } from '../../domain/rules/wording.js';
 import { safeJson, safeLine } from '../render/sanitize.js';
 import { makeStyle, MARK, type Style } from '../render/style.js';
 import { displayWidth } from '../render/text-width.js';
@@ -22,7 +23,8 @@ export interface CheckedCatalogue {
 const MAX_SHOWN = 200;
 const INDENT = '    ';
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+// Counts here can run to hundreds of thousands (search states): grouped, as 300,000.
+const grouped = (n: number) => n.toLocaleString('en');
 
 function ofSeverity(findings: readonly PlacedFinding[], severity: Severity) {
   return findings
@@ -86,27 +88,28 @@ function indented(text: string, indent: number, width: number): string {
 }
 
 function summaryLines(shown: string, summary: CatalogueSummary, findings: readonly PlacedFinding[], style: Style, width: number): string {
-  const categories = `${summary.categories.toLocaleString('en')} ${summary.categories === 1 ? 'category' : 'categories'}`;
+  const requirements = plural(summary.requirements.length, 'requirement', 'requirements', grouped);
+  const routes = plural(summary.routes, 'route', 'routes', grouped);
+  const subjects = plural(summary.subjects, 'subject', 'subjects', grouped);
+  const categories = plural(summary.categories, 'category', 'categories', grouped);
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const notes = findings.length - warnings;
   const head = fitted(`${shown}: ${MARK.ok} valid`, `(format version ${summary.formatVersion}): ${safeLine(summary.programme)}`, width);
   return [
     colourAfter(head, `${shown}: `, `${MARK.ok} valid`, style.ok),
-    indented(
-      `${plural(summary.requirements.length, 'requirement')}, ${plural(summary.routes, 'route')} through them; ${plural(summary.subjects, 'subject')} in ${categories}`,
-      2,
-      width,
-    ),
-    ...summary.requirements.map((r) => indented(`${safeLine(r.label)}: ${plural(r.routes, 'route')}`, 4, width)),
+    indented(`${requirements}, ${routes} through them; ${subjects} in ${categories}`, 2, width),
+    ...summary.requirements.map((r) => indented(`${safeLine(r.label)}: ${plural(r.routes, 'route', 'routes', grouped)}`, 4, width)),
     indented(
       summary.searchStates === null
         ? 'Judged by the flow, exact for rules of the first format: no search needed'
-        : `Judged by the search: ${plural(summary.searchStates, 'state')} for the plan with every subject (limit ${summary.stateBudget.toLocaleString('en')})`,
+        : `Judged by the search: ${plural(summary.searchStates, 'state', 'states', grouped)} for the plan with every subject (limit ${grouped(summary.stateBudget)})`,
       2,
       width,
     ),
     indented(
-      warnings + notes === 0 ? 'No warnings.' : `${plural(warnings, 'warning')}, ${plural(notes, 'note')}, on standard error`,
+      warnings + notes === 0
+        ? 'No warnings.'
+        : `${plural(warnings, 'warning', 'warnings', grouped)}, ${plural(notes, 'note', 'notes', grouped)}, on standard error`,
       2,
       width,
     ),
@@ -122,14 +125,14 @@ export function renderHuman(
   const errStyle = makeStyle(options.errColour);
   const shownFindings = checked.findings.slice(0, MAX_SHOWN).map((f) => findingLine(shown, f, errStyle, options.width));
   const hidden = checked.findings.length - MAX_SHOWN;
-  if (hidden > 0) shownFindings.push(`and ${plural(hidden, 'more finding')}; --json lists every one`);
+  if (hidden > 0) shownFindings.push(`and ${plural(hidden, 'more finding', 'more findings', grouped)}; --json lists every one`);
   let err = shownFindings.map((line) => `${line}\n`).join('');
   if (!checked.valid) {
     const errors = checked.findings.filter((f) => f.severity === 'error').length;
     const safeShown = safeLine(shown);
     const verdict = fitted(
       `${safeShown}: ${MARK.bad} not valid:`,
-      `${plural(errors, 'error')}; the catalogue will not load until they are fixed.`,
+      `${plural(errors, 'error', 'errors', grouped)}; the catalogue will not load until they are fixed.`,
       options.width,
     );
     err += `${colourAfter(verdict, `${safeShown}: `, MARK.bad, errStyle.bad)}\n`;

@@ -2,7 +2,7 @@ import { authoringFindings, errorFinding, type Finding } from '../../domain/cata
 import { catalogueSummary } from '../../domain/catalogue/authoring-summary.js';
 import { jsonLocator } from '../../domain/catalogue/json-position.js';
 import { parseCatalogue } from '../../domain/catalogue/validate.js';
-import type { Context } from '../context.js';
+import { colourOnStderr, type Context } from '../context.js';
 import { MAX_CATALOGUE_BYTES } from '../io/limits.js';
 import { FileError, parseJson, readTextFile } from '../io/read-file.js';
 import { readStdinText } from '../io/stdin.js';
@@ -33,7 +33,7 @@ export function catalogueCheck(ctx: Context, file: string, options: CatalogueChe
     const { out, err } = renderHuman(checked, {
       width: ctx.width,
       colour: ctx.colour,
-      errColour: ctx.colour && ctx.io.stderr.isTTY === true,
+      errColour: colourOnStderr(ctx),
     });
     if (err !== '') ctx.err(err);
     if (out !== '') ctx.out(out);
@@ -51,20 +51,25 @@ export function checkCatalogueText(file: string, read: () => string): CheckedCat
     json = parseJson(text, file);
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
-    // parseJson's message carries the place ("at line 3, column 7"); a file that cannot be read has none.
-    const place = /at line (\d+), column (\d+)/.exec(error.message);
     const finding: PlacedFinding = {
       code: error.kind,
       severity: 'error',
       path: '',
       message: error.message,
-      line: place ? Number(place[1]) : null,
-      column: place ? Number(place[2]) : null,
+      line: error.line ?? null,
+      column: error.column ?? null,
     };
     return { file, valid: false, findings: [finding], summary: null };
   }
   const result = parseCatalogue(json);
   const findings: Finding[] = result.ok ? authoringFindings(result.catalogue, json) : result.issues.map(errorFinding);
+  // A clean catalogue has nothing to place, and indexing a large file costs a pass over it.
+  const placed = findings.length === 0 ? [] : placeFindings(findings, text);
+  return { file, valid: result.ok, findings: placed, summary: result.ok ? catalogueSummary(result.catalogue) : null };
+}
+
+/** Each finding at its line and column in `text`, in the order of the file, as an author reads it. */
+function placeFindings(findings: readonly Finding[], text: string): PlacedFinding[] {
   const index = jsonLocator(text);
   // A path no finding should have (it is not in formatPath's form) still gets a place: the top.
   const locate = (path: string) => {
@@ -74,13 +79,12 @@ export function checkCatalogueText(file: string, read: () => string): CheckedCat
       return index('');
     }
   };
-  // In the order of the file, as an author reads it (sort is stable: one place keeps the checks' order).
-  const placed = findings
+  // Sort is stable: findings at one place keep the checks' order.
+  return findings
     .map((f): PlacedFinding => {
       const at = locate(f.path);
       const { line, column } = f.atKey && at.key ? at.key : at;
       return { ...f, line, column };
     })
     .sort((a, b) => a.line! - b.line! || a.column! - b.column!);
-  return { file, valid: result.ok, findings: placed, summary: result.ok ? catalogueSummary(result.catalogue) : null };
 }

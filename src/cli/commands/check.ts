@@ -1,5 +1,5 @@
 import type { Catalogue } from '../../domain/catalogue/model.js';
-import type { Context } from '../context.js';
+import { colourOnStderr, type Context } from '../context.js';
 import { drained } from '../io/drained.js';
 import { todayOf } from '../io/today.js';
 import { UsageError, type Outcome } from '../outcome.js';
@@ -27,7 +27,7 @@ export async function check(ctx: Context, files: readonly string[], clock: Progr
   const options: CheckOptions = {
     json: ctx.json,
     colour: ctx.colour,
-    errColour: ctx.colour && ctx.io.stderr.isTTY === true,
+    errColour: colourOnStderr(ctx),
     width: ctx.width,
     stdin: ctx.io.stdin,
     today: todayOf(ctx.io),

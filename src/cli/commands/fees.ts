@@ -6,7 +6,7 @@ import { plural } from '../../domain/rules/wording.js';
 import { transferFeeInput } from '../../domain/fees/transfer-estimate.js';
 import { remainingBills } from '../../domain/record/remaining.js';
 import { todayOf } from '../io/today.js';
-import type { Context } from '../context.js';
+import { colourOnStderr, type Context } from '../context.js';
 import { UsageError, type Outcome } from '../outcome.js';
 import { safeJson, safeLine } from '../render/sanitize.js';
 import { readSavedDefaults } from '../io/saved-defaults.js';
@@ -160,7 +160,7 @@ export async function fees(ctx: Context, options: FeesOptions, now: () => Date =
   const { judgement } = result;
   if (judgement) {
     const { planFindings } = await import('../render/plan-findings.js');
-    ctx.err(planFindings(judgement, options.plan!, { colour: ctx.colour && ctx.io.stderr.isTTY === true, width: ctx.width }));
+    ctx.err(planFindings(judgement, options.plan!, { colour: colourOnStderr(ctx), width: ctx.width }));
   }
   // A plan with errors still gets its estimate, and exits 1 as `check` would.
   const outcome: Outcome = judgement && !judgement.valid ? 'invalid' : 'success';

@@ -103,9 +103,9 @@ export function parseJson(text: string, file: string): unknown {
     const message = (error as Error).message;
     const stated = /position (\d+)/.exec(message);
     const offset = Math.min(stated ? Number(stated[1]) : jsonErrorOffset(text), text.length);
-    const { line, column } = lineAndColumn(text, offset);
+    const place = lineAndColumn(text, offset);
     const what = offset >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(text.slice(offset, offset + 1))}`;
-    throw new FileError('MALFORMED', file, `is not valid JSON at line ${line}, column ${column}: ${what}`);
+    throw new FileError('MALFORMED', file, `is not valid JSON at line ${place.line}, column ${place.column}: ${what}`, place);
   }
 }
 

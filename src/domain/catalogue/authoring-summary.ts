@@ -30,6 +30,7 @@ export function catalogueSummary(catalogue: Catalogue): CatalogueSummary {
     subjects: catalogue.subjects.length,
     categories: catalogue.data.categories.length,
     judgedBy: catalogue.v1Shaped ? 'flow' : 'search',
+    // Counted when the catalogue loaded (checkCost), not searched again.
     searchStates: catalogue.v1Shaped ? null : searchStates(catalogue),
     stateBudget: STATE_BUDGET,
   };

@@ -25,14 +25,23 @@ export function checkCost(catalogue: Catalogue): Issue[] {
   return [];
 }
 
+// Loading a catalogue counts its states (checkCost) and `catalogue check` reports the count: one
+// search, of up to STATE_BUDGET states, serves both. Keyed by the object, whose parts are read-only
+// (model.ts), so a catalogue built again is counted again.
+const counted = new WeakMap<Catalogue, number>();
+
 /**
  * The search states that judging the plan with every subject visits over every route: the most
  * any plan can need (see checkCost), and what `catalogue check` reports as the cost. Throws
  * TooHardError past STATE_BUDGET.
  */
 export function searchStates(catalogue: Catalogue): number {
+  const known = counted.get(catalogue);
+  if (known !== undefined) return known;
   const budget = { left: STATE_BUDGET };
   const plan = canonicalPlan(catalogue.subjects);
   for (const choice of choices(catalogue)) searchRoute(catalogue, plan, activeLeaves(catalogue, choice), () => [], budget);
-  return STATE_BUDGET - budget.left;
+  const states = STATE_BUDGET - budget.left;
+  counted.set(catalogue, states);
+  return states;
 }

@@ -7,8 +7,9 @@ export function joinWords(words: readonly string[], conjunction: 'and' | 'or'): 
   return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
 }
 
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+/** "1 credit", "3 credits"; `format` writes the count (as it is, unless given: a report may group its digits). */
+export function plural(count: number, one: string, many: string, format: (count: number) => string = String): string {
+  return `${format(count)} ${count === 1 ? one : many}`;
 }
 
 /** "core or elective", or the titles of the subjects a selector names. */
