@@ -29,6 +29,17 @@ describe.concurrent('compare', () => {
     for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 
+  it('more plans than fit side by side: one block per plan, headed by its name, as --routes shows routes', async () => {
+    const plans = ['examples/dissertation.json', 'examples/coursework.json', 'examples/incomplete.json', 'examples/second-year.json'];
+    const r = await runInProcess(['compare', ...plans], { env: { COLUMNS: '40' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('examples/dissertation.json\n  Route:            Dissertation\n  Valid:            ✔ yes\n');
+    expect(r.stdout).toContain('examples/incomplete.json\n  Route:');
+    // Each block has every row, once.
+    expect(r.stdout.match(/^ {2}Payable: +HK\$/gm)).toHaveLength(plans.length);
+    for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(40);
+  });
+
   it('--json: one object per plan, in order', async () => {
     const r = await runInProcess([
       'compare',

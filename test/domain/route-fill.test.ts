@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src/domain/catalogue/model.js';
 import { judgePlan } from '../../src/domain/plan/judge.js';
 import { fillRoutes } from '../../src/domain/schedule/route-fill.js';
-import { routeCombinations, routeVariants } from '../../src/domain/schedule/route-variants.js';
+import { routeCombinations, routeSubjects, routeVariants } from '../../src/domain/schedule/route-variants.js';
 import { catalogueFrom, plan, subjectsOf } from './catalogues.js';
 
 // The filling of `compare --routes` (src/domain/schedule/route-fill.ts) on a small version 2
@@ -144,6 +144,22 @@ describe('fillRoutes: the cheapest subjects that meet every pool of the chosen r
       extra: [],
     });
     expect(added.map((s) => s.id)).toEqual(['e-free', 'e-half']);
+  });
+});
+
+describe('routeSubjects: the subjects another choice of routes may drop', () => {
+  it.each([
+    ['the pair and the thesis; the core counts for no route', ['core', 'pair-a', 'pair-b', 'thesis'], ['pair-a', 'pair-b', 'thesis']],
+    [
+      'a subject no requirement counts is not a route subject',
+      ['core', 'pair-a', 'pair-b', 'thesis', 'e-half'],
+      ['pair-a', 'pair-b', 'thesis'],
+    ],
+    ['the finish by 2 electives', ['core', 'pair-a', 'pair-b', 'e-big', 'e-two'], ['e-big', 'e-two', 'pair-a', 'pair-b']],
+    ['no route met: only what counts so far', ['core', 'pair-a'], ['pair-a']],
+  ])('%s', (_name, subjects, expected) => {
+    const found = routeSubjects(catalogue, judgePlan(catalogue, plan(subjects)));
+    expect([...found].map((s) => s.id).sort()).toEqual(expected);
   });
 });
 

@@ -5,7 +5,13 @@ import { judgePlan } from '../../domain/plan/judge.js';
 import { parsePlan } from '../../domain/plan/parse.js';
 import type { PlanFile } from '../../domain/plan/schema.js';
 import { joinWords } from '../../domain/rules/wording.js';
-import { choosesSubjects, MAX_ROUTE_VARIANTS, routeRequirements, routeVariants } from '../../domain/schedule/route-variants.js';
+import {
+  choosesSubjects,
+  MAX_ROUTE_VARIANTS,
+  routeRequirements,
+  routeSubjects,
+  routeVariants,
+} from '../../domain/schedule/route-variants.js';
 import type { Context } from '../context.js';
 import { loadPlanFile } from '../io/plan-file.js';
 import { findPlan } from '../io/find-plan.js';
@@ -88,15 +94,15 @@ function routesOf(catalogue: Catalogue, name: string, plan: PlanFile, extraNames
   if (requirements.length === 0)
     throw new UsageError('this catalogue has no requirement with alternatives, so a plan has only one route; compare plans instead.');
   const judgement = judgePlan(catalogue, plan);
-  const routeSubjects = new Set(judgement.requirements.filter((r) => requirements.some((q) => q.id === r.id)).flatMap((r) => r.counted));
-  const keep = new Set(judgement.subjects.filter((s) => !routeSubjects.has(s)));
+  const forRoutes = routeSubjects(catalogue, judgement);
+  const keep = new Set(judgement.subjects.filter((s) => !forRoutes.has(s)));
   const extra = extraNames === undefined ? undefined : resolveExtra(catalogue, extraNames, keep);
   const { variants, leftOut } = routeVariants(catalogue, judgement, extra)!;
   const compared = variants.map((v) => ({
     name,
     title: v.option.label,
     judgement: v.asWritten ? judgement : judgePlan(catalogue, v.plan),
-    route: { option: v.option.id, added: v.added, removed: v.removed, asWritten: v.asWritten, choices: v.choices, leftOut },
+    route: { option: v.option.id, added: v.added, removed: v.removed, asWritten: v.asWritten, choices: v.choices },
   }));
   return { compared, leftOut, requirements: requirements.length };
 }
@@ -140,7 +146,7 @@ export async function compare(ctx: Context, names: readonly string[], options: C
   const routes = options.routes ? routesOf(catalogue, plans[0]!.name, plans[0]!.plan, options.extra) : undefined;
   const compared = routes?.compared ?? plans.map(({ name, plan }) => ({ name, title: name, judgement: judgePlan(catalogue, plan) }));
   if (ctx.json) {
-    ctx.out(`${safeJson(compared.map((c) => comparedJson(catalogue, c)))}\n`);
+    ctx.out(`${safeJson(compared.map((c) => comparedJson(catalogue, c, routes?.leftOut)))}\n`);
     return 'success';
   }
   const style = makeStyle(ctx.colour);

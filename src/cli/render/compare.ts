@@ -6,7 +6,7 @@ import { money } from '../../domain/text/money.js';
 import { requirementProgress } from './progress.js';
 import { safeLine } from './sanitize.js';
 import { MARK, type Style } from './style.js';
-import { renderTable } from './table.js';
+import { fitsSideBySide, renderStacked, renderTable, type Column } from './table.js';
 import { wrapLines } from './wrap.js';
 
 /** One plan (or one route of a plan) as `compare` shows it. */
@@ -25,13 +25,14 @@ export interface Compared {
     asWritten?: boolean;
     /** The route taken in each requirement with alternatives. */
     choices?: readonly RouteChoice[];
-    /** Combinations of routes not shown (the same for every column). */
-    leftOut?: number;
   };
 }
 
-/** The `compare --json` object of one plan: the figures that tell plans apart. */
-export function comparedJson(catalogue: Catalogue, c: Compared) {
+/**
+ * The `compare --json` object of one plan: the figures that tell plans apart. With --routes, each
+ * object also carries `variantsLeftOut`: the combinations of routes the comparison did not show.
+ */
+export function comparedJson(catalogue: Catalogue, c: Compared, variantsLeftOut = 0) {
   const j = c.judgement;
   const schedule = scheduleOf(catalogue, j);
   const routeId = routeRequirement(catalogue)?.id;
@@ -56,7 +57,7 @@ export function comparedJson(catalogue: Catalogue, c: Compared) {
             id: choice.option.id,
             label: choice.option.label,
           })),
-          variantsLeftOut: c.route.leftOut ?? 0,
+          variantsLeftOut,
         }
       : {}),
   };
@@ -91,29 +92,10 @@ function changesText(changes: NonNullable<Compared['route']>): string {
     .join('; ');
 }
 
-/** One block per column: its heading, then each row's label and value, for more columns than fit side by side. */
-function renderBlocks<F extends { c: Compared }>(
-  compared: readonly Compared[],
-  rows: readonly (readonly [string, (f: F) => string])[],
-  facts: readonly F[],
-  style: Style,
-  width: number,
-): string {
-  const labelWidth = LABEL_WIDTH;
-  const valueWidth = Math.max(20, width - 2 - labelWidth);
-  return facts
-    .map((f, i) => {
-      const lines = wrapLines(safeLine(compared[i]!.title), width).map((line) => style.bold(line));
-      for (const [label, cell] of rows) {
-        const [first, ...rest] = wrapLines(cell(f), valueWidth);
-        lines.push(`  ${label.padEnd(labelWidth)}${first ?? ''}`.trimEnd(), ...rest.map((line) => `${' '.repeat(2 + labelWidth)}${line}`));
-      }
-      return lines.join('\n');
-    })
-    .join('\n\n');
-}
-
-/** Plans side by side, one column each: route, credits, requirements met, graduation and money. */
+/**
+ * Plans side by side, one column each: route, credits, requirements met, graduation and money.
+ * When they cannot be read side by side, one block per plan instead, headed by its title.
+ */
 export function renderComparison(catalogue: Catalogue, compared: readonly Compared[], style: Style, width: number): string {
   const facts = compared.map((c) => ({ c, json: comparedJson(catalogue, c) }));
   const m = (n: number, currency: string) => money(n, currency);
@@ -140,13 +122,21 @@ export function renderComparison(catalogue: Catalogue, compared: readonly Compar
     ['Payable', ({ json }) => m(json.fees.payable, json.fees.currency)],
   ];
   const room = Math.floor((Math.max(width, 60) - LABEL_WIDTH - 2 * compared.length) / compared.length);
-  // Many combinations of routes cannot stand side by side: one block each instead.
-  if (room < MIN_COLUMN && compared.some((c) => c.route)) return renderBlocks(compared, rowsOf, facts, style, width);
   const columnWidth = Math.max(MIN_COLUMN, Math.min(MAX_COLUMN, room));
-  const columns = [
+  const columns: Column[] = [
     { header: '', width: LABEL_WIDTH },
     ...compared.map((c) => ({ header: wrapName(safeLine(c.title), columnWidth), width: columnWidth })),
   ];
   const rows = rowsOf.map(([label, cell]) => [label, ...facts.map((f) => cell(f))]);
-  return renderTable(columns, rows, style, width);
+  // A route's heading is long: squeezed below MIN_COLUMN it would be cut, so many routes stack sooner than many plans.
+  const squeezedRoutes = room < MIN_COLUMN && compared.some((c) => c.route);
+  if (fitsSideBySide(columns, width) && !squeezedRoutes) return renderTable(columns, rows, style, width);
+  // Transposed, so that each block is one plan (or route), its values labelled by row.
+  const labels: Column[] = [{ header: '', width: 0 }, ...rowsOf.map(([label]) => ({ header: label, width: label.length }))];
+  return renderStacked(
+    labels,
+    compared.map((c, i) => [safeLine(c.title), ...rows.map((row) => row[i + 1]!)]),
+    style,
+    width,
+  );
 }

@@ -38,7 +38,7 @@ const PLAIN = {
 const READABLE_COLUMN = 10;
 
 /** One block per row: its first cell, then each other cell under its header, for narrow screens. */
-function renderStacked(columns: readonly Column[], rows: readonly (readonly string[])[], style: Style, width: number): string {
+export function renderStacked(columns: readonly Column[], rows: readonly (readonly string[])[], style: Style, width: number): string {
   const labelWidth = Math.max(...columns.slice(1).map((c) => displayWidth(c.header))) + 2;
   return rows
     .map((row) => {
@@ -90,6 +90,11 @@ export function fitColumns(columns: readonly Column[], width: number): number[] 
   return widths;
 }
 
+/** Whether the columns, fitted to `width`, can still be read side by side; renderTable stacks them when not. */
+export function fitsSideBySide(columns: readonly Column[], width: number): boolean {
+  return fitColumns(columns, width).every((w, i) => w >= Math.min(columns[i]!.width, READABLE_COLUMN));
+}
+
 /**
  * A borderless table fitted to `width` columns: long cells wrap inside their column. Headers are
  * coloured by us, never by cli-table3, which would colour them even when piped.
@@ -101,8 +106,8 @@ let tableClass: CliTable3 | undefined;
 const Table = (): CliTable3 => (tableClass ??= createRequire(import.meta.url)('cli-table3') as CliTable3);
 
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: Style, width = 80): string {
+  if (!fitsSideBySide(columns, width)) return renderStacked(columns, rows, style, width);
   const colWidths = fitColumns(columns, width);
-  if (colWidths.some((w, i) => w < Math.min(columns[i]!.width, READABLE_COLUMN))) return renderStacked(columns, rows, style, width);
   // One table row per line of text: cli-table3 measures a multi-line cell again for every line it
   // draws, and without borders or padding the output is the same. It lays a table out in time that
   // grows with the square of its rows (minutes for a catalogue of 10,000 subjects), so the lines are

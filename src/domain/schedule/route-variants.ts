@@ -42,6 +42,12 @@ export function routeRequirements(catalogue: Catalogue): Requirement[] {
   return catalogue.requirements.filter((r) => r.options.length > 1);
 }
 
+/** The plan's subjects counted for a requirement with alternatives: the ones another choice of routes may drop. */
+export function routeSubjects(catalogue: Catalogue, judgement: Judgement): ReadonlySet<Subject> {
+  const ids = new Set(routeRequirements(catalogue).map((r) => r.id));
+  return new Set(judgement.requirements.filter((r) => ids.has(r.id)).flatMap((r) => r.counted));
+}
+
 /** A route that chooses subjects (one of its pools is not "all of these"): the one `extra` subjects are for. */
 export const choosesSubjects = (option: Requirement['options'][number]) => option.leaves.some((leaf) => !leaf.all);
 
@@ -89,7 +95,7 @@ export function routeVariants(
   const requirements = routeRequirements(catalogue);
   if (requirements.length === 0) return undefined;
   const standings = requirements.map((r) => judgement.requirements.find((s) => s.id === r.id)!);
-  const routeSubjects = new Set(standings.flatMap((s) => s.counted));
+  const forRoutes = routeSubjects(catalogue, judgement);
   const ownIndexes = requirements.map((r, i) => r.options.findIndex((o) => o.id === standings[i]!.option?.id));
   const own = ownIndexes.every((i) => i >= 0) ? ownIndexes : undefined;
   const { combinations, total } = routeCombinations(
@@ -97,7 +103,7 @@ export function routeVariants(
     cap,
     own,
   );
-  const free = (s: Subject) => routeSubjects.has(s) || !judgement.counted.has(s);
+  const free = (s: Subject) => forRoutes.has(s) || !judgement.counted.has(s);
   const variants = combinations.map((combination): RouteVariant => {
     const routes: ChosenRoute[] = combination.map((o, i) => {
       const option = requirements[i]!.options[o]!;
@@ -111,11 +117,11 @@ export function routeVariants(
       return !routes[i]!.own && routes[i]!.option.eligible.has(s.id);
     };
     const canServe = (s: Subject) => routes.some((r) => !r.own && r.option.eligible.has(s.id));
-    const routeKept = judgement.subjects.filter((s) => routeSubjects.has(s) && staysFor(s));
-    const spare = judgement.subjects.filter((s) => routeSubjects.has(s) && !staysFor(s) && canServe(s));
-    const others = judgement.subjects.filter((s) => !routeSubjects.has(s));
+    const routeKept = judgement.subjects.filter((s) => forRoutes.has(s) && staysFor(s));
+    const spare = judgement.subjects.filter((s) => forRoutes.has(s) && !staysFor(s) && canServe(s));
+    const others = judgement.subjects.filter((s) => !forRoutes.has(s));
     const { added, used } = fillRoutes(catalogue, { kept: [...routeKept, ...others, ...spare], routes, free, extra: extra ?? [] });
-    const kept = judgement.subjects.filter((s) => !routeSubjects.has(s) || used.has(s));
+    const kept = judgement.subjects.filter((s) => !forRoutes.has(s) || used.has(s));
     const removed = judgement.subjects.filter((s) => !kept.includes(s));
     const isOwn = own !== undefined && combination.every((o, i) => o === own[i]);
     const asWritten = added.length === 0 && removed.length === 0 && (own === undefined || isOwn);
