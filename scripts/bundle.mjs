@@ -133,6 +133,7 @@ fs.writeFileSync(BUNDLE, result.outputFiles[0].contents);
 fs.rmSync(CACHE, { force: true });
 const cache = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle-cache.cjs')], {
   stdio: 'inherit',
-  env: { ...process.env, NODE_OPTIONS: '' },
+  // The warm-up runs the bundled catalogue with no saved or environment settings of the builder's.
+  env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STUDY_PLANNER_'))), NODE_OPTIONS: '' },
 });
 if (cache.status !== 0) throw new Error('writing the code cache failed (see above)');

@@ -50,6 +50,18 @@ describe('fees on version 2 catalogues', () => {
     expect(bundled.stdout).not.toContain('assumes');
   });
 
+  it('uses the mode of the environment, where the mode changes the initial payment, and then assumes nothing', async () => {
+    const args = ['--catalogue', POLYU_IT, 'fees', '--residency', 'non-local', '--json'];
+    const fullTime = JSON.parse((await runInProcess(args, { env })).stdout);
+    const partTime = await runInProcess(args, { env: { ...env, STUDY_PLANNER_MODE: 'part-time' } });
+    expect(fullTime.initialPayment).toBe(12 * 5300);
+    expect(JSON.parse(partTime.stdout).initialPayment).toBe(6 * 5300);
+    const text = await runInProcess(args.slice(0, -1), { env: { ...env, STUDY_PLANNER_MODE: 'part-time' } });
+    expect(text.stdout).not.toContain('assumes');
+    const wrong = await runInProcess(args, { env: { ...env, STUDY_PLANNER_MODE: 'sometimes' } });
+    expect(wrong.code).toBe(2);
+  });
+
   it('--credits takes two decimals at most', async () => {
     const r = await runInProcess(['--catalogue', STOLAF, 'fees', '--residency', 'local', '--credits', '0.125'], { env });
     expect(r.code).toBe(2);

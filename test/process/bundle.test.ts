@@ -105,6 +105,11 @@ describe('the bundle and its code cache', () => {
 
     const current = await runCli(args, { script });
     expect(current.stderr).toContain('the stale bundle ran');
+    // A program that cannot even be loaded says so in one line, with exit 2, never a stack trace.
+    expect(current.code).toBe(2);
+    expect(current.stderr).toMatch(
+      /^study-planner: internal error: could not start: the stale bundle ran \(set DEBUG=1 to see the details\)\n/,
+    );
 
     const past = new Date(fs.statSync(path.join(copy, 'dist', 'cli', 'main.js')).mtimeMs - 60_000);
     fs.utimesSync(bundle, past, past);

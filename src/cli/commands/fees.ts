@@ -1,6 +1,6 @@
 import type { Residency } from '../../domain/catalogue/schema.js';
 import { chargedCreditsRequired } from '../../domain/fees/charged-required.js';
-import { computeFees, type FeeSummary } from '../../domain/fees/fees.js';
+import { computeFees, registrationDependsOnMode, type FeeSummary } from '../../domain/fees/fees.js';
 import type { Judgement } from '../../domain/plan/judge.js';
 import { plural } from '../../domain/rules/wording.js';
 import { transferFeeInput } from '../../domain/fees/transfer-estimate.js';
@@ -107,9 +107,13 @@ async function estimate(
   const refused = options.fellowship ? fellowshipFlagError(rules, residency) : undefined;
   if (refused) throw refused;
   const chargedRequired = chargedCreditsRequired(catalogue);
-  // fees has no --mode: an estimate is for the catalogue's first mode, said where the mode changes the initial payment.
-  const mode = catalogue.data.modes[0]!.id;
-  const assumed = { mode, modeAssumed: true };
+  // fees has no --mode (the contract has none): where the mode changes the initial payment, the
+  // environment's or the saved mode is used, else the catalogue's first, and the note says which.
+  const chosen = registrationDependsOnMode(rules, residency)
+    ? resolveSetting('mode', { flag: undefined, env: ctx.io.env, saved: () => readSavedDefaults(ctx.io.env) }, catalogue)
+    : undefined;
+  const mode = chosen?.value ?? catalogue.data.modes[0]!.id;
+  const assumed = { mode, modeAssumed: chosen === undefined };
   if (options.transferredCredits !== undefined) return { ...transferEstimate(ctx, options, residency, mode), residency, ...assumed };
   // The whole programme, tuition-free subjects included; or N credits, all of them tuition-bearing.
   const whole = options.credits === undefined;
