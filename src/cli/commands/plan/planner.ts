@@ -1,3 +1,4 @@
+import { wrap } from '../../render/wrap.js';
 import fs from 'node:fs';
 import type { Catalogue } from '../../../domain/catalogue/model.js';
 import { carrySchedule, planFromAnswers, type AnswersWithResidency } from '../../../domain/plan/draft.js';
@@ -111,7 +112,7 @@ function runWithoutTerminal(ctx: Context, catalogue: Catalogue, answers: Answers
     ctx.out(renderJudgement(complete.name ?? 'Your plan', judgement, makeStyle(ctx.colour), ctx.width));
   }
   // What was saved or written is a status line, never the result: stdout stays the report or the JSON alone.
-  for (const line of done) ctx.err(`${line}\n`);
+  for (const line of done) ctx.err(`${wrap(line, ctx.width)}\n`);
   if (notKept) throw notKept;
   return judgement.valid ? 'success' : 'invalid';
 }
@@ -180,7 +181,7 @@ export async function runInTerminal(
       throw new ExitError(error.code, `${error.message} Your answers are kept as a draft; to come back to them, run ${RESUME}`);
     throw error;
   }
-  for (const line of done) ctx.err(`${line}\n`);
+  for (const line of done) ctx.err(`${wrap(line, ctx.width)}\n`);
   return valid ? 'success' : 'invalid';
 }
 
