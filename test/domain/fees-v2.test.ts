@@ -69,7 +69,6 @@ function wholeProgramme(catalogue: Catalogue, input: Partial<FeeInput> = {}) {
     chargedCredits: charged,
     graduationCredits: charged,
     fellowship: false,
-    chargedCreditsRequired: charged,
     ...input,
   });
 }
@@ -166,10 +165,15 @@ describe('a flat programme fee', () => {
     expect(warning?.message).toContain('they add HK$249.99 to the tuition');
   });
 
-  it('an estimate that does not say the programme’s credits is refused with what to pass', () => {
-    expect(() =>
-      computeFees(catalogue.fees, { residency: 'local', credits: 9, chargedCredits: 9, graduationCredits: 9, fellowship: false }),
-    ).toThrow(/pass chargedCreditsRequired/);
+  it('an estimate prices the programme fee’s credits from the catalogue, without being told them', () => {
+    const fees = computeFees(catalogue.fees, {
+      residency: 'local',
+      credits: 9,
+      chargedCredits: 9,
+      graduationCredits: 9,
+      fellowship: false,
+    });
+    expect(fees).toMatchObject({ programmeFee: 15_000, programmeCredits: 9, tuition: 15_000 });
   });
 
   it('a transfer leaves the flat fee as it is; credits beyond the required still cost the fee per credit', () => {
@@ -350,6 +354,8 @@ describe('property: tuition is the exact rational figure, a half cent rounded up
   it('per-credit fees', () => {
     fc.assert(
       fc.property(fc.array(twoPlaces(2_000), { minLength: 1, maxLength: 12 }), twoPlaces(2_000_000), (credits, perCredit) => {
+        // A programme requires some credits (a catalogue with none is refused).
+        fc.pre(credits.some((c) => c > 0));
         const subjects = credits.map((c, i) => ({ id: `s${i}`, credits: c }));
         const catalogue = v2Catalogue({ perCredit, initialRegistrationCredits: { local: 0, 'non-local': 0 } }, subjects);
         const fees = judgePlan(catalogue, plan(subjects.map((s) => s.id))).fees;

@@ -39,7 +39,10 @@ describe('prototype-named keys', () => {
     ['toString', '{"residency": "local", "subjects": [], "toString": "x"}'],
   ])('a plan with a %s field is refused as an unknown field, and pollutes nothing', (key, text) => {
     const result = parsePlan(real, JSON.parse(text));
-    expect(result).toEqual({ ok: false, issues: [{ path: key, message: 'is not a known field; remove it or check its spelling' }] });
+    expect(result).toEqual({
+      ok: false,
+      issues: [{ path: key, message: 'is not a known field; remove it or check its spelling', code: 'UNKNOWN_FIELD' }],
+    });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -53,6 +56,7 @@ describe('prototype-named keys', () => {
     expect(!result.ok && result.issues[0]).toEqual({
       path: 'subjects[0].__proto__',
       message: 'is not a known field; remove it or check its spelling',
+      code: 'UNKNOWN_FIELD',
     });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -37,7 +37,11 @@ describe('the catalogue format', () => {
     const result = parseCatalogue(withLoad({ 'part-time': { 'semester-one': entry } }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues).toContainEqual({ path: 'modes[1].load.semester-one', message: expect.stringContaining(message) });
+    expect(result.issues).toContainEqual({
+      path: 'modes[1].load.semester-one',
+      message: expect.stringContaining(message),
+      code: 'INVALID',
+    });
   });
 
   it('the bundled catalogue gives the guidance in subjects: full-time 4 to 5 a semester, part-time 2, nothing for the Summer Term', () => {

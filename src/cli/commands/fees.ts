@@ -125,7 +125,6 @@ async function estimate(
     graduationCredits: Math.min(charged, chargedRequired),
     fellowship: options.fellowship === true,
     mode,
-    chargedCreditsRequired: chargedRequired,
   });
   return {
     fees,

@@ -1,7 +1,8 @@
 import type { Catalogue, Subject } from '../../domain/catalogue/model.js';
 import type { Judgement } from '../../domain/plan/judge.js';
 import { gpaText, type Grade } from '../../domain/record/grades.js';
-import { creditsOf } from '../../domain/record/record.js';
+import { sumExact } from '../../domain/catalogue/credits.js';
+import { creditsOf, gradePointCredits } from '../../domain/record/record.js';
 import { remainingBills, type RemainingCost } from '../../domain/record/remaining.js';
 import { joinWords, plural } from '../../domain/rules/wording.js';
 import { scheduleOf } from '../../domain/schedule/of-judgement.js';
@@ -60,7 +61,7 @@ function scheduleSection(catalogue: Catalogue, j: Judgement, today: string | und
     (n): n is string => n !== undefined,
   );
   // The credits the rows show, so the total adds up: a transferred or exempted subject has no row.
-  const billedCredits = schedule.bills.reduce((sum, b) => sum + b.credits, 0);
+  const billedCredits = sumExact(schedule.bills.map((b) => b.credits));
   return [
     '',
     '## Schedule and bills',
@@ -136,7 +137,7 @@ function recordSection(j: Judgement): string[] {
     const result = resultOf(s);
     return result === undefined ? [] : [[...subjectRow(s), result]];
   });
-  const gradedCredits = [...j.record.graded].filter(([, g]) => g.hundredths !== null).reduce((sum, [s]) => sum + s.credits, 0);
+  const gradedCredits = gradePointCredits(j.record);
   const gpa =
     j.gpa === null
       ? 'GPA: none yet (no subject with a grade point).'

@@ -1,6 +1,7 @@
 import type { Judgement } from '../../domain/plan/judge.js';
 import { gpaText } from '../../domain/record/grades.js';
 import type { ToTake } from '../../domain/record/progress.js';
+import { gradePointCredits } from '../../domain/record/record.js';
 import { safeLine } from './sanitize.js';
 import { MARK, type Style } from './style.js';
 import { wrap } from './wrap.js';
@@ -13,7 +14,7 @@ const toTakeWords = (t: ToTake) => `${safeLine(t.subject.title)}${t.retake ? ' (
  */
 export function renderProgress(judgement: Judgement, style: Style, width: number): string {
   const p = judgement.progress!;
-  const graded = [...judgement.record.graded].filter(([, g]) => g.hundredths !== null).reduce((sum, [s]) => sum + s.credits, 0);
+  const graded = gradePointCredits(judgement.record);
   const gpa = judgement.gpa === null ? 'GPA: none yet (no graded subject)' : `GPA ${gpaText(judgement.gpa)} over ${graded} graded credits`;
   const counts = `${p.completedCredits} credits completed, ${p.transferredCredits} transferred, ${p.exemptedCredits} exempted (not counted), ${p.remainingCredits} still to take`;
   const lines = [style.bold('  Record of study'), `    ${wrap(`${gpa}; ${counts}.`, width, 4)}`];

@@ -1,3 +1,4 @@
+import { choiceCount } from '../rules/choices.js';
 import { STATE_BUDGET } from '../rules/search/state-search.js';
 import { searchStates } from './check-cost.js';
 import type { Catalogue } from './model.js';
@@ -26,7 +27,7 @@ export function catalogueSummary(catalogue: Catalogue): CatalogueSummary {
     id: catalogue.id,
     programme: catalogue.data.programme.name,
     requirements,
-    routes: requirements.reduce((product, r) => product * r.routes, 1),
+    routes: choiceCount(catalogue),
     subjects: catalogue.subjects.length,
     categories: catalogue.data.categories.length,
     judgedBy: catalogue.v1Shaped ? 'flow' : 'search',

@@ -16,30 +16,9 @@ export interface Finding {
   atKey?: true;
 }
 
-// What each of parseCatalogue's refusals is about, told by its wording (validate.ts, check-trees.ts,
-// check-cost.ts); the first that matches wins, and the rest are the file's shape.
-const ERROR_CODES: readonly (readonly [code: string, test: (issue: Issue) => boolean])[] = [
-  ['UNKNOWN_FIELD', (i) => i.message.startsWith('is not a known field')],
-  ['MISSING_FIELD', (i) => i.message === 'is required but missing'],
-  ['DUPLICATE_ID', (i) => / is already used by /.test(i.message)],
-  ['NAME_CLASH', (i) => / also names subjects\[\d+\]/.test(i.message)],
-  ['UNKNOWN_REFERENCE', (i) => /, which is not (in|one of) "/.test(i.message)],
-  ['PROVENANCE_PATH', (i) => i.message.endsWith('does not point into this catalogue')],
-  ['TOO_MANY_ROUTES', (i) => i.path === 'requirements' && / routes through the requirements/.test(i.message)],
-  ['TOO_HARD', (i) => i.message.startsWith('the rules are too hard to judge')],
-  [
-    'UNMEETABLE',
-    (i) =>
-      i.message.includes('cannot be met by any plan') ||
-      i.message.includes('no plan could meet it') ||
-      /^asks for \d+ of \d+ requirements/.test(i.message) ||
-      (i.path === 'creditsRequired' && i.message.includes('carry only')),
-  ],
-];
-
-/** parseCatalogue's issue as an error finding, with a code a script can act on. */
+/** parseCatalogue's issue as an error finding, with the code it was made with (INVALID for one made without). */
 export function errorFinding(issue: Issue): Finding {
-  const code = ERROR_CODES.find(([, test]) => test(issue))?.[0] ?? 'INVALID';
+  const code = issue.code ?? 'INVALID';
   return { code, severity: 'error', path: issue.path, message: issue.message, ...(code === 'UNKNOWN_FIELD' ? { atKey: true } : {}) };
 }
 

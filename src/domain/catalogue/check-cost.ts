@@ -19,6 +19,7 @@ export function checkCost(catalogue: Catalogue): Issue[] {
       {
         path: 'requirements',
         message: `the rules are too hard to judge: ${error.message} (the limit); narrow the pools, lower the maxima, or use fewer shared pools and limits`,
+        code: 'TOO_HARD',
       },
     ];
   }

@@ -11,7 +11,7 @@ import type {
 } from './schema.js';
 import { nameKey } from '../text/normalize.js';
 import { requirementTree, routesOf, type Route } from './routes.js';
-import { hundredths } from './credits.js';
+import { creditsOf, differenceExact, hundredths } from './credits.js';
 
 export type Subject = SubjectData;
 
@@ -73,6 +73,8 @@ export interface FeeRules {
   /** By residency, then by mode identifier. */
   initialRegistrationCredits: Readonly<Record<Residency, Readonly<Record<string, number>>>>;
   fellowship: FellowshipRules | undefined;
+  /** The charged credits the programme requires (requiredChargedCredits): what a programme fee pays for. */
+  chargedCreditsRequired: number;
 }
 
 /** A validated catalogue with the indexes every command needs. Build it with `loadCatalogue`. */
@@ -168,7 +170,7 @@ function optionOf(route: Route, leafOf: (leaf: LeafData) => Leaf): { option: Req
   return { option, v1: exact };
 }
 
-function feesOf(data: CatalogueData): FeeRules {
+function feesOf(data: CatalogueData, chargedCreditsRequired: number): FeeRules {
   const f = data.fees;
   const perResidency = (value: number | Readonly<Record<Residency, number>>): Record<Residency, number> =>
     typeof value === 'number' ? { local: value, 'non-local': value } : { local: value.local, 'non-local': value['non-local'] };
@@ -186,6 +188,7 @@ function feesOf(data: CatalogueData): FeeRules {
       'non-local': byMode(f.initialRegistrationCredits['non-local']),
     },
     fellowship: f.fellowship,
+    chargedCreditsRequired,
   };
 }
 
@@ -229,8 +232,27 @@ export function buildCatalogue(data: CatalogueData): Catalogue {
     requirements,
     limits,
     exitAwards: data.exitAwards ?? [],
-    fees: feesOf(data),
+    fees: feesOf(data, requiredChargedCredits(data.creditsRequired, requirements, data.subjects)),
     v1Shaped: v1Routes && limits.length === 0 && creditRequirements <= 1 && data.subjects.every((s) => Number.isInteger(s.credits)),
     names,
   };
+}
+
+/**
+ * The credits required for graduation that carry tuition: `creditsRequired` less those of the
+ * tuition-free subjects every plan must take (a subject that each route of a requirement names in
+ * an `all` pool). Read from the catalogue's data, so a programme's free subjects are never code;
+ * worked out once, as the catalogue is built (FeeRules.chargedCreditsRequired).
+ */
+export function requiredChargedCredits(
+  creditsRequired: number,
+  requirements: readonly Requirement[],
+  subjects: readonly Subject[],
+): number {
+  const free = subjects.filter((s) => s.tuitionFree === true && requirements.some((r) => everyRouteNames(r, s.id)));
+  return Math.max(0, differenceExact(creditsRequired, creditsOf(free)));
+}
+
+function everyRouteNames(requirement: Requirement, id: string): boolean {
+  return requirement.options.every((o) => namedSubjects(o).has(id));
 }

@@ -25,11 +25,16 @@ function isLeaf(node: RequirementNodeData): node is LeafData {
   return 'from' in node;
 }
 
+/** A node's children and the field of the file that lists them; none for a pool. */
+export function childList(node: RequirementNodeData): { field: 'allOf' | 'anyOf' | 'of'; children: RequirementNodeData[] } | undefined {
+  if ('allOf' in node) return { field: 'allOf', children: node.allOf };
+  if ('anyOf' in node) return { field: 'anyOf', children: node.anyOf };
+  if ('of' in node) return { field: 'of', children: node.of };
+  return undefined;
+}
+
 function childrenOf(node: RequirementNodeData): RequirementNodeData[] {
-  if ('allOf' in node) return node.allOf;
-  if ('anyOf' in node) return node.anyOf;
-  if ('of' in node) return node.of;
-  return [];
+  return childList(node)?.children ?? [];
 }
 
 /** Every way of choosing `n` of `items`, in order. */

@@ -1,5 +1,6 @@
 import type * as V from 'valibot';
 import { once, valibot } from '../valibot.js';
+import { hasAtMostTwoDecimals } from '../hundredths.js';
 
 // The catalogue file format. Structure is checked here; relations between parts
 // (unknown categories, duplicate identifiers, ...) are checked in validate.ts.
@@ -20,13 +21,12 @@ function buildCatalogueSchema(version: 1 | 2) {
   const PositiveInteger = v.pipe(NonNegativeInteger, v.minValue(1, 'must be at least 1'));
   // Version 2 takes exact decimals (0.25 credits, HK$4,650.50): at most two decimals, so every sum is
   // done in hundredths (whole cents) and never in binary fractions.
-  const twoDecimals = (n: number) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-7;
   const NonNegativeDecimal = v.pipe(
     v.number('must be a number'),
     v.finite('must be a number'),
     v.minValue(0, 'must not be negative'),
     v.maxValue(1_000_000_000, 'is implausibly large'),
-    v.check(twoDecimals, 'must have at most two decimals, such as 0.25'),
+    v.check(hasAtMostTwoDecimals, 'must have at most two decimals, such as 0.25'),
   );
   const PositiveDecimal = v.pipe(
     NonNegativeDecimal,
@@ -161,7 +161,7 @@ function buildCatalogueSchema(version: 1 | 2) {
     v.number('must be a number'),
     v.minValue(0, 'must not be negative'),
     v.maxValue(100, 'is implausibly large'),
-    v.check((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-6, 'must have at most two decimals, such as 4.3'),
+    v.check(hasAtMostTwoDecimals, 'must have at most two decimals, such as 4.3'),
   );
   const RecordRules = v.strictObject({
     // The grade scale; `points: null` is a pass without a grade point (P), `fails` a failing grade (F).

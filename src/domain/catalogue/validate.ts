@@ -12,7 +12,7 @@ import {
   type SelectorData,
 } from './schema.js';
 import { requirementTree, routeCount } from './routes.js';
-import { sumExact } from './credits.js';
+import { creditsOf } from './credits.js';
 import { checkTrees, childPaths } from './check-trees.js';
 import { checkCost } from './check-cost.js';
 import { valibot } from '../valibot.js';
@@ -24,14 +24,19 @@ const MAX_CHOICES = 4096;
 /** Validates parsed JSON as a catalogue: its shape, then how its parts refer to each other, then that some plan can meet it. */
 export function parseCatalogue(json: unknown): CatalogueResult {
   // Valibot takes an array for an object (arrays are objects); a catalogue is never one.
-  if (Array.isArray(json)) return { ok: false, issues: [{ path: '', message: 'must be a JSON object, not an array' }] };
-  if (typeof json !== 'object' || json === null) return { ok: false, issues: [{ path: '', message: 'must be a JSON object' }] };
+  if (Array.isArray(json)) return { ok: false, issues: [{ path: '', message: 'must be a JSON object, not an array', code: 'INVALID' }] };
+  if (typeof json !== 'object' || json === null)
+    return { ok: false, issues: [{ path: '', message: 'must be a JSON object', code: 'INVALID' }] };
   const version = (json as { schemaVersion?: unknown }).schemaVersion;
   if (version !== 1 && version !== 2)
     return {
       ok: false,
       issues: [
-        { path: 'schemaVersion', message: `must be ${SCHEMA_VERSIONS.join(' or ')} (the catalogue formats this version understands)` },
+        {
+          path: 'schemaVersion',
+          message: `must be ${SCHEMA_VERSIONS.join(' or ')} (the catalogue formats this version understands)`,
+          code: 'INVALID',
+        },
       ],
     };
   const parsed = valibot().safeParse(catalogueSchema(version), json);
@@ -56,7 +61,12 @@ function duplicates<T>(items: readonly T[], key: (item: T) => string, where: (in
     const k = key(item);
     const first = seen.get(k);
     if (first === undefined) seen.set(k, index);
-    else out.push({ path: where(index), message: `${what} "${k}" is already used by ${where(first)}; each must be unique` });
+    else
+      out.push({
+        path: where(index),
+        message: `${what} "${k}" is already used by ${where(first)}; each must be unique`,
+        code: 'DUPLICATE_ID',
+      });
   });
   return out;
 }
@@ -98,6 +108,7 @@ function checkReferences(data: CatalogueData): Issue[] {
         issues.push({
           path: `subjects[${i}]`,
           message: `the name "${key}" also names subjects[${other}] ("${data.subjects[other]!.title}"); identifiers, codes and titles must not clash`,
+          code: 'NAME_CLASH',
         });
       } else owner.set(key, i);
     }
@@ -109,6 +120,7 @@ function checkReferences(data: CatalogueData): Issue[] {
       issues.push({
         path: `subjects[${i}].category`,
         message: `names category "${s.category}", which is not in "categories" (${[...categories].join(', ')})`,
+        code: 'UNKNOWN_REFERENCE',
       });
   });
   const checkSelector = (selector: SelectorData, path: string) => {
@@ -117,10 +129,16 @@ function checkReferences(data: CatalogueData): Issue[] {
         issues.push({
           path: `${path}.categories[${i}]`,
           message: `names category "${c}", which is not in "categories" (${[...categories].join(', ')})`,
+          code: 'UNKNOWN_REFERENCE',
         });
     });
     selector.subjects?.forEach((s, i) => {
-      if (!subjects.has(s)) issues.push({ path: `${path}.subjects[${i}]`, message: `names subject "${s}", which is not in "subjects"` });
+      if (!subjects.has(s))
+        issues.push({
+          path: `${path}.subjects[${i}]`,
+          message: `names subject "${s}", which is not in "subjects"`,
+          code: 'UNKNOWN_REFERENCE',
+        });
     });
   };
   const walkSelectors = (node: RequirementNodeData, path: string) => {
@@ -146,7 +164,8 @@ function checkReferences(data: CatalogueData): Issue[] {
   const topLevel = new Set(Object.keys(data));
   data.provenance?.forEach((p, i) => {
     const head = p.path.split('/')[1] ?? '';
-    if (!topLevel.has(head)) issues.push({ path: `provenance[${i}].path`, message: `"${p.path}" does not point into this catalogue` });
+    if (!topLevel.has(head))
+      issues.push({ path: `provenance[${i}].path`, message: `"${p.path}" does not point into this catalogue`, code: 'PROVENANCE_PATH' });
   });
   const termKinds = new Set((data.terms ?? []).map((t) => t.id));
   issues.push(
@@ -159,12 +178,22 @@ function checkReferences(data: CatalogueData): Issue[] {
   );
   data.subjects.forEach((s, i) => {
     s.offeredIn?.forEach((t, j) => {
-      if (!termKinds.has(t)) issues.push({ path: `subjects[${i}].offeredIn[${j}]`, message: `names term "${t}", which is not in "terms"` });
+      if (!termKinds.has(t))
+        issues.push({
+          path: `subjects[${i}].offeredIn[${j}]`,
+          message: `names term "${t}", which is not in "terms"`,
+          code: 'UNKNOWN_REFERENCE',
+        });
     });
   });
   data.modes.forEach((m, i) => {
     for (const [kind, load] of Object.entries(m.load ?? {})) {
-      if (!termKinds.has(kind)) issues.push({ path: `modes[${i}].load.${kind}`, message: `names term "${kind}", which is not in "terms"` });
+      if (!termKinds.has(kind))
+        issues.push({
+          path: `modes[${i}].load.${kind}`,
+          message: `names term "${kind}", which is not in "terms"`,
+          code: 'UNKNOWN_REFERENCE',
+        });
       issues.push(...loadIssues(load, `modes[${i}].load.${kind}`));
     }
   });
@@ -179,7 +208,11 @@ function checkReferences(data: CatalogueData): Issue[] {
     );
   const fellowship = data.fees.fellowship;
   if (fellowship && fellowship.eligibleResidencies.length === 0)
-    issues.push({ path: 'fees.fellowship.eligibleResidencies', message: 'names no residency; remove "fellowship" if none is eligible' });
+    issues.push({
+      path: 'fees.fellowship.eligibleResidencies',
+      message: 'names no residency; remove "fellowship" if none is eligible',
+      code: 'INVALID',
+    });
   return issues;
 }
 
@@ -199,13 +232,15 @@ function loadIssues(load: LoadGuidance, path: string): Issue[] {
       issues.push({
         path,
         message: `gives ${min === undefined ? maxKey : minKey} without ${min === undefined ? minKey : maxKey}; give both, or neither`,
+        code: 'INVALID',
       });
-    else if (min > max) issues.push({ path, message: `has ${minKey} above ${maxKey}` });
+    else if (min > max) issues.push({ path, message: `has ${minKey} above ${maxKey}`, code: 'INVALID' });
   }
   if (given === 0)
     issues.push({
       path,
       message: 'gives no load; give minSubjects and maxSubjects, or minCredits and maxCredits (or leave this term out for no guidance)',
+      code: 'INVALID',
     });
   return issues;
 }
@@ -217,6 +252,7 @@ function checkRouteCount(data: CatalogueData): Issue[] {
     {
       path: 'requirements',
       message: `the choices ("anyOf", "nOf") combine into ${count} routes through the requirements; at most ${MAX_CHOICES} are supported, so split the programme or merge alternatives into one pool`,
+      code: 'TOO_MANY_ROUTES',
     },
   ];
 }
@@ -230,12 +266,14 @@ function checkReachable(catalogue: Catalogue): Issue[] {
     .map(({ r, i }) => ({
       path: `requirements[${i}]`,
       message: `"${r.label}" cannot be met by any plan, even one with every subject in the catalogue (it would still need ${r.missing})`,
+      code: 'UNMEETABLE',
     }));
-  const total = sumExact(catalogue.subjects.map((s) => s.credits));
+  const total = creditsOf(catalogue.subjects);
   if (issues.length === 0 && total < catalogue.data.creditsRequired) {
     issues.push({
       path: 'creditsRequired',
       message: `is ${catalogue.data.creditsRequired}, but all the subjects together carry only ${total} credits`,
+      code: 'UNMEETABLE',
     });
   }
   return issues;

@@ -1,41 +1,25 @@
-import { hundredths } from '../catalogue/credits.js';
+import { hundredths } from '../hundredths.js';
 
 /**
  * Money is reckoned in whole cents, as integers, and shown in units of the currency with at most
  * two decimals. A catalogue's amounts have at most two decimals (docs/catalogue-format.md), so
  * cents(amount) is exact, and units(cents) is the very number a two-place decimal parses to:
- * JSON prints 46218.92, never 46218.920000000006.
+ * JSON prints 46218.92, never 46218.920000000006. Cents are hundredths of a unit, so these are the
+ * credits' own conversion (domain/hundredths.ts), named for money.
  */
-export function cents(amount: number): number {
-  return Math.round(amount * 100);
-}
-
-export function units(amountInCents: number): number {
-  return amountInCents / 100;
-}
+export { hundredths as cents, fromHundredths as units } from '../hundredths.js';
 
 /**
- * numerator / divisor, to the nearest integer, a half rounded up (away from zero): exact for any
- * integers, through BigInt where the product would leave the range doubles hold exactly.
+ * a x b / divisor, to the nearest integer, a half rounded up (away from zero), for non-negative or
+ * negative integers alike: exact for any integers, as BigInt holds every digit of the product.
  */
-export function divideRoundingHalfUp(numerator: number, divisor: number): number {
-  if (!Number.isSafeInteger(numerator)) throw new RangeError(`${numerator} is not a whole number the fee arithmetic can hold exactly`);
-  const sign = Math.sign(numerator) * Math.sign(divisor);
-  const n = Math.abs(numerator);
-  const d = Math.abs(divisor);
-  const remainder = n % d;
-  const quotient = (n - remainder) / d;
-  return sign * (2 * remainder >= d ? quotient + 1 : quotient);
-}
-
-/** a x b / divisor, rounded half up, for non-negative or negative integers alike, without losing a digit. */
 export function multiplyDivide(a: number, b: number, divisor: number): number {
-  const product = a * b;
-  if (Number.isSafeInteger(product)) return divideRoundingHalfUp(product, divisor);
-  const big = BigInt(a) * BigInt(b);
+  for (const n of [a, b, divisor])
+    if (!Number.isInteger(n)) throw new RangeError(`${n} is not a whole number the fee arithmetic can hold exactly`);
+  const product = BigInt(a) * BigInt(b);
   const d = BigInt(divisor);
-  const negative = big < 0n !== d < 0n;
-  const n = big < 0n ? -big : big;
+  const negative = product < 0n !== d < 0n;
+  const n = product < 0n ? -product : product;
   const m = d < 0n ? -d : d;
   const quotient = n / m + (2n * (n % m) >= m ? 1n : 0n);
   return Number(negative ? -quotient : quotient);

@@ -38,11 +38,6 @@ export interface FeeInput {
   fellowship: boolean;
   /** The study mode, for initial registration credits that depend on it; absent: the catalogue's first mode. */
   mode?: string | undefined;
-  /**
-   * The charged credits the programme requires (fees/charged-required.ts): what a flat programme
-   * fee pays for. Needed only where the catalogue has a programme fee.
-   */
-  chargedCreditsRequired?: number | undefined;
 }
 
 /**
@@ -82,8 +77,9 @@ export function computeFees(rules: FeeRules, input: FeeInput): FeeSummary {
   const perCredit = rules.perCredit[input.residency];
   const perCreditCents = cents(perCredit);
   const programmeFee = rules.programmeFee?.[input.residency];
-  const required = programmeFee === undefined ? undefined : programmeCreditsOf(input);
-  const extraCredits = required === undefined ? 0 : Math.max(0, differenceExact(input.chargedCredits, required));
+  // What a programme fee pays for comes with the catalogue's fee rules, so it can never be missing.
+  const required = rules.chargedCreditsRequired;
+  const extraCredits = programmeFee === undefined ? 0 : Math.max(0, differenceExact(input.chargedCredits, required));
   const tuition =
     programmeFee === undefined
       ? creditsFeeCents(input.chargedCredits, perCreditCents)
@@ -104,20 +100,12 @@ export function computeFees(rules: FeeRules, input: FeeInput): FeeSummary {
     credits: input.credits,
     chargedCredits: input.chargedCredits,
     perCredit,
-    ...(programmeFee === undefined ? {} : { programmeFee, programmeCredits: required! }),
+    ...(programmeFee === undefined ? {} : { programmeFee, programmeCredits: required }),
     tuition: units(tuition),
     initialPayment: units(initialPayment),
     fellowship: units(fellowship),
     payable: units(Math.max(tuition - fellowship, initialPayment)),
   };
-}
-
-function programmeCreditsOf(input: FeeInput): number {
-  if (input.chargedCreditsRequired === undefined)
-    throw new TypeError(
-      'computeFees: this catalogue charges a programme fee, so pass chargedCreditsRequired (chargedCreditsRequired(catalogue), fees/charged-required.ts).',
-    );
-  return input.chargedCreditsRequired;
 }
 
 /** The fee of `credits` at the summary's per-credit fee, exact to the cent: what a retake or an extra credit adds. */
@@ -131,11 +119,7 @@ export function creditsFee(fees: Pick<FeeSummary, 'perCredit'>, credits: number)
  * `firstAttempts`: charged credits sat once (no retakes); `graduationCredits` as in FeeInput.
  */
 export function extraCreditsFee(fees: FeeSummary, firstAttempts: number, graduationCredits: number): number {
-  const beyond =
-    fees.programmeCredits === undefined
-      ? differenceExact(firstAttempts, graduationCredits)
-      : Math.max(0, differenceExact(firstAttempts, fees.programmeCredits));
-  return creditsFee(fees, Math.max(0, beyond));
+  return creditsFee(fees, Math.max(0, differenceExact(firstAttempts, fees.programmeCredits ?? graduationCredits)));
 }
 
 /** The credits whose fee is the initial payment, for a residency and study mode (absent or unknown: the catalogue's first mode). */

@@ -34,7 +34,6 @@ export function transferFeeInput(
       credits: differenceExact(credits ?? required, transferred),
       chargedCredits: billed,
       graduationCredits: Math.max(0, Math.min(billed, differenceExact(chargedRequired, transferred))),
-      chargedCreditsRequired: chargedRequired,
     },
   };
 }

@@ -2,7 +2,7 @@ import { namedSubjects, type Catalogue, type Subject } from '../catalogue/model.
 import { findSubject, notASubject } from '../catalogue/resolve.js';
 import { chargedCreditsRequired } from '../fees/charged-required.js';
 import { computeFees, extraCreditsFee, fellowshipRefusal, type FeeSummary } from '../fees/fees.js';
-import { differenceExact, fromHundredths, hundredths, sumExact } from '../catalogue/credits.js';
+import { creditsOf, differenceExact, sumExact } from '../catalogue/credits.js';
 import { evaluate, type RequirementResult } from '../rules/engine.js';
 import { joinWords, plural } from '../rules/wording.js';
 import { money } from '../text/money.js';
@@ -11,7 +11,7 @@ import type { PlanFile } from './schema.js';
 import type { Finding } from '../finding.js';
 import { creditsOverLimits, type OverLimit } from './degree-credits.js';
 import { exitAwardFinding } from './exit-award.js';
-import { creditsOf, readRecord, takenSubjects, type StudyRecord } from '../record/record.js';
+import { readRecord, takenSubjects, type StudyRecord } from '../record/record.js';
 import { lowGpa, recordGpa, retakes, transferLimit, usableExemptions } from '../record/findings.js';
 import { studyProgress, type Progress } from '../record/progress.js';
 import { remainingBills, type RemainingCost } from '../record/remaining.js';
@@ -84,10 +84,9 @@ function resolveSubjects(catalogue: Catalogue, names: readonly string[], errors:
   return subjects;
 }
 
+/** The credits of those of the subjects that carry tuition. */
 function chargedCreditsOf(subjects: Iterable<Subject>): number {
-  let credits = 0;
-  for (const s of subjects) if (!s.tuitionFree) credits += hundredths(s.credits);
-  return fromHundredths(credits);
+  return creditsOf([...subjects].filter((s) => !s.tuitionFree));
 }
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -140,7 +139,7 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
   const required = catalogue.data.creditsRequired;
   // An exempted subject's credits do not count: another subject makes them up.
   const exemptedCredits = creditsOf(record.exempted);
-  const planned = differenceExact(sumExact(subjects.map((s) => s.credits)), exemptedCredits);
+  const planned = differenceExact(creditsOf(subjects), exemptedCredits);
   // Credits beyond a limit ("at most 30 foundation credits") do not count towards the degree.
   // Exempted subjects' credits are already left out of `planned`, so a limit must not leave them out again.
   const overLimits = creditsOverLimits(
@@ -159,12 +158,11 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
   const summary = computeFees(fees, {
     residency: plan.residency,
     // The credits sat (retakes twice), not those transferred or exempted, which carry no fee.
-    credits: sumExact([creditsOf(taken), creditsOf(record.failed)]),
+    credits: creditsOf([...taken, ...record.failed]),
     chargedCredits: charged,
     graduationCredits,
     fellowship: plan.fellowship,
     mode: plan.mode,
-    chargedCreditsRequired: chargedCreditsRequired(catalogue),
   });
   if (planned > required) {
     // By title, so the warning reads the same whatever order the plan lists its subjects in.

@@ -1,6 +1,6 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import type { RecordRules } from '../catalogue/schema.js';
-import { hundredths as inHundredths } from '../catalogue/credits.js';
+import { fromHundredths, hundredths as inHundredths } from '../hundredths.js';
 
 /** One grade of the catalogue's scale, as read from a plan file. */
 export interface Grade {
@@ -14,14 +14,12 @@ export function recordRules(catalogue: Catalogue): RecordRules | undefined {
   return catalogue.data.record;
 }
 
-const toHundredths = (points: number) => Math.round(points * 100);
-
 /** The grade a plan file names ("b+", "B+"), on the catalogue's scale; undefined when it names none. */
 export function findGrade(rules: RecordRules, text: string): Grade | undefined {
   const key = text.trim().toUpperCase();
   const found = rules.grades.find((g) => g.grade.toUpperCase() === key);
   if (!found) return undefined;
-  return { grade: found.grade, hundredths: found.points === null ? null : toHundredths(found.points), fails: found.fails === true };
+  return { grade: found.grade, hundredths: found.points === null ? null : inHundredths(found.points), fails: found.fails === true };
 }
 
 /** "A+, A, A-, ..., F or P", the scale as a student would write it. */
@@ -54,7 +52,7 @@ export function gpaHundredths(graded: Iterable<{ subject: Subject; grade: Grade 
 
 /** 287 as 2.87: what `check --json` prints, exact to two decimals. */
 export function gpaNumber(hundredths: number): number {
-  return Number((hundredths / 100).toFixed(2));
+  return fromHundredths(hundredths);
 }
 
 /** 287 as "2.87", 200 as "2.00". */

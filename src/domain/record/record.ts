@@ -1,6 +1,6 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import { findSubject, notASubject } from '../catalogue/resolve.js';
-import { fromHundredths, hundredths } from '../catalogue/credits.js';
+import { creditsOf } from '../catalogue/credits.js';
 import type { Finding } from '../finding.js';
 import { findGrade, recordRules, scaleWords, type Grade } from './grades.js';
 
@@ -124,9 +124,10 @@ export function takenSubjects(subjects: readonly Subject[], record: StudyRecord)
   return subjects.filter((s) => !record.transferred.has(s) && !record.exempted.has(s));
 }
 
-/** The subjects' credits, summed exactly (in hundredths: 0.25 + 0.5 is 0.75). */
-export function creditsOf(subjects: Iterable<Subject>): number {
-  let credits = 0;
-  for (const s of subjects) credits += hundredths(s.credits);
-  return fromHundredths(credits);
+// Summing credits is the catalogue's arithmetic (catalogue/credits.ts); kept here too, beside the record it mostly sums.
+export { creditsOf };
+
+/** The credits of the graded subjects that carry a grade point: what the GPA is taken over. */
+export function gradePointCredits(record: StudyRecord): number {
+  return creditsOf([...record.graded].filter(([, g]) => g.hundredths !== null).map(([s]) => s));
 }

@@ -13,6 +13,7 @@ export function* choices(catalogue: Catalogue): Generator<number[]> {
   }
 }
 
+/** Ways through all the requirements at once: the product of each one's routes. */
 export function choiceCount(catalogue: Catalogue): number {
   return catalogue.requirements.reduce((product, r) => product * r.options.length, 1);
 }

@@ -1,5 +1,6 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import type { LoadGuidance, ModeData } from '../catalogue/schema.js';
+import { creditsOf, sumExact } from '../catalogue/credits.js';
 import { termKinds, type Term } from './terms.js';
 
 /** What a term holds, in both units a catalogue's load guidance may be given in. */
@@ -18,11 +19,11 @@ export function modeOf(catalogue: Catalogue, modeId: string): ModeData {
 }
 
 export function loadOf(subjects: readonly Subject[]): TermLoad {
-  return { subjects: subjects.length, credits: subjects.reduce((sum, s) => sum + s.credits, 0) };
+  return { subjects: subjects.length, credits: creditsOf(subjects) };
 }
 
 export function withSubject(load: TermLoad, subject: Subject): TermLoad {
-  return { subjects: load.subjects + 1, credits: load.credits + subject.credits };
+  return { subjects: load.subjects + 1, credits: sumExact([load.credits, subject.credits]) };
 }
 
 /** The mode's normal load for a term (the catalogue's guidance); undefined where it gives none. */

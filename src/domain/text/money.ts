@@ -1,3 +1,5 @@
+import { hundredths } from '../hundredths.js';
+
 const SYMBOLS: Record<string, string> = { HKD: 'HK$' };
 
 function groupThousands(n: number): string {
@@ -9,7 +11,7 @@ function groupThousands(n: number): string {
  * "EUR 1,200" for a currency without a symbol here. Amounts are exact to the cent (fees/cents.ts).
  */
 export function money(amount: number, currency: string): string {
-  const inCents = Math.round(Math.abs(amount) * 100);
+  const inCents = hundredths(Math.abs(amount));
   const sign = amount < 0 && inCents > 0 ? '-' : '';
   const cents = inCents % 100;
   const figure = `${groupThousands((inCents - cents) / 100)}${cents === 0 ? '' : `.${String(cents).padStart(2, '0')}`}`;
