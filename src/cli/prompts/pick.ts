@@ -1,5 +1,5 @@
 import type { Catalogue, Subject } from '../../domain/catalogue/model.js';
-import { sumExact } from '../../domain/catalogue/credits.js';
+import { creditsOf } from '../../domain/catalogue/credits.js';
 import { pickPool } from '../../domain/plan/draft.js';
 import { pickAmount, pickNeed, withinCap, type PickNeed } from '../../domain/plan/pick-need.js';
 import { stepTitle, type Answers, type Step } from '../../domain/plan/steps.js';
@@ -61,7 +61,7 @@ export function capVerdict(need: PickNeed, chosen: readonly Subject[]): true | s
   if (withinCap(need, chosen)) return true;
   if (need.capSubjects !== undefined && chosen.length > need.capSubjects)
     return `Choose at most ${plural(need.capSubjects, 'subject', 'subjects')} here (${chosen.length} chosen); untick ${chosen.length - need.capSubjects}.`;
-  return `Choose at most ${plural(need.capCredits!, 'credit', 'credits')} here (${plural(sumExact(chosen.map((s) => s.credits)), 'credit', 'credits')} chosen).`;
+  return `Choose at most ${plural(need.capCredits!, 'credit', 'credits')} here (${plural(creditsOf(chosen), 'credit', 'credits')} chosen).`;
 }
 
 const label = (step: PickStep) => safeLine(stepTitle(step));

@@ -1,5 +1,7 @@
 import type { Catalogue } from '../catalogue/model.js';
-import { meetsNeed, pickAmount, pickNeed, withinCap } from './pick-need.js';
+import { creditsOf, hundredths } from '../catalogue/credits.js';
+import { chosenSubjects } from './draft.js';
+import { hasMaximum, meetsNeed, pickAmount, pickNeed, withinCap, type PickNeed } from './pick-need.js';
 import { plannerSteps, type Answers, type Step } from './steps.js';
 
 type PickStep = Extract<Step, { kind: 'pick' }>;
@@ -15,7 +17,8 @@ export interface Distributed {
  * list of subjects, as a student would tick them: each pick in the planner's order takes, in the
  * list's order, the subjects of its pool until it has what it needs, never beyond its pool's
  * maximum; a subject left over goes to the first pick whose pool has it and has room. So the same
- * subjects in the order the planner asks for them give the same answers as the planner.
+ * subjects in the order the planner asks for them give the same answers as the planner. A subject
+ * the plan holds already (included by a route, or picked at a step in `fixed`) is in its place.
  */
 export function distributeSubjects(
   catalogue: Catalogue,
@@ -23,13 +26,15 @@ export function distributeSubjects(
   ids: readonly string[],
   fixed: ReadonlySet<string>,
 ): Distributed {
-  const open = (a: Answers) => plannerSteps(catalogue, a).filter((s): s is PickStep => s.kind === 'pick' && !fixed.has(s.key));
+  // The steps follow the routes alone, which placing subjects does not change.
+  const steps = plannerSteps(catalogue, answers).filter((s): s is PickStep => s.kind === 'pick' && !fixed.has(s.key));
   const cleared = { ...answers.picks } as Record<string, readonly string[]>;
-  for (const step of open(answers)) delete cleared[step.key];
+  for (const step of steps) delete cleared[step.key];
   let next: Answers = { ...answers, picks: cleared };
-  let left = [...ids];
+  const placed = new Set(chosenSubjects(catalogue, next));
+  let left = ids.filter((id) => !placed.has(id));
   const subjectsOf = (list: readonly string[]) => list.map((id) => catalogue.subjectById.get(id)!);
-  for (const step of open(next)) {
+  for (const step of steps) {
     const need = pickNeed(catalogue, step, next);
     const taken: string[] = [];
     for (const id of left) {
@@ -39,15 +44,33 @@ export function distributeSubjects(
     next = { ...next, picks: { ...next.picks, [step.key]: taken } };
     left = left.filter((id) => !taken.includes(id));
   }
+  // A step's need reads every other answer, so it holds until a subject is placed; the engine
+  // judges it only for a pool with a maximum that the subject could still fit.
+  let needs = new Map<PickStep, PickNeed>();
+  const needOf = (step: PickStep): PickNeed => {
+    const known = needs.get(step);
+    if (known !== undefined) return known;
+    const need = pickNeed(catalogue, step, next);
+    needs.set(step, need);
+    return need;
+  };
+  const hasRoom = (step: PickStep, id: string): boolean => {
+    if (!step.leaf.eligible.has(id)) return false;
+    if (!hasMaximum(step.leaf)) return true;
+    const chosen = subjectsOf([...(next.picks[step.key] ?? []), id]);
+    // The room left is never more than the pool's maximum: beyond it, no need is worth working out.
+    if (chosen.length > step.leaf.maxSubjects || hundredths(creditsOf(chosen)) > step.leaf.maxCredits) return false;
+    return withinCap(needOf(step), chosen);
+  };
   const unplaced: string[] = [];
   for (const id of left) {
-    const step = open(next).find((s) => {
-      if (!s.leaf.eligible.has(id)) return false;
-      const need = pickNeed(catalogue, s, { ...next, picks: { ...next.picks, [s.key]: [] } });
-      return withinCap(need, subjectsOf([...(next.picks[s.key] ?? []), id]));
-    });
-    if (step === undefined) unplaced.push(id);
-    else next = { ...next, picks: { ...next.picks, [step.key]: [...(next.picks[step.key] ?? []), id] } };
+    const step = steps.find((s) => hasRoom(s, id));
+    if (step === undefined) {
+      unplaced.push(id);
+      continue;
+    }
+    next = { ...next, picks: { ...next.picks, [step.key]: [...(next.picks[step.key] ?? []), id] } };
+    needs = new Map();
   }
   return { answers: next, unplaced };
 }

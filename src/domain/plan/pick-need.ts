@@ -1,5 +1,5 @@
-import type { Catalogue, Requirement, Subject } from '../catalogue/model.js';
-import { fromHundredths, hundredths } from '../catalogue/credits.js';
+import type { Catalogue, Leaf, Requirement, Subject } from '../catalogue/model.js';
+import { creditsOf, fromHundredths, hundredths } from '../catalogue/credits.js';
 import { evaluate } from '../rules/engine.js';
 import { chosenSubjects, pickPool } from './draft.js';
 import type { Answers, Step } from './steps.js';
@@ -20,8 +20,11 @@ export interface PickNeed {
   capCredits?: number;
 }
 
-/** Credits in hundredths, summed exactly. */
-const creditsOf = (subjects: readonly Subject[]): number => subjects.reduce((sum, s) => sum + hundredths(s.credits), 0);
+/** The subjects' credits in hundredths, for sums and comparisons with a pool's bounds (which are in hundredths). */
+const hundredthsOf = (subjects: readonly Subject[]): number => hundredths(creditsOf(subjects));
+
+/** Whether a pool has a maximum, in subjects or in credits: only then may a pick there be full. */
+export const hasMaximum = (leaf: Leaf): boolean => leaf.maxSubjects !== Infinity || leaf.maxCredits !== Infinity;
 
 /** A pool counts in credits when its only minimum is in credits; otherwise in subjects. */
 const unitOf = (step: PickStep): PickNeed['unit'] => (step.leaf.minCredits > 0 && step.leaf.minSubjects === 0 ? 'credit' : 'subject');
@@ -61,25 +64,29 @@ function countedHere(catalogue: Catalogue, step: PickStep, answers: Answers): Su
  * subjects does not matter here.
  */
 export function pickShortfall(catalogue: Catalogue, step: PickStep, answers: Answers): number {
-  const left = countedHere(catalogue, step, answers);
-  if (unitOf(step) === 'credit') return fromHundredths(Math.max(0, step.leaf.minCredits - creditsOf(left)));
-  return Math.max(0, step.leaf.minSubjects - left.length);
+  return shortfallBeside(step, countedHere(catalogue, step, answers));
+}
+
+/** What the step's pool still misses beside the other answers' subjects it counts. */
+function shortfallBeside(step: PickStep, counted: readonly Subject[]): number {
+  if (unitOf(step) === 'credit') return fromHundredths(Math.max(0, step.leaf.minCredits - hundredthsOf(counted)));
+  return Math.max(0, step.leaf.minSubjects - counted.length);
 }
 
 /** How much a pick must hold, never more than its pool can give (so a step can always be answered). */
 export function pickNeed(catalogue: Catalogue, step: PickStep, answers: Answers): PickNeed {
   const pool = pickPool(catalogue, step, answers);
   const { leaf } = step;
-  const finite = leaf.maxSubjects !== Infinity || leaf.maxCredits !== Infinity;
-  const left = finite ? countedHere(catalogue, step, answers) : [];
+  // The rules engine judges what counts here once, for the shortfall and the maximum alike.
+  const left = countedHere(catalogue, step, answers);
   // What the pool's maximum still lets this step add, beside what other answers already count here.
   const caps: Pick<PickNeed, 'capSubjects' | 'capCredits'> = {
     ...(leaf.maxSubjects !== Infinity ? { capSubjects: Math.max(0, leaf.maxSubjects - left.length) } : {}),
-    ...(leaf.maxCredits !== Infinity ? { capCredits: fromHundredths(Math.max(0, leaf.maxCredits - creditsOf(left))) } : {}),
+    ...(leaf.maxCredits !== Infinity ? { capCredits: fromHundredths(Math.max(0, leaf.maxCredits - hundredthsOf(left))) } : {}),
   };
-  const shortfall = pickShortfall(catalogue, step, answers);
+  const shortfall = shortfallBeside(step, left);
   if (unitOf(step) === 'credit') {
-    const available = fromHundredths(creditsOf(pool));
+    const available = creditsOf(pool);
     const min = Math.min(shortfall, available, caps.capCredits ?? Infinity);
     return { unit: 'credit', min, max: undefined, required: fromHundredths(leaf.minCredits), ...caps };
   }
@@ -89,7 +96,7 @@ export function pickNeed(catalogue: Catalogue, step: PickStep, answers: Answers)
 
 /** How much of a pick's unit the chosen subjects hold: a count of subjects, or of credits. */
 export function pickAmount(need: PickNeed, chosen: readonly Subject[]): number {
-  return need.unit === 'credit' ? fromHundredths(creditsOf(chosen)) : chosen.length;
+  return need.unit === 'credit' ? creditsOf(chosen) : chosen.length;
 }
 
 /** Whether an amount meets a pick's need: at least its minimum, and no more than its maximum. */
@@ -100,7 +107,7 @@ export function meetsNeed(need: PickNeed, amount: number): boolean {
 /** Whether chosen subjects stay within a pool's maximum, in subjects and in credits. */
 export function withinCap(need: PickNeed, chosen: readonly Subject[]): boolean {
   const subjects = need.capSubjects === undefined || chosen.length <= need.capSubjects;
-  return subjects && (need.capCredits === undefined || creditsOf(chosen) <= hundredths(need.capCredits));
+  return subjects && (need.capCredits === undefined || hundredthsOf(chosen) <= hundredths(need.capCredits));
 }
 
 /** Whether a pick's answer still meets what its requirement misses, now that other answers may have changed. */

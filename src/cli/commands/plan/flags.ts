@@ -109,12 +109,20 @@ export function applyFlags(catalogue: Catalogue, answers: Answers, flags: PlanFl
     if (!slots.route) throw noSuchStep('--route', 'alternatives to choose between');
     // One word for each choice; several choices are answered with words separated by commas.
     const words = slots.others.length > 0 ? flags.route.split(',') : [flags.route];
+    const wordFor = new Map<string, string>();
     for (const word of words) {
       const found = routeChoice(slots, word);
       if (!found)
         throw new UsageError(
           `--route "${safeLine(word)}" is not a route of this programme; use ${joinWords(everyRouteWord(slots), 'or')}.`,
         );
+      // A second word for a choice would silently replace the first: which one was meant is not ours to guess.
+      const earlier = wordFor.get(found.requirement.id);
+      if (earlier !== undefined)
+        throw new UsageError(
+          `--route answers "${safeLine(found.requirement.label)}" twice ("${safeLine(earlier.trim())}" and "${safeLine(word.trim())}"); keep one word for each choice.`,
+        );
+      wordFor.set(found.requirement.id, word);
       routes[found.requirement.id] = found.option.id;
     }
   }
