@@ -60,3 +60,26 @@ export const ELECTIVE = [
   'medical-imaging-physics',
 ];
 export const DISSERTATION = 'dissertation';
+
+/**
+ * A small version 2 catalogue file: one full-time mode, categories foundation, elective and project,
+ * the subjects given as [identifier, category, credits], fees of AUD 100 a credit; `fields`
+ * add or replace the rest (requirements, limits, exit awards, ...).
+ */
+export function smallV2Json(subjects: readonly [string, string, number][], fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    schemaVersion: 2,
+    id: 'small-v2',
+    programme: { name: 'Master of Testing', institution: 'Test University', intake: '2025-09' },
+    modes: [{ id: 'full-time', label: 'Full-time', normalDurationYears: 1 }],
+    creditsRequired: 24,
+    categories: [
+      { id: 'foundation', label: 'Foundation', adjective: 'foundation' },
+      { id: 'elective', label: 'Electives', adjective: 'elective' },
+      { id: 'project', label: 'Project', adjective: 'project' },
+    ],
+    subjects: subjects.map(([id, category, credits]) => ({ id, title: `Subject ${id}`, category, credits })),
+    fees: { currency: 'AUD', perCredit: 100, initialRegistrationCredits: { local: 0, 'non-local': 0 } },
+    ...fields,
+  };
+}

@@ -1,36 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueFrom, subjectsOf } from './catalogues.js';
+import { catalogueFrom, smallV2Json, subjectsOf } from './catalogues.js';
 import { creditsOverLimits } from '../../src/domain/plan/degree-credits.js';
 import { bestExitAward } from '../../src/domain/plan/exit-award.js';
 
-// A small version 2 programme: 4 foundation subjects of 6 credits and a 0.5-credit one, 4 electives.
+// A small version 2 programme: 3 foundation subjects of 6 credits and a 0.5-credit one, 4 electives.
 function programme(limits: unknown[], exitAwards: unknown[] = []) {
-  const subject = (id: string, category: string, credits: number) => ({ id, title: `Subject ${id}`, category, credits });
-  return catalogueFrom({
-    schemaVersion: 2,
-    id: 'limits-test',
-    programme: { name: 'Master of Testing', institution: 'Test University', intake: '2025-02' },
-    modes: [{ id: 'full-time', label: 'Full-time', normalDurationYears: 1 }],
-    creditsRequired: 24,
-    categories: [
-      { id: 'foundation', label: 'Foundation', adjective: 'foundation' },
-      { id: 'elective', label: 'Electives', adjective: 'elective' },
-    ],
-    subjects: [
-      subject('f1', 'foundation', 6),
-      subject('f2', 'foundation', 6),
-      subject('f3', 'foundation', 6),
-      subject('f4', 'foundation', 0.5),
-      subject('e1', 'elective', 6),
-      subject('e2', 'elective', 6),
-      subject('e3', 'elective', 6),
-      subject('e4', 'elective', 6),
-    ],
-    fees: { currency: 'AUD', perCredit: 100, initialRegistrationCredits: { local: 0, 'non-local': 0 } },
-    requirements: [{ id: 'any', label: 'Any subjects', from: { categories: ['foundation', 'elective'] }, atLeast: { credits: 24 } }],
-    limits,
-    exitAwards,
-  });
+  return catalogueFrom(
+    smallV2Json(
+      [
+        ['f1', 'foundation', 6],
+        ['f2', 'foundation', 6],
+        ['f3', 'foundation', 6],
+        ['f4', 'foundation', 0.5],
+        ['e1', 'elective', 6],
+        ['e2', 'elective', 6],
+        ['e3', 'elective', 6],
+        ['e4', 'elective', 6],
+      ],
+      {
+        requirements: [{ id: 'any', label: 'Any subjects', from: { categories: ['foundation', 'elective'] }, atLeast: { credits: 24 } }],
+        limits,
+        exitAwards,
+      },
+    ),
+  );
 }
 
 describe('credits beyond a limit do not count towards the degree', () => {

@@ -1,38 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueFrom, plan } from './catalogues.js';
+import { catalogueFrom, plan, smallV2Json } from './catalogues.js';
 import { judgePlan } from '../../src/domain/plan/judge.js';
 import { routeCount } from '../../src/domain/catalogue/routes.js';
 import { parseCatalogue } from '../../src/domain/catalogue/validate.js';
 import { buildCatalogue } from '../../src/domain/catalogue/model.js';
 import type { CatalogueData } from '../../src/domain/catalogue/schema.js';
 
-const subject = (id: string, category: string, credits: number) => ({ id, title: `Subject ${id}`, category, credits });
-
 function programme(requirements: unknown[], extra: Record<string, unknown> = {}) {
-  return {
-    schemaVersion: 2,
-    id: 'edges',
-    programme: { name: 'Master of Edges', institution: 'Test University', intake: '2025-09' },
-    modes: [{ id: 'full-time', label: 'Full-time', normalDurationYears: 1 }],
-    creditsRequired: 24,
-    categories: [
-      { id: 'foundation', label: 'Foundation', adjective: 'foundation' },
-      { id: 'elective', label: 'Electives', adjective: 'elective' },
-      { id: 'project', label: 'Project', adjective: 'project' },
-    ],
-    subjects: [
-      subject('f1', 'foundation', 6),
-      subject('f2', 'foundation', 6),
-      subject('f3', 'foundation', 6),
-      subject('e1', 'elective', 6),
-      subject('e2', 'elective', 6),
-      subject('e3', 'elective', 6),
-      subject('p1', 'project', 6),
-    ],
-    fees: { currency: 'AUD', perCredit: 100, initialRegistrationCredits: { local: 0, 'non-local': 0 } },
-    requirements,
-    ...extra,
-  };
+  const subjects: [string, string, number][] = [
+    ['f1', 'foundation', 6],
+    ['f2', 'foundation', 6],
+    ['f3', 'foundation', 6],
+    ['e1', 'elective', 6],
+    ['e2', 'elective', 6],
+    ['e3', 'elective', 6],
+    ['p1', 'project', 6],
+  ];
+  return smallV2Json(subjects, { requirements, ...extra });
 }
 
 describe('version 2 routes in the judge', () => {

@@ -17,3 +17,12 @@ export function* choices(catalogue: Catalogue): Generator<number[]> {
 export function choiceCount(catalogue: Catalogue): number {
   return catalogue.requirements.reduce((product, r) => product * r.options.length, 1);
 }
+
+const choiceLists = new WeakMap<Catalogue, readonly number[][]>();
+
+/** choices(catalogue) as a list made once per catalogue: every plan of a cohort walks it. Never changed by its readers. */
+export function choiceList(catalogue: Catalogue): readonly number[][] {
+  let list = choiceLists.get(catalogue);
+  if (!list) choiceLists.set(catalogue, (list = [...choices(catalogue)]));
+  return list;
+}

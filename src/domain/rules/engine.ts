@@ -3,7 +3,7 @@ import { assign, assignGreedily, plainlyUnmet, type Standing } from './assign.js
 import { canonicalCatalogue, canonicalPlanOf } from './canonical.js';
 import { Remembered } from './remembered.js';
 import { describeShortfall } from './wording.js';
-import { choices } from './choices.js';
+import { choiceList } from './choices.js';
 import { decideBySearch } from './search/decide.js';
 import type { RequirementResult } from './result.js';
 
@@ -17,15 +17,6 @@ export interface Evaluation {
 }
 
 export { choices, choiceCount } from './choices.js';
-
-const choiceLists = new WeakMap<Catalogue, readonly number[][]>();
-
-/** choices(catalogue) as a list made once per catalogue: every plan of a cohort walks it. Never changed by its readers. */
-function choiceList(catalogue: Catalogue): readonly number[][] {
-  let list = choiceLists.get(catalogue);
-  if (!list) choiceLists.set(catalogue, (list = [...choices(catalogue)]));
-  return list;
-}
 
 function score(standings: readonly Standing[]): [number, number] {
   let met = 0;

@@ -1,13 +1,13 @@
 import type { Catalogue, RequirementOption, Subject } from '../../catalogue/model.js';
 import { fromHundredths, hundredths } from '../../catalogue/credits.js';
-import { choices } from '../choices.js';
+import { choiceList } from '../choices.js';
 import { canonicalPlan } from '../canonical.js';
 import type { RequirementResult } from '../result.js';
 import { leafMet, leafProgress, leafShortfall } from './leaf-wording.js';
 import { activeLeaves, searchRoute, STATE_BUDGET, type ActiveLeaf, type Budget, type LeafOutcome, type Score } from './state-search.js';
 
 interface RouteOutcome {
-  choice: number[];
+  choice: readonly number[];
   active: ActiveLeaf[];
   outcomes: LeafOutcome[];
   met: boolean[];
@@ -30,11 +30,11 @@ function standings(catalogue: Catalogue, active: readonly ActiveLeaf[], outcomes
 function routeOutcome(
   catalogue: Catalogue,
   plan: readonly Subject[],
-  choice: number[],
+  choice: readonly number[],
   score: (s: ReturnType<typeof standings>) => number[],
   budget: Budget,
+  active = activeLeaves(catalogue, choice),
 ): RouteOutcome {
-  const active = activeLeaves(catalogue, choice);
   const scoreOutcomes: Score = (outcomes) => score(standings(catalogue, active, outcomes));
   const outcomes = searchRoute(catalogue, plan, active, scoreOutcomes, budget);
   return { choice, active, outcomes, ...standings(catalogue, active, outcomes) };
@@ -59,18 +59,19 @@ function plainlyShort(active: readonly ActiveLeaf[], plan: readonly Subject[]): 
 /** The route through the requirements to report: the first that meets them all, else the closest. */
 function bestRoute(catalogue: Catalogue, plan: readonly Subject[], budget: Budget): RouteOutcome {
   let best: { route: RouteOutcome; score: number[] } | undefined;
-  const deferred: number[][] = [];
-  const consider = (choice: number[]) => {
-    const route = routeOutcome(catalogue, plan, choice, closest, budget);
+  const deferred: { choice: readonly number[]; active: ActiveLeaf[] }[] = [];
+  const consider = (choice: readonly number[], active: ActiveLeaf[]) => {
+    const route = routeOutcome(catalogue, plan, choice, closest, budget, active);
     const score = closest(route);
     if (!best || score[0]! > best.score[0]! || (score[0] === best.score[0] && score[1]! > best.score[1]!)) best = { route, score };
     return route.met.every(Boolean);
   };
-  for (const choice of choices(catalogue)) {
-    if (plainlyShort(activeLeaves(catalogue, choice), plan)) deferred.push(choice);
-    else if (consider(choice)) return best!.route;
+  for (const choice of choiceList(catalogue)) {
+    const active = activeLeaves(catalogue, choice);
+    if (plainlyShort(active, plan)) deferred.push({ choice, active });
+    else if (consider(choice, active)) return best!.route;
   }
-  for (const choice of deferred) consider(choice);
+  for (const { choice, active } of deferred) consider(choice, active);
   return best!.route;
 }
 
