@@ -22,6 +22,15 @@ describe('multiplyDivide: a x b / divisor, a half rounded away from zero, one pa
     expect(multiplyDivide(a, b, divisor)).toBe(expected);
   });
 
+  it.each([
+    ['exact', 6, 5, 3, 10],
+    ['a half rounds down', 1, 5, 10, 0],
+    ['just below a whole', 19, 1, 10, 1],
+    ['a product past 2^53', 2 ** 27 + 1, 2 ** 26 + 1, 2, 2 ** 52 + 2 ** 26 + 2 ** 25],
+  ])("with 'down': %s", (_, a, b, divisor, expected) => {
+    expect(multiplyDivide(a, b, divisor, 'down')).toBe(expected);
+  });
+
   it('refuses a fraction, with a message that says why', () => {
     expect(() => multiplyDivide(0.5, 2, 1)).toThrow(/not a whole number the fee arithmetic can hold exactly/);
   });

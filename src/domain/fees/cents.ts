@@ -10,10 +10,11 @@ import { hundredths } from '../hundredths.js';
 export { hundredths as cents, fromHundredths as units } from '../hundredths.js';
 
 /**
- * a x b / divisor, to the nearest integer, a half rounded up (away from zero), for non-negative or
- * negative integers alike: exact for any integers, as BigInt holds every digit of the product.
+ * a x b / divisor, to the nearest integer, a half rounded up (away from zero), or with 'down'
+ * rounded towards zero (a share that must never exceed its part), for non-negative or negative
+ * integers alike: exact for any integers, as BigInt holds every digit of the product.
  */
-export function multiplyDivide(a: number, b: number, divisor: number): number {
+export function multiplyDivide(a: number, b: number, divisor: number, rounding: 'half-up' | 'down' = 'half-up'): number {
   for (const n of [a, b, divisor])
     if (!Number.isInteger(n)) throw new RangeError(`${n} is not a whole number the fee arithmetic can hold exactly`);
   const product = BigInt(a) * BigInt(b);
@@ -21,7 +22,7 @@ export function multiplyDivide(a: number, b: number, divisor: number): number {
   const negative = product < 0n !== d < 0n;
   const n = product < 0n ? -product : product;
   const m = d < 0n ? -d : d;
-  const quotient = n / m + (2n * (n % m) >= m ? 1n : 0n);
+  const quotient = n / m + (rounding === 'half-up' && 2n * (n % m) >= m ? 1n : 0n);
   return Number(negative ? -quotient : quotient);
 }
 

@@ -138,7 +138,7 @@ export function splitBills(
   const weights = rows.map((r) => r.subjects.reduce((sum, s) => sum + (counted.has(s) ? chargeable(s) : 0), 0));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const fellowship = cents(fees.fellowship);
-  const shares = weights.map((w) => (totalWeight === 0 ? 0 : multiplyDivideDown(fellowship, w, totalWeight * 100) * 100));
+  const shares = weights.map((w) => (totalWeight === 0 ? 0 : multiplyDivide(fellowship, w, totalWeight * 100, 'down') * 100));
   const lastWeighted = weights.reduce((last, w, i) => (w > 0 ? i : last), -1);
   if (lastWeighted !== -1) shares[lastWeighted]! += fellowship - shares.reduce((a, b) => a + b, 0);
   const firstSemester = rows.findIndex((r) => r.subjects.length > 0 || r.retakes.length > 0);
@@ -167,11 +167,4 @@ export function splitBills(
       instalments,
     };
   });
-}
-
-/** floor(a x b / divisor) for non-negative integers, exactly. */
-function multiplyDivideDown(a: number, b: number, divisor: number): number {
-  const product = a * b;
-  if (Number.isSafeInteger(product)) return (product - (product % divisor)) / divisor;
-  return Number((BigInt(a) * BigInt(b)) / BigInt(divisor));
 }
