@@ -24,8 +24,11 @@ export function makeContext(io: Io, options: GlobalOptions): Context {
     io,
     json: options.json === true,
     colour,
-    // A --json run is for a program: it never stops to ask.
-    interactive: options.input !== false && options.json !== true && io.stdin.isTTY === true && io.stdout.isTTY === true,
+    // A --json run is for a program: it never stops to ask. Worked out when a command asks, so
+    // that one which never does (fees, subjects) never makes the stdin stream (see processIo).
+    get interactive() {
+      return options.input !== false && options.json !== true && io.stdout.isTTY === true && io.stdin.isTTY === true;
+    },
     width: outputWidth(io),
     catalogue: () => (catalogue ??= chosenCatalogue(io, options.catalogue)),
     out: (text) => void io.stdout.write(text),
