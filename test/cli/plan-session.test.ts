@@ -5,7 +5,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Io } from '../../src/cli/context.js';
 import { makeContext } from '../../src/cli/make-context.js';
-import { InterruptedError, UsageError } from '../../src/cli/outcome.js';
+import { CannotWriteError, InterruptedError, UsageError } from '../../src/cli/outcome.js';
 import { runPlanner, type PlanOptions } from '../../src/cli/commands/plan/planner.js';
 import { MemoryStore } from '../prompts/memory-store.js';
 import { scriptedAsk, type Turn } from '../prompts/scripted-ask.js';
@@ -282,4 +282,50 @@ test('a flag that names no subject of the programme is a usage error with sugges
   const error = await run({ core: ['epidemology'] }, []).outcome.catch((e: unknown) => e);
   expect(error).toBeInstanceOf(UsageError);
   expect((error as Error).message).toBe('--core "epidemology" is not a subject of this programme; did you mean "Epidemiology"?');
+});
+
+describe('a draft that cannot be saved (a full disk)', () => {
+  /** A store whose draft saves succeed or fail in turn (`room`: true where there is room), then fail, as a full disk would. */
+  class FullDiskStore extends MemoryStore {
+    constructor(private readonly room: boolean[] = []) {
+      super();
+    }
+    override saveDraft(draft: Parameters<MemoryStore['saveDraft']>[0]): void {
+      if (!(this.room.shift() ?? false))
+        throw new CannotWriteError('cannot save to the store (memory): no space left on the device; nothing was changed.');
+      super.saveDraft(draft);
+    }
+  }
+  const TO_CORE_THEN_STOP: Turn[] = [...UP_TO_CORE, { expect: 'Choose at least 2 elective subjects', keys: ['ctrl-c'] }];
+
+  test('the session goes on, says so once, and a stop says nothing was kept', async () => {
+    const store = new FullDiskStore();
+    const { outcome, stderr } = run({}, TO_CORE_THEN_STOP, store);
+    await expect(outcome).rejects.toThrow('Stopped. No draft could be saved, so nothing was kept.');
+    expect(stderr().match(/no space left on the device/g)).toHaveLength(1);
+    expect(stderr().replace(/\s+/g, ' ')).toContain('The planner goes on, and saves the draft again after your next answer.');
+    expect(store.draft).toBeUndefined();
+  });
+
+  test('a stop after a failed save says only earlier answers are kept, and they are', async () => {
+    const store = new FullDiskStore([true]);
+    const { outcome } = run({}, TO_CORE_THEN_STOP, store);
+    await expect(outcome).rejects.toThrow(
+      'Stopped. Only your earlier answers are kept as a draft (the latest could not be saved); to continue from them, run study-planner plan --resume',
+    );
+    expect(store.draft?.answers).toMatchObject({ residency: 'local' });
+    expect(store.draft?.answers.mode).toBeUndefined();
+  });
+
+  test('once there is room again the draft is saved as usual', async () => {
+    const store = new FullDiskStore([false, true, true, true]);
+    const { outcome, stderr } = run({}, TO_CORE_THEN_STOP, store);
+    await expect(outcome).rejects.toThrow('Stopped. Your answers so far are kept as a draft; to continue, run study-planner plan --resume');
+    expect(stderr().match(/no space left on the device/g)).toHaveLength(1);
+    expect(store.draft?.answers).toMatchObject({
+      residency: 'local',
+      mode: 'part-time',
+      picks: { core: ['epidemiology', 'project-management'] },
+    });
+  });
 });

@@ -132,6 +132,9 @@ export async function runInTerminal(
 ): Promise<Outcome> {
   const { store } = world;
   let kept = options.resume === true;
+  // A draft that cannot be written (a full disk) does not end the session: it goes on, says so
+  // once, and tries again at the next answer; what a stop keeps is then said as it is.
+  let latestKept = true;
   if (!options.resume && store.getDraft() !== undefined) {
     ctx.err(`A draft from an earlier session is kept until you answer the first question here; to continue it instead, run ${RESUME}\n`);
   }
@@ -143,8 +146,16 @@ export async function runInTerminal(
     width: ctx.width,
     say: (text: string) => ctx.out(text),
     keep: (a: Answers) => {
-      store.saveDraft(draftFromAnswers(catalogue, a, world.now()));
+      try {
+        store.saveDraft(draftFromAnswers(catalogue, a, world.now()));
+      } catch (error) {
+        if (!(error instanceof ExitError)) throw error;
+        if (latestKept) ctx.err(`${wrap(draftNotKept(error), ctx.width)}\n`);
+        latestKept = false;
+        return;
+      }
       kept = true;
+      latestKept = true;
     },
     takenBy: (name: string) => plansNamed(store.listPlans(), name).map((p) => p.name),
     ...(options.out !== undefined ? { out: options.out } : {}),
@@ -159,11 +170,7 @@ export async function runInTerminal(
     end = await plannerSession(session, answers, { resumed: options.resume === true || start.editing !== undefined });
   } catch (error) {
     if (!isPromptExit(error)) throw error;
-    throw new InterruptedError(
-      kept
-        ? `Stopped. Your answers so far are kept as a draft; to continue, run ${RESUME}`
-        : 'Stopped before the first answer; there was nothing to keep.',
-    );
+    throw new InterruptedError(stoppedMessage(kept, latestKept));
   }
   if (end.outcome === 'discard') {
     store.clearDraft();
@@ -178,11 +185,30 @@ export async function runInTerminal(
     done = keepPlan(store, plan, end.answers.name, options, { draftIsThisPlan: true, replace: end.replace });
   } catch (error) {
     if (error instanceof ExitError)
-      throw new ExitError(error.code, `${error.message} Your answers are kept as a draft; to come back to them, run ${RESUME}`);
+      throw new ExitError(
+        error.code,
+        latestKept
+          ? `${error.message} Your answers are kept as a draft; to come back to them, run ${RESUME}`
+          : `${error.message} The draft could not be saved either${kept ? `: only earlier answers are kept, for ${RESUME}` : ''}.`,
+      );
     throw error;
   }
   for (const line of done) ctx.err(`${wrap(line, ctx.width)}\n`);
   return valid ? 'success' : 'invalid';
+}
+
+function draftNotKept(error: ExitError): string {
+  return safeLine(`study-planner: ${error.message} The planner goes on, and saves the draft again after your next answer.`);
+}
+
+/** What a stop (Ctrl-C) keeps, said as it is. */
+function stoppedMessage(kept: boolean, latestKept: boolean): string {
+  if (!kept)
+    return latestKept
+      ? 'Stopped before the first answer; there was nothing to keep.'
+      : 'Stopped. No draft could be saved, so nothing was kept.';
+  if (latestKept) return `Stopped. Your answers so far are kept as a draft; to continue, run ${RESUME}`;
+  return `Stopped. Only your earlier answers are kept as a draft (the latest could not be saved); to continue from them, run ${RESUME}`;
 }
 
 /**
