@@ -33,6 +33,8 @@ export interface TerminalOptions {
   cols?: number;
   /** Added to (or, with `undefined`, removed from) the clean environment of run-process.ts. */
   env?: Record<string, string | undefined>;
+  /** `ulimit -f` for the program, in 1 KiB blocks: a file system that takes no more, as when full. */
+  fileBlocks?: number;
 }
 
 /**
@@ -41,9 +43,13 @@ export interface TerminalOptions {
  * signal, the prompts' drawing); a command's output at a terminal's width runs in process
  * (run-in-process.ts, with isTTY and columns).
  */
-export function spawnInTerminal(args: readonly string[], { storeDir, cols = 100, env }: TerminalOptions): Terminal {
+export function spawnInTerminal(args: readonly string[], { storeDir, cols = 100, env, fileBlocks }: TerminalOptions): Terminal {
   const childEnv = cleanEnv(storeDir, { TERM: 'xterm-256color', ...env }) as Record<string, string>;
-  const child = pty.spawn(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols, rows: 40, cwd: ROOT, env: childEnv });
+  const [file, argv] =
+    fileBlocks === undefined
+      ? [process.execPath, [BIN, ...args]]
+      : ['bash', ['-c', `ulimit -f ${fileBlocks}; exec "$0" "$@"`, process.execPath, BIN, ...args]];
+  const child = pty.spawn(file, argv, { name: 'xterm-256color', cols, rows: 40, cwd: ROOT, env: childEnv });
   let raw = '';
   let seen = 0;
   const listeners = new Set<() => void>();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { EXIT_CODES } from '../outcome.js';
 
 interface GuardedProcess {
+  on(event: 'SIGXFSZ', listener: () => void): unknown;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   exitCode?: number | string | null | undefined;
@@ -32,6 +33,10 @@ function reason(error: NodeJS.ErrnoException): string {
  * works, and exit 2. Never a stack trace: nothing useful can be printed where printing failed.
  */
 export function guardOutput(proc: GuardedProcess): void {
+  // A write past the file size limit (ulimit -f) raises SIGXFSZ, whose default ends the process at
+  // once, with no word and no cleanup. Handled, the write fails with EFBIG instead, which every
+  // writer reports in one sentence ("would pass the size limit for files") with nothing changed.
+  proc.on('SIGXFSZ', () => {});
   let ending = false;
   const fail = (name: 'stdout' | 'stderr', error: NodeJS.ErrnoException): never => {
     if (ending) proc.exit(EXIT_CODES.failed);
