@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { cliTable3Hotspots } from './cli-table3-hotspots.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -43,11 +44,14 @@ const importMetaUrlOfEachModule = {
 };
 
 /**
- * cli-table3 measures every cell several times with its own string-width (version 4), which runs a
- * regular expression of every emoji on each call: most of the time `subjects` takes. For printable
- * ASCII that string-width returns the length (no escape, emoji, control, combining or wide
- * character can occur), so the bundle answers that case at once and hands every other string to
- * the real string-width, loaded on first need. test/process/bundle.test.ts holds the two equal.
+ * cli-table3 measures every cell several times with its own string-width (version 4), which builds
+ * and runs a regular expression of every emoji on each call: most of the time `subjects` takes.
+ * For printable ASCII that string-width returns the length (no escape, emoji, control, combining
+ * or wide character can occur), so the bundle answers that case at once. Every other string goes
+ * to the real string-width, loaded on first need, and its answer is remembered (it is a pure
+ * function of the string): cli-table3 measures its ellipsis, "…", for each cell longer than ten
+ * columns, only to write a debugging message it drops, which was 13 ms of `subjects`.
+ * test/process/bundle.test.ts holds the shortcut equal to string-width.
  */
 const asciiFastStringWidth = {
   name: 'ascii-fast-string-width',
@@ -61,8 +65,22 @@ const asciiFastStringWidth = {
     build.onLoad({ filter: /.*/, namespace: 'ascii-fast-string-width' }, (args) => ({
       contents: [
         'const PRINTABLE_ASCII = /^[\\x20-\\x7e]*$/;',
+        'const KNOWN_AT_MOST = 1000;',
+        // cli-table3 measures its ellipsis on every drawing: known at once, string-width's regular expression of every emoji is never built for it.
+        "const known = new Map([['\\u2026', 1]]);",
         'let measure;',
-        `const stringWidth = (text) => (typeof text === 'string' && PRINTABLE_ASCII.test(text) ? text.length : (measure ??= require(${JSON.stringify(path.resolve(ROOT, args.path))}))(text));`,
+        `const real = (text) => (measure ??= require(${JSON.stringify(path.resolve(ROOT, args.path))}))(text);`,
+        'const stringWidth = (text) => {',
+        "  if (typeof text !== 'string') return real(text);",
+        '  if (PRINTABLE_ASCII.test(text)) return text.length;',
+        '  let width = known.get(text);',
+        '  if (width === undefined) {',
+        '    if (known.size >= KNOWN_AT_MOST) known.clear();',
+        '    width = real(text);',
+        '    known.set(text, width);',
+        '  }',
+        '  return width;',
+        '};',
         'module.exports = stringWidth;',
         'module.exports.default = stringWidth;',
       ].join('\n'),
@@ -126,7 +144,7 @@ const result = await esbuild.build({
   // one-byte string several milliseconds faster; names are kept for DEBUG=1's stack traces.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [importMetaUrlOfEachModule, asciiFastStringWidth, lazyBuiltins],
+  plugins: [cliTable3Hotspots, importMetaUrlOfEachModule, asciiFastStringWidth, lazyBuiltins],
 });
 for (const warning of result.warnings) console.error(`bundle: ${esbuild.formatMessagesSync([warning], { kind: 'warning' }).join('')}`);
 fs.writeFileSync(BUNDLE, result.outputFiles[0].contents);

@@ -133,4 +133,10 @@ describe("the bundle's shortcut for cli-table3's string-width", () => {
       { numRuns: 2_000 },
     );
   });
+
+  it("knows cli-table3's ellipsis to be as wide as string-width says", () => {
+    // scripts/bundle.mjs seeds its memory of widths with this one, which cli-table3 measures on every drawing.
+    expect(stringWidth('\u2026')).toBe(1);
+    expect(fs.readFileSync(path.join(ROOT, 'dist', 'bundle.cjs'), 'utf8')).toContain('known=new Map([["\\u2026",1]])');
+  });
 });

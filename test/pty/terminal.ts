@@ -37,6 +37,9 @@ export interface TerminalOptions {
   fileBlocks?: number;
 }
 
+// How long the terminal must stay silent after the program exits before its output counts as all read.
+const OUTPUT_QUIET_MS = 100;
+
 /**
  * Runs the built program in a real pseudo-terminal, 100 columns (unless `cols` says) by 40 rows:
  * the one terminal driver. Only what needs a real terminal belongs here (raw keys, Ctrl-C as a
@@ -52,12 +55,24 @@ export function spawnInTerminal(args: readonly string[], { storeDir, cols = 100,
   const child = pty.spawn(file, argv, { name: 'xterm-256color', cols, rows: 40, cwd: ROOT, env: childEnv });
   let raw = '';
   let seen = 0;
+  let lastData = Date.now();
   const listeners = new Set<() => void>();
   child.onData((data) => {
     raw += data;
+    lastData = Date.now();
     for (const listener of listeners) listener();
   });
-  const exited = new Promise<number>((resolve) => child.onExit(({ exitCode }) => resolve(exitCode)));
+  // node-pty may report the exit before the last of the output has been read from the terminal
+  // (seen on a loaded machine: a 201-plan check "exited" with its summary still unread), so the
+  // exit counts once no output has come for a moment.
+  const exited = new Promise<number>((resolve) =>
+    child.onExit(({ exitCode }) => {
+      const since = Date.now();
+      const settle = () =>
+        Date.now() - lastData >= OUTPUT_QUIET_MS || Date.now() - since >= 2_000 ? resolve(exitCode) : setTimeout(settle, 10);
+      settle();
+    }),
+  );
   let running = true;
   void exited.then(() => {
     running = false;

@@ -11,6 +11,7 @@ const BUILT = [path.join('dist', 'cli', 'main.js'), path.join('dist', 'bundle.cj
 // What the build is made from, besides src/ and data/ (the code cache is made for bin's wrapper).
 const BUILD_SCRIPTS = [
   path.join('scripts', 'bundle.mjs'),
+  path.join('scripts', 'cli-table3-hotspots.mjs'),
   path.join('scripts', 'bundle-cache.cjs'),
   path.join('bin', 'study-planner'),
   'package-lock.json',
