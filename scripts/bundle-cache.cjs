@@ -1,12 +1,15 @@
-// Writes dist/bundle.cache: V8's code cache for dist/bundle.cjs, taken after running the commands
-// people run most, so it holds the compiled code of every function they reach, not only of the
-// bundle's top level. Run by scripts/bundle.mjs in a process of its own (plain `node`, no flags:
-// V8 rejects a cache made under other flags). Output of the commands is discarded.
+// Writes V8's code caches for dist/bundle.cjs, each taken after running commands people run most,
+// so it holds the compiled code of every function they reach, not only of the bundle's top level:
+// `node scripts/bundle-cache.cjs` writes dist/bundle.cache, from all of them; with a command's
+// name (fees, check, subjects, plan), that command's own cache, from it alone, which the bin loads
+// for it (bin/study-planner). Run by scripts/bundle.mjs, each in a process of its own (plain
+// `node`, no flags: V8 rejects a cache made under other flags), since a cache holds everything the
+// process compiled. Output of the commands is discarded.
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { compileBundle, runBundle, CACHE } = require('../bin/study-planner');
+const { compileBundle, runBundle, cacheOf, COMMANDS_WITH_OWN_CACHE } = require('../bin/study-planner');
 
 const ROOT = path.join(__dirname, '..');
 const example = (name) => path.join(ROOT, 'examples', name);
@@ -34,12 +37,15 @@ async function main() {
       [0, '--help'],
       [0, 'check', '--help'],
     ];
+    const only = process.argv[2];
+    if (only !== undefined && !COMMANDS_WITH_OWN_CACHE.includes(only)) throw new Error(`no command "${only}" has a cache of its own`);
+    const runs = only === undefined ? commands : commands.filter(([, ...argv]) => argv[0] === only);
     process.env.STUDY_PLANNER_STORE_DIR = path.join(work, 'store');
     const script = compileBundle(undefined);
     const { run } = runBundle(script);
     const write = { stdout: process.stdout.write, stderr: process.stderr.write };
     const failures = [];
-    for (const [expected, ...argv] of commands) {
+    for (const [expected, ...argv] of runs) {
       process.stdout.write = process.stderr.write = () => true;
       let code;
       try {
@@ -52,7 +58,7 @@ async function main() {
     }
     process.exitCode = 0;
     if (failures.length > 0) throw new Error(`the commands run to fill the code cache did not behave:\n  ${failures.join('\n  ')}`);
-    fs.writeFileSync(CACHE, script.createCachedData());
+    fs.writeFileSync(cacheOf(only), script.createCachedData());
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

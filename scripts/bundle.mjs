@@ -4,6 +4,7 @@
 // (docs/performance.md). Run by "npm run build" after tsc; dist/ must be built first.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -12,7 +13,6 @@ import { cliTable3Hotspots } from './cli-table3-hotspots.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
 const BUNDLE = path.join(DIST, 'bundle.cjs');
-const CACHE = path.join(DIST, 'bundle.cache');
 
 /**
  * The program finds package.json, the bundled catalogue and dist/validated/ relative to its own
@@ -148,10 +148,15 @@ const result = await esbuild.build({
 });
 for (const warning of result.warnings) console.error(`bundle: ${esbuild.formatMessagesSync([warning], { kind: 'warning' }).join('')}`);
 fs.writeFileSync(BUNDLE, result.outputFiles[0].contents);
-fs.rmSync(CACHE, { force: true });
-const cache = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle-cache.cjs')], {
-  stdio: 'inherit',
-  // The warm-up runs the bundled catalogue with no saved or environment settings of the builder's.
-  env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STUDY_PLANNER_'))), NODE_OPTIONS: '' },
-});
-if (cache.status !== 0) throw new Error('writing the code cache failed (see above)');
+// The cache of every command, then one for each command with a cache of its own (bin/study-planner).
+const require = createRequire(import.meta.url);
+const { caches, COMMANDS_WITH_OWN_CACHE } = require('../bin/study-planner');
+for (const file of caches()) fs.rmSync(file, { force: true });
+for (const only of [undefined, ...COMMANDS_WITH_OWN_CACHE]) {
+  const cache = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle-cache.cjs'), ...(only ? [only] : [])], {
+    stdio: 'inherit',
+    // The warm-up runs the bundled catalogue with no saved or environment settings of the builder's.
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STUDY_PLANNER_'))), NODE_OPTIONS: '' },
+  });
+  if (cache.status !== 0) throw new Error(`writing the code cache${only ? ` of ${only}` : ''} failed (see above)`);
+}

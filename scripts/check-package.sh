@@ -8,7 +8,7 @@ trap 'rm -rf "$work"' EXIT
 tarball="$(npm pack --silent --pack-destination "$work" | tail -n 1)"
 npm install --global --prefix "$work/prefix" --no-audit --no-fund "$work/$tarball" > "$work/install.log" 2>&1 || { cat "$work/install.log"; exit 1; }
 tar -tzf "$work/$tarball" > "$work/contents"
-for shipped in dist/bundle.cjs dist/bundle.cache bin/package.json; do
+for shipped in dist/bundle.cjs dist/bundle.cache dist/bundle.fees.cache dist/bundle.check.cache dist/bundle.subjects.cache dist/bundle.plan.cache bin/package.json; do
   grep -qx "package/$shipped" "$work/contents" || { echo "check-package: the tarball has no $shipped" >&2; exit 1; }
 done
 bin="$work/prefix/bin/study-planner"
@@ -17,8 +17,8 @@ package="$work/prefix/lib/node_modules/study-planner"
 # Node.js in prepack), and must write nothing into its own package, which may be read-only.
 node -e "const b = require(process.argv[1]); process.exit(b.bundleIsCurrent() ? 0 : 1)" "$package/bin/study-planner" \
   || { echo "check-package: the installed program would not run from its bundle (dist/bundle.cjs older than dist/)" >&2; exit 1; }
-node -e "const b = require(process.argv[1]); if (b.compileBundle(require('fs').readFileSync(b.CACHE)).cachedDataRejected !== false) process.exit(1)" "$package/bin/study-planner" \
-  || { echo "check-package: V8 rejects the installed code cache (dist/bundle.cache)" >&2; exit 1; }
+node -e "const b = require(process.argv[1]); for (const c of b.caches()) if (b.compileBundle(require('fs').readFileSync(c)).cachedDataRejected !== false) { console.error(c); process.exit(1); }" "$package/bin/study-planner" \
+  || { echo "check-package: V8 rejects an installed code cache (above)" >&2; exit 1; }
 touch "$work/before-runs"
 mkdir "$work/elsewhere"
 cd "$work/elsewhere"

@@ -65,14 +65,40 @@ describe('the bundle and its code cache', () => {
     expect(fs.readFileSync(record, 'utf8')).not.toMatch(/node_modules/);
   });
 
-  it('has a code cache this Node.js accepts', () => {
-    const bin = require(path.join(ROOT, 'bin', 'study-planner')) as {
-      bundleIsCurrent(): boolean;
-      compileBundle(cache: Buffer | undefined): { cachedDataRejected?: boolean };
-      CACHE: string;
-    };
+  const bin = require(path.join(ROOT, 'bin', 'study-planner')) as {
+    bundleIsCurrent(): boolean;
+    compileBundle(cache: Buffer | undefined): { cachedDataRejected?: boolean };
+    CACHE: string;
+    cacheOf(command: string | undefined): string;
+    commandOf(args: readonly string[]): string | undefined;
+    caches(): string[];
+  };
+
+  it('has code caches this Node.js accepts: one of every command, and one for each of fees, check, subjects and plan', () => {
     expect(bin.bundleIsCurrent()).toBe(true);
-    expect(bin.compileBundle(fs.readFileSync(bin.CACHE)).cachedDataRejected).toBe(false);
+    expect(bin.caches().map((file) => path.basename(file))).toEqual([
+      'bundle.cache',
+      'bundle.fees.cache',
+      'bundle.check.cache',
+      'bundle.subjects.cache',
+      'bundle.plan.cache',
+    ]);
+    for (const cache of bin.caches()) expect(bin.compileBundle(fs.readFileSync(cache)).cachedDataRejected, cache).toBe(false);
+  });
+
+  it.each([
+    [['subjects'], 'bundle.subjects.cache'],
+    [['--catalogue', 'fees', 'subjects', '--json'], 'bundle.subjects.cache'],
+    [['--json', '--no-color', 'fees', '--residency', 'local'], 'bundle.fees.cache'],
+    [['check', '-'], 'bundle.check.cache'],
+    [['plan', '--no-input'], 'bundle.plan.cache'],
+    [['catalogue', 'check', 'x.json'], 'bundle.cache'],
+    [['plans', 'list'], 'bundle.cache'],
+    [['--help'], 'bundle.cache'],
+    [[], 'bundle.cache'],
+    [['--', 'fees'], 'bundle.fees.cache'],
+  ])('%j loads %s', (args, cache) => {
+    expect(path.basename(bin.cacheOf(bin.commandOf(args)))).toBe(cache);
   });
 
   /** A copy of bin/ and dist/ (the rest linked, src/ too: a checkout), to break one part of it. */
@@ -87,13 +113,22 @@ describe('the bundle and its code cache', () => {
 
   it('compiles from source, silently, when V8 rejects the cache', async () => {
     const copy = copyOfProgram();
-    fs.writeFileSync(path.join(copy, 'dist', 'bundle.cache'), 'not a code cache');
+    for (const cache of bin.caches()) fs.writeFileSync(path.join(copy, 'dist', path.basename(cache)), 'not a code cache');
     const script = path.join(copy, 'bin', 'study-planner');
-    const [broken, normal] = await Promise.all([
-      runCli(['fees', '--residency', 'local', '--json'], { script }),
-      runCli(['fees', '--residency', 'local', '--json']),
+    for (const args of [['fees', '--residency', 'local', '--json'], ['--version']]) {
+      const [broken, normal] = await Promise.all([runCli(args, { script }), runCli(args)]);
+      expect(broken).toEqual(normal);
+    }
+  });
+
+  it("uses the cache of every command when a command's own is missing", async () => {
+    const copy = copyOfProgram();
+    fs.rmSync(path.join(copy, 'dist', 'bundle.subjects.cache'));
+    const [fallback, normal] = await Promise.all([
+      runCli(['subjects'], { script: path.join(copy, 'bin', 'study-planner') }),
+      runCli(['subjects']),
     ]);
-    expect(broken).toEqual(normal);
+    expect(fallback).toEqual(normal);
   });
 
   it('runs dist/ instead of a bundle older than dist/ in a checkout (a tsc-only build), never in a package', async () => {
