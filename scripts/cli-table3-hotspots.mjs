@@ -1,21 +1,26 @@
 // Equivalent rewrites of cli-table3's dearest code, applied to the bundle only (scripts/bundle.mjs):
 // cli-table3 stays the table renderer, and draws the same bytes (test/process/bundle.test.ts runs
-// the bundle against dist/, and test/process/cli-table3-hotspots.test.ts holds each rewrite equal
-// to the original). Each original is matched exactly: a cli-table3 whose text differs fails the
-// build, so an upgrade is looked at, never silently left unpatched or patched wrongly.
+// the bundle against dist/, and test/build/cli-table3-hotspots.test.ts holds the rewritten
+// cli-table3 equal to the installed one). Each original is matched exactly: a cli-table3 whose
+// text differs fails the build, so an upgrade is looked at, never silently left unpatched or
+// patched wrongly.
 //
-// Every cell works out its 15 border characters from the table's, one `setOption` each, which
-// splits, capitalises and joins the name and filters a rest-argument array every time: about
-// 20 ms of the 35 ms `subjects` spent drawing its ~475 cells on a cold start
-// (docs/performance.md). The rewrites work the characters out once per drawing and give each
-// cell its own copy, and convert each name once.
+// On a cold start, `subjects` spent about 35 ms drawing its ~475 cells (docs/performance.md), most
+// of it in two places. Every cell works out its 15 border characters from the table's, one
+// `setOption` each, which splits, capitalises and joins the name and filters a rest-argument array
+// every time: the rewrites work the characters out once per drawing, give each cell its own copy,
+// and convert each name once. And every cell truncates its text to ten columns for a debugging
+// message that is dropped unless the table was made with `debug`: the rewrite truncates only when
+// the message is kept.
 import fs from 'node:fs';
+import path from 'node:path';
 
-export const CLI_TABLE3_CELL = /[\\/]cli-table3[\\/]src[\\/]cell\.js$/;
+export const CLI_TABLE3_SOURCES = /[\\/]cli-table3[\\/]src[\\/](cell|debug)\.js$/;
 
-/** Each rewrite: the exact text of cli-table3 0.6.5's src/cell.js, and what the bundle has instead. */
+/** Each rewrite: the exact text of a file of cli-table3 0.6.5's src/, and what the bundle has instead. */
 export const REWRITES = [
   {
+    file: 'cell.js',
     what: 'setOption',
     original: `function setOption(objA, objB, nameB, targetObj) {
   let nameA = nameB.split('-');
@@ -53,6 +58,7 @@ function setOption(objA, objB, nameB, targetObj) {
 }`,
   },
   {
+    file: 'cell.js',
     what: "a cell's border characters",
     original: `    let optionsChars = this.options.chars || {};
     let tableChars = tableOptions.chars;
@@ -78,13 +84,38 @@ function setOption(objA, objB, nameB, targetObj) {
     }`,
     prelude: 'const tableCharsOfDrawing = new WeakMap();\n',
   },
+  {
+    file: 'debug.js',
+    what: 'the debugging messages',
+    original: `debug.debugMessages = () => messages;
+`,
+    rewritten: `debug.debugMessages = () => messages;
+
+debug.keeps = (min) => level >= min;
+`,
+  },
+  {
+    file: 'cell.js',
+    what: "a cell's debugging message",
+    original: `    let content = utils.truncate(this.content, 10, this.truncate);
+    if (!lineNum) {
+      info(\`\${this.y}-\${this.x}: \${this.rowSpan - lineNum}x\${this.colSpan} Cell \${content}\`);
+    } else {
+      // debug(\`\${lineNum}-\${this.x}: 1x\${this.colSpan} RowSpanCell \${content}\`);
+    }`,
+    rewritten: `    if (!lineNum && debugMessages.keeps(debugMessages.INFO)) {
+      let content = utils.truncate(this.content, 10, this.truncate);
+      info(\`\${this.y}-\${this.x}: \${this.rowSpan - lineNum}x\${this.colSpan} Cell \${content}\`);
+    }`,
+    prelude: "const debugMessages = require('./debug');\n",
+  },
 ];
 
-/** cell.js with every rewrite made; throws when an original is not there exactly once. */
-export function rewriteCell(text, file) {
+/** A file of cli-table3's src/ (`file` is its path) with its rewrites made; throws when an original is not there exactly once. */
+export function rewriteSource(text, file) {
   let rewritten = text;
   let prelude = '';
-  for (const { what, original, rewritten: replacement, prelude: before = '' } of REWRITES) {
+  for (const { what, original, rewritten: replacement, prelude: before = '' } of REWRITES.filter((r) => path.basename(file) === r.file)) {
     const at = rewritten.indexOf(original);
     if (at === -1 || rewritten.indexOf(original, at + 1) !== -1)
       throw new Error(
@@ -100,8 +131,8 @@ export function rewriteCell(text, file) {
 export const cliTable3Hotspots = {
   name: 'cli-table3-hotspots',
   setup(build) {
-    build.onLoad({ filter: CLI_TABLE3_CELL }, async (args) => ({
-      contents: rewriteCell(await fs.promises.readFile(args.path, 'utf8'), args.path),
+    build.onLoad({ filter: CLI_TABLE3_SOURCES }, async (args) => ({
+      contents: rewriteSource(await fs.promises.readFile(args.path, 'utf8'), args.path),
       loader: 'js',
     }));
   },

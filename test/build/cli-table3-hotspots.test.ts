@@ -5,7 +5,7 @@ import vm from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a build script, plain JavaScript without declarations
-import { REWRITES, rewriteCell } from '../../scripts/cli-table3-hotspots.mjs';
+import { REWRITES, rewriteSource } from '../../scripts/cli-table3-hotspots.mjs';
 import { propertyRuns } from '../support/property-runs.js';
 
 // scripts/bundle.mjs rewrites parts of cli-table3's src/cell.js for speed. Here cli-table3 is
@@ -20,16 +20,16 @@ type TableClass = new (options: object) => Drawable;
 const SRC = path.join(path.dirname(createRequire(import.meta.url).resolve('cli-table3')), 'src');
 const installed = createRequire(path.join(SRC, 'table.js'));
 
-/** cli-table3's modules with `transform` applied to src/cell.js; its other modules are shared with the installed copy. */
+/** cli-table3's modules with `transform` applied to each file of src/ but utils.js, which is shared with the installed copy. */
 function cliTable3With(transform: (text: string, file: string) => string): (name: string) => unknown {
   const loaded = new Map<string, unknown>();
   const load = (name: string): unknown => {
-    if (name !== './cell' && name !== './layout-manager' && name !== './table') return installed(name);
+    if (!['./cell', './debug', './layout-manager', './table'].includes(name)) return installed(name);
     if (!loaded.has(name)) {
       const file = path.join(SRC, `${name.slice(2)}.js`);
       const text = fs.readFileSync(file, 'utf8');
       const module = { exports: {} as unknown };
-      const wrapper = vm.runInThisContext(`(function (exports, require, module) {${name === './cell' ? transform(text, file) : text}\n})`, {
+      const wrapper = vm.runInThisContext(`(function (exports, require, module) {${transform(text, file)}\n})`, {
         filename: file,
       }) as (exports: unknown, require: (name: string) => unknown, module: { exports: unknown }) => void;
       wrapper(module.exports, load, module);
@@ -41,9 +41,7 @@ function cliTable3With(transform: (text: string, file: string) => string): (name
 }
 
 const original = cliTable3With((text) => text);
-const rewritten = cliTable3With(rewriteCell);
-const Original = original('./table') as TableClass;
-const Rewritten = rewritten('./table') as TableClass;
+const rewritten = cliTable3With(rewriteSource);
 
 interface LaidOutCell {
   chars?: Record<string, unknown>;
@@ -92,6 +90,8 @@ const tableDefinition = fc.record({
       chars,
       head: fc.array(fc.constantFrom('H', 'Head', ''), { maxLength: 4 }),
       colWidths: fc.array(fc.integer({ min: 1, max: 10 }), { maxLength: 4 }),
+      // Kept messages name each cell's text, cut to ten columns.
+      debug: fc.constantFrom(false, true, 1, 2, 3),
       style: fc.record(
         { head: fc.constant([]), border: fc.constant([]), 'padding-left': fc.integer({ min: 0, max: 2 }) },
         { requiredKeys: [] },
@@ -102,14 +102,18 @@ const tableDefinition = fc.record({
   rows: fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
 });
 
-/** The drawing, or the error cli-table3 throws for a table it cannot lay out. */
-function drawing(Table: TableClass, definition: { options: object; rows: unknown[][] }): string {
+/** The drawing and the debugging messages kept, or the error cli-table3 throws for a table it cannot lay out. */
+function drawing(load: (name: string) => unknown, definition: { options: object; rows: unknown[][] }): string {
   // Each copy gets its own objects: cli-table3 writes into the options it is given.
   const { options, rows } = structuredClone(definition);
+  const debug = load('./debug') as { reset(): void; setDebugLevel(level: number): void; debugMessages(): string[] };
+  debug.reset();
+  // The level outlives the table that set it; each drawing starts from none.
+  debug.setDebugLevel(0);
   try {
-    const table = new Table(options);
+    const table = new (load('./table') as TableClass)(options);
     table.push(...rows);
-    return `${table.toString()}\n${table.toString()}`;
+    return [table.toString(), table.toString(), ...debug.debugMessages()].join('\n');
   } catch (error) {
     return `throws ${(error as Error).message}`;
   }
@@ -117,15 +121,16 @@ function drawing(Table: TableClass, definition: { options: object; rows: unknown
 
 describe("the bundle's rewrites of cli-table3", () => {
   it('each finds its original in the installed cli-table3, exactly once', () => {
-    const text = fs.readFileSync(path.join(SRC, 'cell.js'), 'utf8');
-    for (const { original } of REWRITES as { original: string }[]) expect(text.split(original)).toHaveLength(2);
-    expect(() => rewriteCell(text.replace('nameA.join', 'nameA.concat'), 'cell.js')).toThrow(/setOption is not the code/);
+    for (const { file, original } of REWRITES as { file: string; original: string }[])
+      expect(fs.readFileSync(path.join(SRC, file), 'utf8').split(original), file).toHaveLength(2);
+    const cell = fs.readFileSync(path.join(SRC, 'cell.js'), 'utf8');
+    expect(() => rewriteSource(cell.replace('nameA.join', 'nameA.concat'), 'cell.js')).toThrow(/setOption is not the code/);
   });
 
-  it('draw every table as the installed cli-table3 does', () => {
+  it('draw every table, and keep every debugging message, as the installed cli-table3 does', () => {
     fc.assert(
       fc.property(tableDefinition, (definition) => {
-        expect(drawing(Rewritten, definition)).toBe(drawing(Original, definition));
+        expect(drawing(rewritten, definition)).toBe(drawing(original, definition));
       }),
       { numRuns: propertyRuns(1_000, 200) },
     );
