@@ -10,9 +10,15 @@ export function sumExact(values: Iterable<number>): number {
   return fromHundredths(total);
 }
 
-/** The subjects' credits, summed exactly (in hundredths: 0.25 + 0.5 is 0.75). */
-export function creditsOf(subjects: Iterable<{ readonly credits: number }>): number {
-  return sumExact(Array.from(subjects, (s) => s.credits));
+/**
+ * The credits of the subjects (those of them that `counts` accepts, when given), summed exactly
+ * (in hundredths: 0.25 + 0.5 is 0.75). A loop, not a filtered copy: `check` sums several sets of
+ * every plan it judges.
+ */
+export function creditsOf<S extends { readonly credits: number }>(subjects: Iterable<S>, counts?: (subject: S) => boolean): number {
+  let total = 0;
+  for (const s of subjects) if (counts === undefined || counts(s)) total += hundredths(s.credits);
+  return fromHundredths(total);
 }
 
 /** a - b for exact two-place decimals, without binary rounding error: 8.5 - 8.25 is 0.25, 0.3 - 0.1 is 0.2. */

@@ -84,9 +84,11 @@ function resolveSubjects(catalogue: Catalogue, names: readonly string[], errors:
   return subjects;
 }
 
+const carriesTuition = (s: Subject) => !s.tuitionFree;
+
 /** The credits of those of the subjects that carry tuition. */
 function chargedCreditsOf(subjects: Iterable<Subject>): number {
-  return creditsOf([...subjects].filter((s) => !s.tuitionFree));
+  return creditsOf(subjects, carriesTuition);
 }
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -250,15 +252,14 @@ function billedGraduationCredits(
   taken: readonly Subject[],
   record: StudyRecord,
 ): number {
-  const countedTaken = taken.filter((s) => counted.has(s));
   const makeUp = Math.min(
-    chargedCreditsOf([...record.exempted].filter((s) => counted.has(s))),
-    chargedCreditsOf(taken.filter((s) => !counted.has(s))),
+    creditsOf(record.exempted, (s) => counted.has(s) && !s.tuitionFree),
+    creditsOf(taken, (s) => !counted.has(s) && !s.tuitionFree),
   );
   return Math.max(
     0,
     Math.min(
-      sumExact([chargedCreditsOf(countedTaken), makeUp]),
+      sumExact([creditsOf(taken, (s) => counted.has(s) && !s.tuitionFree), makeUp]),
       differenceExact(chargedCreditsRequired(catalogue), chargedCreditsOf(record.transferred)),
     ),
   );
