@@ -32,6 +32,29 @@ describe('fees on version 2 catalogues', () => {
     expect(r.stdout).not.toMatch(/\d\.\d{3}/);
   });
 
+  it.each([
+    [
+      EDINBURGH,
+      'edinburgh-msc-comparative-public-policy-2025/economic-and-european-semi-core.json',
+      'The first semester is due by the payment deadline on its debit note',
+    ],
+    [
+      POLYU_IT,
+      'polyu-msc-information-technology-2024/no-stream-dissertation.json',
+      'The initial payment, paid on accepting the offer, counts towards the first semester',
+    ],
+  ])(
+    'fees --by-term on %s says how the first semester is billed, with an initial payment only where there is one',
+    async (catalogue, plan, note) => {
+      const r = await runInProcess(['--catalogue', catalogue, 'fees', '--by-term', '--plan', `${FIXTURES}/plans/${plan}`], {
+        env: { ...env, COLUMNS: '200' },
+      });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toContain(note);
+      if (!note.includes('initial payment')) expect(r.stdout).not.toContain('The initial payment, paid on accepting the offer');
+    },
+  );
+
   it('a programme fee is shown as one, with the credits beyond it at the fee per credit', async () => {
     const r = await runInProcess(['--catalogue', EDINBURGH, 'fees', '--residency', 'non-local', '--credits', '200'], { env });
     expect(r.stdout).toMatch(/Programme fee, for 180 credits +GBP 30,000\n/);

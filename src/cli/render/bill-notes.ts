@@ -58,9 +58,10 @@ function monthOfAcademicYear(term: Term): number {
  * semester in `bills`: "The initial payment, paid on accepting the offer, counts towards the first
  * semester, and the rest of that semester is due by the payment deadline on its debit note; after
  * it, each Semester One and Semester Two is billed up to 3 credits' fee before it starts and the
- * rest after add/drop; each Summer Term is billed once, after add/drop."
+ * rest after add/drop; each Summer Term is billed once, after add/drop." A programme whose fees
+ * ask no initial payment (`initialPayment` 0) has the first semester due by its debit note alone.
  */
-export function howBilledNote(bills: readonly TermBill[]): string {
+export function howBilledNote(bills: readonly TermBill[], initialPayment: number): string {
   // The first semester is billed its own way, and a kind of term the plan never reaches needs no words.
   const later = bills.slice(bills.findIndex((b) => b.subjects.length > 0) + 1);
   const kinds = new Map<string, { kind: Term['kind']; order: number }>();
@@ -75,6 +76,8 @@ export function howBilledNote(bills: readonly TermBill[]): string {
       : `each ${list(labels)} is billed up to ${credits} credit${credits === 1 ? "'s" : "s'"} fee before it starts and the rest after add/drop`,
   );
   const first =
-    'The initial payment, paid on accepting the offer, counts towards the first semester, and the rest of that semester is due by the payment deadline on its debit note';
+    initialPayment > 0
+      ? 'The initial payment, paid on accepting the offer, counts towards the first semester, and the rest of that semester is due by the payment deadline on its debit note'
+      : 'The first semester is due by the payment deadline on its debit note';
   return clauses.length === 0 ? `${first}.` : `${first}; after it, ${clauses.join('; ')}.`;
 }

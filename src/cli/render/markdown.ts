@@ -57,9 +57,12 @@ function scheduleSection(catalogue: Catalogue, j: Judgement, today: string | und
   const how = schedule.proposed
     ? '_The plan has no schedule of its own; this one is proposed: compulsory subjects first, the normal load for the study mode, a dissertation last._'
     : "_The plan's own schedule._";
-  const notes = [...unbilledNotes(j), howBilledNote(schedule.bills), ...billsNotes(j.fees), fellowshipEstimateNote(j.fees)].filter(
-    (n): n is string => n !== undefined,
-  );
+  const notes = [
+    ...unbilledNotes(j),
+    howBilledNote(schedule.bills, j.fees.initialPayment),
+    ...billsNotes(j.fees),
+    fellowshipEstimateNote(j.fees),
+  ].filter((n): n is string => n !== undefined);
   // The credits the rows show, so the total adds up: a transferred or exempted subject has no row.
   const billedCredits = sumExact(schedule.bills.map((b) => b.credits));
   return [

@@ -112,7 +112,9 @@ export function renderTermBills(
   remaining?: RemainingCost,
 ): string {
   const heading = schedule.proposed ? 'Bills term by term, for a proposed schedule' : "Bills term by term, for the plan's own schedule";
-  const notes = [howBilledNote(schedule.bills), fellowshipEstimateNote(fees)].filter((n): n is string => n !== undefined);
+  const notes = [howBilledNote(schedule.bills, fees.initialPayment), fellowshipEstimateNote(fees)].filter(
+    (n): n is string => n !== undefined,
+  );
   if (schedule.proposed) {
     notes.push(
       'The plan has no schedule of its own, so one is proposed: compulsory subjects first, the normal load for the study mode, a dissertation last. Add "schedule" to the plan to choose the terms yourself.',
