@@ -9,13 +9,14 @@
 // of it in two places. Every cell works out its 15 border characters from the table's, one
 // `setOption` each, which splits, capitalises and joins the name and filters a rest-argument array
 // every time: the rewrites work the characters out once per drawing, give each cell its own copy,
-// and convert each name once. And every cell truncates its text to ten columns for a debugging
+// and convert each name once. Every cell truncates its text to ten columns for a debugging
 // message that is dropped unless the table was made with `debug`: the rewrite truncates only when
-// the message is kept.
+// the message is kept. And text is measured and coloured line by line through regular
+// expressions for colour codes: text with no escape character skips them.
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const CLI_TABLE3_SOURCES = /[\\/]cli-table3[\\/]src[\\/](cell|debug)\.js$/;
+export const CLI_TABLE3_SOURCES = /[\\/]cli-table3[\\/]src[\\/](cell|debug|utils)\.js$/;
 
 /** Each rewrite: the exact text of a file of cli-table3 0.6.5's src/, and what the bundle has instead. */
 export const REWRITES = [
@@ -108,6 +109,26 @@ debug.keeps = (min) => level >= min;
       info(\`\${this.y}-\${this.x}: \${this.rowSpan - lineNum}x\${this.colSpan} Cell \${content}\`);
     }`,
     prelude: "const debugMessages = require('./debug');\n",
+  },
+  {
+    file: 'utils.js',
+    what: 'strlen',
+    // Text without an escape or a line break has nothing to strip or split: its width is string-width's.
+    original: `function strlen(str) {
+  let code = codeRegex();`,
+    rewritten: `function strlen(str) {
+  if (typeof str === 'string' && str.indexOf('\\u001b') === -1 && str.indexOf('\\n') === -1) return stringWidth(str);
+  let code = codeRegex();`,
+  },
+  {
+    file: 'utils.js',
+    what: 'colorizeLines',
+    // Lines without an escape carry no colour from one to the next: each comes out as it went in.
+    original: `function colorizeLines(input) {
+  let state = {};`,
+    rewritten: `function colorizeLines(input) {
+  if (input.every((line) => typeof line === 'string' && line.indexOf('\\u001b') === -1)) return input.slice();
+  let state = {};`,
   },
 ];
 

@@ -11,7 +11,8 @@ import { propertyRuns } from '../support/property-runs.js';
 // scripts/bundle.mjs rewrites parts of cli-table3's src/cell.js for speed. Here cli-table3 is
 // drawn twice, as installed and with the rewrites, on tables that use what the rewritten code
 // reads: border characters for the table and per cell (by both their names, "top-mid" and
-// "topMid"), paddings, column spans and headers. (Some tables with row spans send cli-table3's
+// "topMid"), paddings, column spans, headers, debugging, wrapping, and text with colour codes and
+// line breaks. (Some tables with row spans send cli-table3's
 // layout into an endless loop, so none are drawn here; the rewritten code does not read them.)
 
 type Drawable = unknown[] & { toString(): string };
@@ -20,11 +21,11 @@ type TableClass = new (options: object) => Drawable;
 const SRC = path.join(path.dirname(createRequire(import.meta.url).resolve('cli-table3')), 'src');
 const installed = createRequire(path.join(SRC, 'table.js'));
 
-/** cli-table3's modules with `transform` applied to each file of src/ but utils.js, which is shared with the installed copy. */
+/** cli-table3's modules with `transform` applied to each file of its src/ (its dependencies are the installed ones). */
 function cliTable3With(transform: (text: string, file: string) => string): (name: string) => unknown {
   const loaded = new Map<string, unknown>();
   const load = (name: string): unknown => {
-    if (!['./cell', './debug', './layout-manager', './table'].includes(name)) return installed(name);
+    if (!['./cell', './debug', './layout-manager', './table', './utils'].includes(name)) return installed(name);
     if (!loaded.has(name)) {
       const file = path.join(SRC, `${name.slice(2)}.js`);
       const text = fs.readFileSync(file, 'utf8');
@@ -68,11 +69,24 @@ const chars = fc.dictionary(
   { maxKeys: 8 },
 );
 
+// Text with colour codes (a colour left open runs on to the next line), line breaks and wide characters.
+const TEXTS = [
+  '',
+  'a',
+  'Big Data',
+  '健康',
+  '3',
+  '\u001b[31mred\u001b[39m',
+  '\u001b[1mbold\nstill bold\u001b[22m',
+  'two\nlines',
+  'a long cell of words',
+];
+
 const cell = fc.oneof(
-  fc.constantFrom('', 'a', 'Big Data', '健康', '3'),
+  fc.constantFrom(...TEXTS),
   fc.record(
     {
-      content: fc.constantFrom('', 'x', 'wide cell'),
+      content: fc.constantFrom(...TEXTS),
       colSpan: fc.integer({ min: 1, max: 3 }),
       chars,
       style: fc.record(
@@ -90,6 +104,7 @@ const tableDefinition = fc.record({
       chars,
       head: fc.array(fc.constantFrom('H', 'Head', ''), { maxLength: 4 }),
       colWidths: fc.array(fc.integer({ min: 1, max: 10 }), { maxLength: 4 }),
+      wordWrap: fc.boolean(),
       // Kept messages name each cell's text, cut to ten columns.
       debug: fc.constantFrom(false, true, 1, 2, 3),
       style: fc.record(
