@@ -110,11 +110,12 @@ function pathOf(command: Command): string {
 
 /** Adds its examples under every command's help that has some, and the environment and exit codes under the program's. */
 export function addHelpTexts(program: Command, width: number): void {
+  // Each text is written when its help is shown, not at every start of the program.
   const visit = (command: Command) => {
     const examples = EXAMPLES[pathOf(command)];
-    if (examples) command.addHelpText('after', `\nExamples:\n${examples.map((line) => `  ${line}`).join('\n')}\n`);
+    if (examples) command.addHelpText('after', () => `\nExamples:\n${examples.map((line) => `  ${line}`).join('\n')}\n`);
     command.commands.forEach(visit);
   };
   program.commands.forEach(visit);
-  program.addHelpText('after', environmentHelp(width));
+  program.addHelpText('after', () => environmentHelp(width));
 }
