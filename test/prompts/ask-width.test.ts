@@ -1,5 +1,6 @@
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { askWith, type PromptFunctions } from '../../src/cli/prompts/ask.js';
+import { askWith, keysHelpTip, type PromptFunctions } from '../../src/cli/prompts/ask.js';
 
 // What inquirer would be handed: the adapter's own work, without a terminal.
 function recording() {
@@ -60,5 +61,42 @@ describe('choice descriptions fit the terminal', () => {
     const { prompts, seen } = recording();
     await askWith(prompts).select({ message: 'Which?', choices: [{ value: 'a', name: 'A', description: long }] });
     expect(seen[0]![0]!.description).toBe(long);
+  });
+});
+
+describe('the help line of keys under a list fits the terminal', () => {
+  const CHECKBOX_KEYS = [
+    ['↑↓', 'navigate'],
+    ['space', 'select'],
+    ['a', 'all'],
+    ['i', 'invert'],
+    ['⏎', 'submit'],
+  ] as const;
+  const plain = (text: string) => stripVTControlCharacters(text);
+
+  it.each([
+    [40, ['↑↓ navigate • space select • a all', 'i invert • ⏎ submit']],
+    [80, ['↑↓ navigate • space select • a all • i invert • ⏎ submit']],
+    [20, ['↑↓ navigate', 'space select • a all', 'i invert • ⏎ submit']],
+    [5, ['↑↓ navigate', 'space select', 'a all', 'i invert', '⏎ submit']],
+  ])('at %i columns it breaks only between keys: %j', (width, lines) => {
+    expect(plain(keysHelpTip(width)(CHECKBOX_KEYS)).split('\n')).toEqual(lines);
+  });
+
+  it('is handed to inquirer for every list, and not without a width', async () => {
+    const themes: unknown[] = [];
+    const prompts: PromptFunctions = {
+      select: async (config) => (themes.push(config.theme), config.choices[0]!.value),
+      checkbox: async (config) => (themes.push(config.theme), []),
+      input: async () => '',
+    };
+    await askWith(prompts, 40).select({ message: 'Which?', choices: [{ value: 'a', name: 'A' }] });
+    await askWith(prompts, 40).checkbox({ message: 'Which?', choices: [{ value: 'a', name: 'A' }] });
+    await askWith(prompts).select({ message: 'Which?', choices: [{ value: 'a', name: 'A' }] });
+    expect(themes.map((t) => typeof (t as { style?: { keysHelpTip?: unknown } } | undefined)?.style?.keysHelpTip)).toEqual([
+      'function',
+      'function',
+      'undefined',
+    ]);
   });
 });

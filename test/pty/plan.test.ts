@@ -104,6 +104,11 @@ describe('extra core subjects are not charged twice', () => {
       await t.waitFor(words('Academic Integrity and Ethics'));
       await t.waitFor(words('1 credit, no tuition'));
       await t.waitFor(words('Choose at least 2 core subjects'));
+      // The line of keys under the list is broken between keys, never inside a word ("i i" / "nvert").
+      const upToSubmit = await t.waitFor('submit');
+      const keyLines = upToSubmit.slice(upToSubmit.lastIndexOf('↑↓ navigate')).split(/\r?\n/);
+      expect(keyLines.every((line) => line.length <= cols)).toBe(true);
+      expect(keyLines.join(' ')).toContain('i invert');
       t.press(KEY.space, KEY.down, KEY.space, KEY.down, KEY.space, KEY.down, KEY.space, KEY.enter);
       await t.waitFor(words('Choose at least 2 elective subjects'));
       t.press(KEY.space, KEY.down, KEY.space, KEY.enter);

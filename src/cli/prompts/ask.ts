@@ -1,4 +1,6 @@
+import { styleText } from 'node:util';
 import type { Io } from '../context.js';
+import { displayWidth } from '../render/text-width.js';
 import { wrap } from '../render/wrap.js';
 
 export interface Choice<T> {
@@ -42,16 +44,52 @@ export interface Ask {
 
 const PAGE_SIZE = 12;
 
+/** The keys a list's help line names, each with what it does: ["↑↓", "navigate"]. */
+type Keys = readonly (readonly [key: string, action: string])[];
+
+/** The part of inquirer's theme we set: how the help line under a list is drawn. */
+export interface ListTheme {
+  style: { keysHelpTip: (keys: Keys) => string };
+}
+
 /** Inquirer's own prompt functions (or stand-ins with their shape), each with its streams bound. */
 export interface PromptFunctions {
-  select<T>(config: SelectQuestion<T> & { pageSize: number }): Promise<T>;
+  select<T>(config: SelectQuestion<T> & { pageSize: number; theme?: ListTheme }): Promise<T>;
   checkbox<T>(config: {
     message: string;
     choices: readonly Choice<T>[];
     pageSize: number;
     validate?: (chosen: readonly { value: T }[]) => true | string;
+    theme?: ListTheme;
   }): Promise<T[]>;
   input(config: InputQuestion): Promise<string>;
+}
+
+/**
+ * Inquirer's help line under a list ("↑↓ navigate • space select • a all • i invert • ⏎ submit"),
+ * drawn as inquirer draws it, but broken between keys to fit `width` columns: as one line, a
+ * narrow terminal split it inside a word ("i i" / "nvert").
+ */
+export function keysHelpTip(width: number): (keys: Keys) => string {
+  return (keys) => {
+    const lines: string[] = [];
+    let line = '';
+    let used = 0;
+    for (const [key, action] of keys) {
+      const item = `${styleText('bold', key)} ${styleText('dim', action)}`;
+      const itemWidth = displayWidth(`${key} ${action}`);
+      if (line !== '' && used + 3 + itemWidth <= width) {
+        line += `${styleText('dim', ' • ')}${item}`;
+        used += 3 + itemWidth;
+      } else {
+        if (line !== '') lines.push(line);
+        line = item;
+        used = itemWidth;
+      }
+    }
+    if (line !== '') lines.push(line);
+    return lines.join('\n');
+  };
 }
 
 /**
@@ -64,13 +102,15 @@ export function askWith(prompts: PromptFunctions, width?: number): Ask {
   const fitMessage = (message: string): string => (width === undefined ? message : wrap(message, width, 2));
   const fit = <T>(choices: readonly Choice<T>[]): Choice<T>[] =>
     choices.map((c) => (width === undefined || c.description === undefined ? c : { ...c, description: wrap(c.description, width) }));
+  const theme = width === undefined ? {} : { theme: { style: { keysHelpTip: keysHelpTip(width) } } };
   return {
-    select: (q) => prompts.select({ ...q, message: fitMessage(q.message), choices: fit(q.choices), pageSize: PAGE_SIZE }),
+    select: (q) => prompts.select({ ...q, message: fitMessage(q.message), choices: fit(q.choices), pageSize: PAGE_SIZE, ...theme }),
     checkbox: <T>(q: CheckboxQuestion<T>) =>
       prompts.checkbox<T>({
         message: fitMessage(q.message),
         choices: fit(q.choices),
         pageSize: PAGE_SIZE,
+        ...theme,
         ...(q.validate ? { validate: (chosen: readonly { value: T }[]) => q.validate!(chosen.map((c) => c.value)) } : {}),
       }),
     input: (q) => prompts.input({ ...q, message: fitMessage(q.message) }),
