@@ -1,5 +1,6 @@
 import { hasResidency, planFromAnswers } from '../../domain/plan/draft.js';
 import { judgePlan } from '../../domain/plan/judge.js';
+import { progressReading } from '../../domain/plan/progress-reading.js';
 import type { Answers } from '../../domain/plan/steps.js';
 import { money } from '../../domain/text/money.js';
 import { safeLine } from '../render/sanitize.js';
@@ -12,13 +13,14 @@ import { progressCount } from '../render/progress.js';
 const shortLabel = (label: string) => label.replace(/\s+subjects?$/i, '') || label;
 
 /**
- * Where the student stands, in two compact lines: each requirement's progress, then the credits
- * and the tuition, all as the judge sees the plan so far (nothing is counted a second time here).
+ * Where the student stands, in two compact lines: each requirement's progress, read by the routes
+ * the student chose (progressReading), then the credits and the tuition as the judge sees the
+ * plan so far (nothing is counted a second time here).
  */
 export function progressLine(ctx: Pick<PlannerContext, 'catalogue' | 'style' | 'width'>, answers: Answers): string | undefined {
   if (!hasResidency(answers)) return undefined;
   const judgement = judgePlan(ctx.catalogue, planFromAnswers(ctx.catalogue, answers));
-  const requirements = judgement.requirements.map((r) => {
+  const requirements = progressReading(ctx.catalogue, answers, judgement.subjects).map((r) => {
     return `${r.satisfied ? `${MARK.ok} ` : ''}${safeLine(shortLabel(r.label))} ${progressCount(r.have, r.need, r.unit)}`;
   });
   const { fees, credits } = judgement;
