@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { askWith, keysHelpTip, type PromptFunctions } from '../../src/cli/prompts/ask.js';
+import { answerAfter, askWith, keysHelpTip, type PromptFunctions } from '../../src/cli/prompts/ask.js';
 
 // What inquirer would be handed: the adapter's own work, without a terminal.
 function recording() {
@@ -97,6 +97,52 @@ describe('the help line of keys under a list fits the terminal', () => {
       'function',
       'function',
       'undefined',
+    ]);
+  });
+});
+
+describe('an answer follows its question without running past the edge', () => {
+  const plain = (text: string) => stripVTControlCharacters(text);
+
+  it.each([
+    // [width, question as fitted, answer, what is drawn after the question]
+    [40, 'Are you a local or a non-local\n  student?', 'Local', 'Local'],
+    [80, 'A stream: which will you take?', 'Stream in Natural Language Processing', 'Stream in Natural Language Processing'],
+    [
+      80,
+      "A stream's 4 core subjects, or 4 electives: which will you take?",
+      'Stream in Natural Language Processing',
+      '\n  Stream in Natural Language Processing',
+    ],
+    [
+      40,
+      'Choose at least 2 core subjects',
+      'Artificial Intelligence Concepts, Business Analytics, Computer Programming for Healthcare',
+      '\n  Artificial Intelligence Concepts,\n  Business Analytics, Computer\n  Programming for Healthcare',
+    ],
+  ])('at %i columns, after %j: %j', (width, fitted, answer, drawn) => {
+    const shown = plain(answerAfter(fitted, width)(answer));
+    expect(shown).toBe(drawn);
+    const lastLine = fitted.split('\n').at(-1)!;
+    const lines = `${lastLine.startsWith('  ') ? lastLine : `? ${lastLine}`} ${shown}`.split('\n');
+    expect(lines.every((line) => line.length <= width)).toBe(true);
+  });
+
+  it('is handed to inquirer for lists and typed answers alike, fitted to each question', async () => {
+    const answers: ((text: string) => string)[] = [];
+    const prompts: PromptFunctions = {
+      select: async (config) => (answers.push(config.theme!.style.answer), config.choices[0]!.value),
+      checkbox: async (config) => (answers.push(config.theme!.style.answer), []),
+      input: async (config) => (answers.push(config.theme!.style.answer), ''),
+    };
+    const ask = askWith(prompts, 40);
+    await ask.select({ message: 'Which route will you take?', choices: [{ value: 'a', name: 'A' }] });
+    await ask.checkbox({ message: 'Which?', choices: [{ value: 'a', name: 'A' }] });
+    await ask.input({ message: 'A name:' });
+    expect(answers.map((answer) => plain(answer('a name of twenty-one')))).toEqual([
+      '\n  a name of twenty-one',
+      'a name of twenty-one',
+      'a name of twenty-one',
     ]);
   });
 });

@@ -110,7 +110,12 @@ describe('extra core subjects are not charged twice', () => {
       expect(keyLines.every((line) => line.length <= cols)).toBe(true);
       expect(keyLines.join(' ')).toContain('i invert');
       t.press(KEY.space, KEY.down, KEY.space, KEY.down, KEY.space, KEY.down, KEY.space, KEY.enter);
-      await t.waitFor(words('Choose at least 2 elective subjects'));
+      // The answer, four titles, is wrapped under its question, never split inside a word by the terminal.
+      const untilElectives = await t.waitFor(words('Choose at least 2 elective subjects'));
+      const answered = untilElectives.slice(untilElectives.lastIndexOf('✔ Choose at least 2 core subjects'));
+      const answerLines = answered.slice(0, answered.indexOf('Compulsory 4/4')).split(/\r?\n/);
+      expect(answerLines.join(' ')).toMatch(/Artificial Intelligence Concepts,\s+Business Analytics/);
+      expect(answerLines.every((line) => line.length <= cols)).toBe(true);
       t.press(KEY.space, KEY.down, KEY.space, KEY.enter);
       await t.waitFor(words('which will you take?'));
       t.press(KEY.down);

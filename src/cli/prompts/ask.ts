@@ -47,10 +47,13 @@ const PAGE_SIZE = 12;
 /** The keys a list's help line names, each with what it does: ["↑↓", "navigate"]. */
 type Keys = readonly (readonly [key: string, action: string])[];
 
-/** The part of inquirer's theme we set: how the help line under a list is drawn. */
+/** The part of inquirer's theme we set: how an answer follows its question, and the help line under a list. */
 export interface ListTheme {
-  style: { keysHelpTip: (keys: Keys) => string };
+  style: { answer: (text: string) => string; keysHelpTip: (keys: Keys) => string };
 }
+
+/** The part of the theme an input (no list, no keys) takes. */
+export type InputTheme = { style: Pick<ListTheme['style'], 'answer'> };
 
 /** Inquirer's own prompt functions (or stand-ins with their shape), each with its streams bound. */
 export interface PromptFunctions {
@@ -62,7 +65,19 @@ export interface PromptFunctions {
     validate?: (chosen: readonly { value: T }[]) => true | string;
     theme?: ListTheme;
   }): Promise<T[]>;
-  input(config: InputQuestion): Promise<string>;
+  input(config: InputQuestion & { theme?: InputTheme }): Promise<string>;
+}
+
+/**
+ * How an answered question shows its answer, as inquirer draws it (in cyan), after the last line
+ * of the question `fitted` (wrapped for `width`, after the two-column mark) when it fits there,
+ * else on lines of its own under it: inquirer writes "question answer" as one line, which a
+ * narrow terminal split inside a word ("Stream in Nat" / "ural Language Processing").
+ */
+export function answerAfter(fitted: string, width: number): (text: string) => string {
+  const lastLine = fitted.slice(fitted.lastIndexOf('\n') + 1).trimStart();
+  const used = 2 + displayWidth(lastLine);
+  return (text) => (used + 1 + displayWidth(text) <= width ? styleText('cyan', text) : `\n  ${styleText('cyan', wrap(text, width, 2))}`);
 }
 
 /**
@@ -102,18 +117,31 @@ export function askWith(prompts: PromptFunctions, width?: number): Ask {
   const fitMessage = (message: string): string => (width === undefined ? message : wrap(message, width, 2));
   const fit = <T>(choices: readonly Choice<T>[]): Choice<T>[] =>
     choices.map((c) => (width === undefined || c.description === undefined ? c : { ...c, description: wrap(c.description, width) }));
-  const theme = width === undefined ? {} : { theme: { style: { keysHelpTip: keysHelpTip(width) } } };
+  const listTheme = (fitted: string) =>
+    width === undefined ? {} : { theme: { style: { answer: answerAfter(fitted, width), keysHelpTip: keysHelpTip(width) } } };
   return {
-    select: (q) => prompts.select({ ...q, message: fitMessage(q.message), choices: fit(q.choices), pageSize: PAGE_SIZE, ...theme }),
-    checkbox: <T>(q: CheckboxQuestion<T>) =>
-      prompts.checkbox<T>({
-        message: fitMessage(q.message),
+    select: (q) => {
+      const message = fitMessage(q.message);
+      return prompts.select({ ...q, message, choices: fit(q.choices), pageSize: PAGE_SIZE, ...listTheme(message) });
+    },
+    checkbox: <T>(q: CheckboxQuestion<T>) => {
+      const message = fitMessage(q.message);
+      return prompts.checkbox<T>({
+        message,
         choices: fit(q.choices),
         pageSize: PAGE_SIZE,
-        ...theme,
+        ...listTheme(message),
         ...(q.validate ? { validate: (chosen: readonly { value: T }[]) => q.validate!(chosen.map((c) => c.value)) } : {}),
-      }),
-    input: (q) => prompts.input({ ...q, message: fitMessage(q.message) }),
+      });
+    },
+    input: (q) => {
+      const message = fitMessage(q.message);
+      return prompts.input({
+        ...q,
+        message,
+        ...(width === undefined ? {} : { theme: { style: { answer: answerAfter(message, width) } } }),
+      });
+    },
   };
 }
 
