@@ -13,6 +13,11 @@
 // message that is dropped unless the table was made with `debug`: the rewrite truncates only when
 // the message is kept. And text is measured and coloured line by line through regular
 // expressions for colour codes: text with no escape character skips them.
+//
+// Equivalent for every table the program draws, and for any table of plain options. Two uses it
+// never makes could tell the difference: a `truncate` option that is not a string (the original
+// turns it into text, or throws for a Symbol, while cutting every cell's debugging message), and
+// option objects whose getters change the table's border characters in the middle of a drawing.
 import fs from 'node:fs';
 import path from 'node:path';
 

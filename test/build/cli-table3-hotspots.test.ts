@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { REWRITES, rewriteSource } from '../../scripts/cli-table3-hotspots.mjs';
 import { propertyRuns } from '../support/property-runs.js';
 
-// scripts/bundle.mjs rewrites parts of cli-table3's src/cell.js for speed. Here cli-table3 is
-// drawn twice, as installed and with the rewrites, on tables that use what the rewritten code
-// reads: border characters for the table and per cell (by both their names, "top-mid" and
-// "topMid"), paddings, column spans, headers, debugging, wrapping, and text with colour codes and
-// line breaks. (Some tables with row spans send cli-table3's
-// layout into an endless loop, so none are drawn here; the rewritten code does not read them.)
+// scripts/bundle.mjs rewrites parts of cli-table3's src/cell.js, debug.js and utils.js for speed.
+// Here cli-table3 is drawn twice, as installed and with the rewrites, on tables that use what the
+// rewritten code reads: border characters for the table and per cell (by both their names,
+// "top-mid" and "topMid"), paddings, column spans, headers, debugging, wrapping, and text with
+// colour codes and line breaks. No table here has row spans: some send cli-table3's layout into an
+// endless loop, installed or rewritten. (The rewritten code treats the lines of a row span as any
+// other line; this program draws none.)
 
 type Drawable = unknown[] & { toString(): string };
 type TableClass = new (options: object) => Drawable;

@@ -19,7 +19,9 @@ function draw(columns: readonly Column[], colWidths: number[], lines: readonly (
 }
 
 // Cells as renderTable hands them over: already wrapped to their column, so never wider than it.
-const WORDS = ['', '', '', 'a', 'Big Data', 'x-y-z', '健康', 'é', '3', '  spaced', 'end '];
+// Emoji with a variation selector or a skin tone, and combining marks: cli-table3 measures some
+// of them wider than we do, and then cuts them.
+const WORDS = ['', '', '', 'a', 'Big Data', 'x-y-z', '健康', 'é', '3', '  spaced', 'end ', 'love ❤️', '❤️', 'e\u0301t\u0301', '👍🏽'];
 
 const table = fc
   .array(
@@ -51,6 +53,16 @@ describe('folding the blank cells at the end of a line (renderTable)', () => {
       ['a', 'b', 'c'],
       ['left', 'left', 'left'],
       ['a', 'b', 'c'],
+    ],
+    [
+      ['a', '❤️', ''],
+      ['left', 'left', 'left'],
+      ['a', '❤️', ''],
+    ],
+    [
+      ['❤️', '', ''],
+      ['left', 'left', 'left'],
+      ['❤️', { content: '', colSpan: 2 }],
     ],
   ] as const)('%j, aligned %j, is given as %j', (line, aligns, folded) => {
     const columns = aligns.map((align, i) => ({ header: `c${i}`, width: 5, align }));

@@ -128,6 +128,12 @@ describe('an answer follows its question without running past the edge', () => {
     expect(lines.every((line) => line.length <= width)).toBe(true);
   });
 
+  it('moves what the student typed to a line of its own, spaces and all, never rewrapped', () => {
+    const typed = 'my  plan   with spaces, typed in full';
+    expect(plain(answerAfter('A name for this plan:', 40, true)(typed))).toBe(`\n  ${typed}`);
+    expect(plain(answerAfter('A name for this plan:', 40)(typed))).toBe('\n  my plan with spaces, typed in full');
+  });
+
   it('is handed to inquirer for lists and typed answers alike, fitted to each question', async () => {
     const answers: ((text: string) => string)[] = [];
     const prompts: PromptFunctions = {

@@ -64,12 +64,14 @@ export function spawnInTerminal(args: readonly string[], { storeDir, cols = 100,
   });
   // node-pty may report the exit before the last of the output has been read from the terminal
   // (seen on a loaded machine: a 201-plan check "exited" with its summary still unread), so the
-  // exit counts once no output has come for a moment.
+  // exit counts once the terminal has been quiet for a moment since it.
   const exited = new Promise<number>((resolve) =>
     child.onExit(({ exitCode }) => {
       const since = Date.now();
       const settle = () =>
-        Date.now() - lastData >= OUTPUT_QUIET_MS || Date.now() - since >= 2_000 ? resolve(exitCode) : setTimeout(settle, 10);
+        Date.now() - Math.max(lastData, since) >= OUTPUT_QUIET_MS || Date.now() - since >= 2_000
+          ? resolve(exitCode)
+          : setTimeout(settle, 10);
       settle();
     }),
   );

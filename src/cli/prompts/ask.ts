@@ -71,13 +71,18 @@ export interface PromptFunctions {
 /**
  * How an answered question shows its answer, as inquirer draws it (in cyan), after the last line
  * of the question `fitted` (wrapped for `width`, after the two-column mark) when it fits there,
- * else on lines of its own under it: inquirer writes "question answer" as one line, which a
- * narrow terminal split inside a word ("Stream in Nat" / "ural Language Processing").
+ * else on lines of its own under it, wrapped: inquirer writes "question answer" as one line, which
+ * a narrow terminal split inside a word ("Stream in Nat" / "ural Language Processing"). What the
+ * student typed (`asTyped`) is never rewrapped, which would lose its runs of spaces: it only
+ * moves to a line of its own.
  */
-export function answerAfter(fitted: string, width: number): (text: string) => string {
+export function answerAfter(fitted: string, width: number, asTyped = false): (text: string) => string {
   const lastLine = fitted.slice(fitted.lastIndexOf('\n') + 1).trimStart();
   const used = 2 + displayWidth(lastLine);
-  return (text) => (used + 1 + displayWidth(text) <= width ? styleText('cyan', text) : `\n  ${styleText('cyan', wrap(text, width, 2))}`);
+  return (text) => {
+    if (used + 1 + displayWidth(text) <= width) return styleText('cyan', text);
+    return `\n  ${styleText('cyan', asTyped ? text : wrap(text, width, 2))}`;
+  };
 }
 
 /**
@@ -113,8 +118,9 @@ export function keysHelpTip(width: number): (keys: Keys) => string {
  * wrapped to `width` here rather than split mid-word by the terminal.
  */
 export function askWith(prompts: PromptFunctions, width?: number): Ask {
-  // The message follows inquirer's two-column mark ("? "), so its later lines are indented to match.
-  const fitMessage = (message: string): string => (width === undefined ? message : wrap(message, width, 2));
+  // The message follows inquirer's two-column mark ("? "), so its later lines are indented to match;
+  // one column is left for the space inquirer writes after it, before the answer.
+  const fitMessage = (message: string): string => (width === undefined ? message : wrap(message, width - 1, 2));
   const fit = <T>(choices: readonly Choice<T>[]): Choice<T>[] =>
     choices.map((c) => (width === undefined || c.description === undefined ? c : { ...c, description: wrap(c.description, width) }));
   const listTheme = (fitted: string) =>
@@ -139,7 +145,7 @@ export function askWith(prompts: PromptFunctions, width?: number): Ask {
       return prompts.input({
         ...q,
         message,
-        ...(width === undefined ? {} : { theme: { style: { answer: answerAfter(message, width) } } }),
+        ...(width === undefined ? {} : { theme: { style: { answer: answerAfter(message, width, true) } } }),
       });
     },
   };

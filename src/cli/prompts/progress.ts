@@ -20,7 +20,7 @@ const shortLabel = (label: string) => label.replace(/\s+subjects?$/i, '') || lab
 export function progressLine(ctx: Pick<PlannerContext, 'catalogue' | 'style' | 'width'>, answers: Answers): string | undefined {
   if (!hasResidency(answers)) return undefined;
   const judgement = judgePlan(ctx.catalogue, planFromAnswers(ctx.catalogue, answers));
-  const requirements = progressReading(ctx.catalogue, answers, judgement.subjects).map((r) => {
+  const requirements = progressReading(ctx.catalogue, answers, judgement.judged).map((r) => {
     return `${r.satisfied ? `${MARK.ok} ` : ''}${safeLine(shortLabel(r.label))} ${progressCount(r.have, r.need, r.unit)}`;
   });
   const { fees, credits } = judgement;

@@ -110,19 +110,24 @@ export function tableOptions(columns: readonly Column[], colWidths: number[], he
 
 type TableCell = string | { content: string; colSpan: number };
 
+// Text whose width cli-table3's own measure (string-width 4) and ours agree on.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * A line's cells as cli-table3 is given them: the empty cells at its end, which a wrapped cell's
  * further lines are mostly made of, become one cell spanning their columns, joined to the cell
- * before them when that one is left-aligned. Each cell costs cli-table3 tens of microseconds on a
- * cold start (`subjects` has about 475, a third of them such blanks); every line is trimmed at
- * its end, so the line drawn is the same.
+ * before them when that one is left-aligned plain ASCII. Each cell costs cli-table3 tens of
+ * microseconds on a cold start (`subjects` has about 475, a third of them such blanks); every
+ * line is trimmed at its end, so the line drawn is the same. (cli-table3 cuts a cell it measures
+ * wider than its column, and measures some emoji wider than we do: such a cell keeps its own
+ * width, so it is cut, or not, as before.)
  */
 export function foldTrailingBlanks(line: readonly string[], columns: readonly Column[]): TableCell[] {
   let filled = line.length;
   while (filled > 0 && line[filled - 1] === '') filled--;
   const blanks = line.length - filled;
   const last = filled - 1;
-  if (blanks > 0 && last >= 0 && (columns[last]?.align ?? 'left') === 'left')
+  if (blanks > 0 && last >= 0 && (columns[last]?.align ?? 'left') === 'left' && PRINTABLE_ASCII.test(line[last]!))
     return [...line.slice(0, last), { content: line[last]!, colSpan: blanks + 1 }];
   if (blanks > 1) return [...line.slice(0, filled), { content: '', colSpan: blanks }];
   return [...line];

@@ -21,6 +21,8 @@ export interface Judgement {
   plan: PlanFile;
   /** The plan's subjects that name a catalogue subject, each once, in plan order. */
   subjects: Subject[];
+  /** Those of them the requirements were judged on: all but exemptions no requirement names. */
+  judged: readonly Subject[];
   credits: { planned: number; required: number };
   requirements: RequirementResult[];
   errors: Finding[];
@@ -127,10 +129,8 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
   // An exemption no requirement names stands for nothing, so the requirements never see it.
   const exemptions = usableExemptions(catalogue, record);
   warnings.push(...exemptions.warnings);
-  const evaluation = evaluate(
-    catalogue,
-    record.exempted.size === 0 ? subjects : subjects.filter((s) => !record.exempted.has(s) || exemptions.usable.has(s)),
-  );
+  const judged = record.exempted.size === 0 ? subjects : subjects.filter((s) => !record.exempted.has(s) || exemptions.usable.has(s));
+  const evaluation = evaluate(catalogue, judged);
   evaluation.requirements.forEach((r, i) => {
     if (!r.satisfied)
       errors.push({ code: 'REQUIREMENT_UNMET', message: `${r.label}: still needs ${r.missing}${howToAdd(catalogue, i, r)}.` });
@@ -213,6 +213,7 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
     valid: errors.length === 0,
     plan,
     subjects,
+    judged,
     credits: { planned, required },
     requirements: evaluation.requirements,
     errors,
