@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { answerAfter, askWith, keysHelpTip, type PromptFunctions } from '../../src/cli/prompts/ask.js';
+import { answerAfter, askWith, defaultAfter, keysHelpTip, type PromptFunctions } from '../../src/cli/prompts/ask.js';
 
 // What inquirer would be handed: the adapter's own work, without a terminal.
 function recording() {
@@ -126,6 +126,13 @@ describe('an answer follows its question without running past the edge', () => {
     const lastLine = fitted.split('\n').at(-1)!;
     const lines = `${lastLine.startsWith('  ') ? lastLine : `? ${lastLine}`} ${shown}`.split('\n');
     expect(lines.every((line) => line.length <= width)).toBe(true);
+  });
+
+  it.each([
+    [40, '\n  (part-time-dissertation)'],
+    [80, '(part-time-dissertation)'],
+  ])("at %i columns, places a typed question's default as an answer: %j", (width, drawn) => {
+    expect(plain(defaultAfter('A name for this plan:', width)('part-time-dissertation'))).toBe(drawn);
   });
 
   it('moves what the student typed to a line of its own, spaces and all, never rewrapped', () => {

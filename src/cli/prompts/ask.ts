@@ -52,8 +52,8 @@ export interface ListTheme {
   style: { answer: (text: string) => string; keysHelpTip: (keys: Keys) => string };
 }
 
-/** The part of the theme an input (no list, no keys) takes. */
-export type InputTheme = { style: Pick<ListTheme['style'], 'answer'> };
+/** The part of the theme an input (no list, no keys) takes: its answer, and its default before anything is typed. */
+export type InputTheme = { style: Pick<ListTheme['style'], 'answer'> & { defaultAnswer: (text: string) => string } };
 
 /** Inquirer's own prompt functions (or stand-ins with their shape), each with its streams bound. */
 export interface PromptFunctions {
@@ -77,12 +77,27 @@ export interface PromptFunctions {
  * moves to a line of its own.
  */
 export function answerAfter(fitted: string, width: number, asTyped = false): (text: string) => string {
+  const cyan = (text: string) => styleText('cyan', text);
+  return afterQuestion(fitted, width, cyan, (text) => cyan(asTyped ? text : wrap(text, width, 2)));
+}
+
+/** An input's default, "(part-time-dissertation)", dim as inquirer draws it, placed as answerAfter places an answer. */
+export function defaultAfter(fitted: string, width: number): (text: string) => string {
+  const dim = (text: string) => styleText('dim', text);
+  const place = afterQuestion(fitted, width, dim, dim);
+  return (text) => place(`(${text})`);
+}
+
+/** `text` on the question's last line when it fits there (drawn by `beside`), else on lines of its own under it (drawn by `below`). */
+function afterQuestion(
+  fitted: string,
+  width: number,
+  beside: (text: string) => string,
+  below: (text: string) => string,
+): (text: string) => string {
   const lastLine = fitted.slice(fitted.lastIndexOf('\n') + 1).trimStart();
   const used = 2 + displayWidth(lastLine);
-  return (text) => {
-    if (used + 1 + displayWidth(text) <= width) return styleText('cyan', text);
-    return `\n  ${styleText('cyan', asTyped ? text : wrap(text, width, 2))}`;
-  };
+  return (text) => (used + 1 + displayWidth(text) <= width ? beside(text) : `\n  ${below(text)}`);
 }
 
 /**
@@ -145,7 +160,9 @@ export function askWith(prompts: PromptFunctions, width?: number): Ask {
       return prompts.input({
         ...q,
         message,
-        ...(width === undefined ? {} : { theme: { style: { answer: answerAfter(message, width, true) } } }),
+        ...(width === undefined
+          ? {}
+          : { theme: { style: { answer: answerAfter(message, width, true), defaultAnswer: defaultAfter(message, width) } } }),
       });
     },
   };

@@ -110,11 +110,16 @@ export function reviewChoices(
     past.length > 0
       ? [{ value: 'results', name: clipToWidth(`Change Results so far: ${recordedCount} of ${past.length} recorded`, ctx.width - 4) }]
       : [];
+  // Clipped to one line as the other choices are (a long name broke inside a word); the description
+  // under the list, wrapped, then says it whole.
+  const saveAs = `Save as "${name}"${replaces}${writes}`;
+  const saveChoice = clipToWidth(saveAs, ctx.width - 4);
   return [
     {
       value: 'save',
-      name: `Save as "${name}"${replaces}${writes}`,
+      name: saveChoice,
       description:
+        (saveChoice === saveAs ? '' : `${saveAs}. `) +
         (judgement.valid
           ? 'The plan meets every requirement'
           : 'The plan does not meet every requirement yet; you can save it and come back to it') +
