@@ -135,10 +135,10 @@ describe('an answer follows its question without running past the edge', () => {
     expect(plain(defaultAfter('A name for this plan:', width)('part-time-dissertation'))).toBe(drawn);
   });
 
-  it('moves what the student typed to a line of its own, spaces and all, never rewrapped', () => {
-    const typed = 'my  plan   with spaces, typed in full';
+  it('moves what the student typed to a line of its own, as typed, never rewrapped; a chosen answer is wrapped, its spaces kept', () => {
+    const typed = 'my  plan   with spaces, typed in full, and more';
     expect(plain(answerAfter('A name for this plan:', 40, true)(typed))).toBe(`\n  ${typed}`);
-    expect(plain(answerAfter('A name for this plan:', 40)(typed))).toBe('\n  my plan with spaces, typed in full');
+    expect(plain(answerAfter('A name for this plan:', 40)(typed))).toBe('\n  my  plan   with spaces, typed in full,\n  and more');
   });
 
   it('is handed to inquirer for lists and typed answers alike, fitted to each question', async () => {

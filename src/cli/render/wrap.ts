@@ -28,18 +28,23 @@ function splitLongWord(word: string, width: number): string[] {
   return parts;
 }
 
-/** Lines of at most `width` columns (wide characters count two), broken at spaces where possible. */
+/**
+ * Lines of at most `width` columns (wide characters count two), broken at spaces where possible.
+ * A run of spaces inside a line is kept as it is (a plan named "my  plan" is shown, and quoted in a
+ * command to copy, as named); where the text breaks, its spaces are dropped.
+ */
 export function wrapLines(text: string, width: number): string[] {
   const room = Math.max(4, width);
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/ +/)) {
+  // Split at each space: an empty word stands for one more space of a run.
+  for (const word of text.split(' ')) {
     const pieces = displayWidth(word) > room ? splitLongWord(word, room) : [word];
     for (const piece of pieces) {
       if (line === '') line = piece;
       else if (displayWidth(line) + 1 + displayWidth(piece) <= room) line += ` ${piece}`;
       else {
-        lines.push(line);
+        lines.push(line.trimEnd());
         line = piece;
       }
     }
