@@ -11,6 +11,11 @@ describe('wrapping text to the width', () => {
     ['aaaa  bbbb', 4, ['aaaa', 'bbbb']],
     ['information-technology-in-healthcare', 20, ['information-', 'technology-in-', 'healthcare']],
     ['健康信息學 課程', 10, ['健康信息學', '課程']],
+    ['ab   ', 4, ['ab']],
+    ['ab   ', 40, ['ab']],
+    ['  lead', 40, ['lead']],
+    ['no\u00a0break', 40, ['no\u00a0break']],
+    ['', 40, ['']],
   ])('%j at %i columns: %j', (text, width, lines) => {
     expect(wrapLines(text, width)).toEqual(lines);
   });
@@ -29,11 +34,13 @@ describe('wrapping text to the width', () => {
         fc.pre(words.every((w) => displayWidth(w) <= width));
         const text = words.join(' ');
         const lines = wrapLines(text, width);
-        for (const line of lines.slice(0, -1)) {
+        for (const line of lines) {
           expect(displayWidth(line)).toBeLessThanOrEqual(width);
           expect(line).not.toMatch(/ $/);
         }
         expect(lines.join(' ').replace(/\s+/g, ' ').trim()).toBe(text.replace(/\s+/g, ' ').trim());
+        // Inside a line, the text's own spacing.
+        for (const line of lines) expect(text).toContain(line);
       }),
     );
   });

@@ -1,6 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { answerAfter, askWith, defaultAfter, keysHelpTip, type PromptFunctions } from '../../src/cli/prompts/ask.js';
+import { displayWidth } from '../../src/cli/render/text-width.js';
 
 // What inquirer would be handed: the adapter's own work, without a terminal.
 function recording() {
@@ -135,10 +136,39 @@ describe('an answer follows its question without running past the edge', () => {
     expect(plain(defaultAfter('A name for this plan:', width)('part-time-dissertation'))).toBe(drawn);
   });
 
-  it('moves what the student typed to a line of its own, as typed, never rewrapped; a chosen answer is wrapped, its spaces kept', () => {
+  it('wraps an answer it moves under the question, keeping its runs of spaces', () => {
     const typed = 'my  plan   with spaces, typed in full, and more';
-    expect(plain(answerAfter('A name for this plan:', 40, true)(typed))).toBe(`\n  ${typed}`);
     expect(plain(answerAfter('A name for this plan:', 40)(typed))).toBe('\n  my  plan   with spaces, typed in full,\n  and more');
+  });
+
+  it.each([40, 60, 80])('at %i columns, a default of any length stays inside the width, with a column for the space after it', (width) => {
+    // 'fourteen-chars' just fills a 40-column line: the space after it would not.
+    for (const name of [
+      'fourteen-chars',
+      'part-time-dissertation',
+      'a saved plan with a name of fifty-eight characters, or so',
+      'x'.repeat(30),
+    ]) {
+      const shown = plain(defaultAfter('A name for this plan:', width)(name));
+      const lines = `? A name for this plan: ${shown} `.split('\n');
+      expect(lines.every((line) => displayWidth(line) <= width)).toBe(true);
+      expect(shown.replace(/\s+/g, '')).toBe(`(${name})`.replace(/\s+/g, ''));
+    }
+  });
+
+  it('leaves a column after the question for the space inquirer writes before the answer', async () => {
+    const messages: string[] = [];
+    const prompts: PromptFunctions = {
+      select: async (config) => (messages.push(config.message), config.choices[0]!.value),
+      checkbox: async () => [],
+      input: async () => '',
+    };
+    // 38 columns: with the two-column mark it would fill a 40-column line, and the space after it would not fit.
+    const question = 'Which of these will you take, please?!';
+    expect(question).toHaveLength(38);
+    await askWith(prompts, 40).select({ message: question, choices: [{ value: 'a', name: 'A' }] });
+    const lines = `? ${messages[0]} `.split('\n');
+    expect(lines.every((line) => displayWidth(line) <= 40)).toBe(true);
   });
 
   it('is handed to inquirer for lists and typed answers alike, fitted to each question', async () => {

@@ -28,7 +28,7 @@ describe('the review choices fit the terminal', () => {
     expect(choice.description).toMatch(/^Save as "my {2}plan {3}with a long name that wraps" and write plans\/my-long-plan\.json\. /);
   });
 
-  it('at 80 columns, one that fits is left whole, with nothing added to its description', () => {
+  it('at 120 columns, one that fits is left whole, with nothing added to its description', () => {
     const choice = save(120);
     expect(choice.name).toBe('Save as "my  plan   with a long name that wraps"');
     expect(choice.description).toMatch(/^The plan (meets|does not meet) every requirement/);

@@ -72,32 +72,29 @@ export interface PromptFunctions {
  * How an answered question shows its answer, as inquirer draws it (in cyan), after the last line
  * of the question `fitted` (wrapped for `width`, after the two-column mark) when it fits there,
  * else on lines of its own under it, wrapped: inquirer writes "question answer" as one line, which
- * a narrow terminal split inside a word ("Stream in Nat" / "ural Language Processing"). What the
- * student typed (`asTyped`) is never rewrapped, which would lose its runs of spaces: it only
- * moves to a line of its own.
+ * a narrow terminal split inside a word ("Stream in Nat" / "ural Language Processing").
  */
-export function answerAfter(fitted: string, width: number, asTyped = false): (text: string) => string {
-  const cyan = (text: string) => styleText('cyan', text);
-  return afterQuestion(fitted, width, cyan, (text) => cyan(asTyped ? text : wrap(text, width, 2)));
+export function answerAfter(fitted: string, width: number): (text: string) => string {
+  return afterQuestion(fitted, width, 0, (text) => styleText('cyan', text));
 }
 
-/** An input's default, "(part-time-dissertation)", dim as inquirer draws it, placed as answerAfter places an answer. */
+/**
+ * An input's default, "(part-time-dissertation)", dim as inquirer draws it, placed as answerAfter
+ * places an answer; inquirer writes one more space after it, before what is typed.
+ */
 export function defaultAfter(fitted: string, width: number): (text: string) => string {
-  const dim = (text: string) => styleText('dim', text);
-  const place = afterQuestion(fitted, width, dim, dim);
+  const place = afterQuestion(fitted, width, 1, (text) => styleText('dim', text));
   return (text) => place(`(${text})`);
 }
 
-/** `text` on the question's last line when it fits there (drawn by `beside`), else on lines of its own under it (drawn by `below`). */
-function afterQuestion(
-  fitted: string,
-  width: number,
-  beside: (text: string) => string,
-  below: (text: string) => string,
-): (text: string) => string {
+/**
+ * `text`, drawn by `draw`, on the question's last line when it fits there with `after` columns to
+ * spare, else wrapped on lines of its own under it.
+ */
+function afterQuestion(fitted: string, width: number, after: number, draw: (text: string) => string): (text: string) => string {
   const lastLine = fitted.slice(fitted.lastIndexOf('\n') + 1).trimStart();
   const used = 2 + displayWidth(lastLine);
-  return (text) => (used + 1 + displayWidth(text) <= width ? beside(text) : `\n  ${below(text)}`);
+  return (text) => (used + 1 + displayWidth(text) + after <= width ? draw(text) : `\n  ${draw(wrap(text, width - after, 2))}`);
 }
 
 /**
@@ -162,7 +159,7 @@ export function askWith(prompts: PromptFunctions, width?: number): Ask {
         message,
         ...(width === undefined
           ? {}
-          : { theme: { style: { answer: answerAfter(message, width, true), defaultAnswer: defaultAfter(message, width) } } }),
+          : { theme: { style: { answer: answerAfter(message, width), defaultAnswer: defaultAfter(message, width) } } }),
       });
     },
   };

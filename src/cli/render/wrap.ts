@@ -31,7 +31,7 @@ function splitLongWord(word: string, width: number): string[] {
 /**
  * Lines of at most `width` columns (wide characters count two), broken at spaces where possible.
  * A run of spaces inside a line is kept as it is (a plan named "my  plan" is shown, and quoted in a
- * command to copy, as named); where the text breaks, its spaces are dropped.
+ * command to copy, as named); spaces where the text breaks, and at its start and end, are dropped.
  */
 export function wrapLines(text: string, width: number): string[] {
   const room = Math.max(4, width);
@@ -44,11 +44,15 @@ export function wrapLines(text: string, width: number): string[] {
       if (line === '') line = piece;
       else if (displayWidth(line) + 1 + displayWidth(piece) <= room) line += ` ${piece}`;
       else {
-        lines.push(line.trimEnd());
+        lines.push(line.replace(TRAILING_SPACES, ''));
         line = piece;
       }
     }
   }
-  lines.push(line);
+  // Spaces that ended the text would otherwise make a line of nothing.
+  if (line !== '' || lines.length === 0) lines.push(line.replace(TRAILING_SPACES, ''));
   return lines;
 }
+
+// Only the spaces the text is split at: a no-break or ideographic space is part of a word.
+const TRAILING_SPACES = / +$/;
