@@ -372,6 +372,13 @@ describe.concurrent('catalogue check: warnings (exit 0; 1 with --strict) and not
     expect(result.notes.every((n: Json) => n.code === 'LOW_CONFIDENCE')).toBe(true);
   });
 
+  it('quotes a title that differs only in spacing as it is, in words too', async () => {
+    const { file } = variant((c) => (c.subjects[1].title = 'Data Structures and Data  base Systems'));
+    const r = await runInProcess(['catalogue', 'check', file], { env: { COLUMNS: '60' } });
+    // Shown with one space, the title would read as another than the file's.
+    expect(r.stderr.replace(/\n +/g, ' ')).toMatch(/"Data Structures and Data {2}base Systems" differs from/);
+  });
+
   it('a warning in words on stderr; the summary counts it', async () => {
     const { file } = variant((c) => c.categories.push({ id: 'empty', label: 'Empty', adjective: 'empty' }));
     const r = await runInProcess(['catalogue', 'check', file], { env: { COLUMNS: '400' } });

@@ -51,11 +51,13 @@ export function renderJson(checked: CheckedCatalogue): string {
  * starts at the margin.
  */
 function fitted(prefix: string, text: string, width: number): string {
-  const words = text.split(/ +/);
+  // Split at each space, as wrapLines does: a quoted name's run of spaces is shown as it is.
+  const words = text.split(' ');
   let first = prefix;
   let taken = 0;
   // Whole words only beside the prefix: a word cut there would read as two.
   while (taken < words.length && displayWidth(first) + 1 + displayWidth(words[taken]!) <= width) first += ` ${words[taken++]}`;
+  first = first.replace(/ +$/, '');
   if (taken === words.length) return first;
   const more = wrapLines(words.slice(taken).join(' '), width - INDENT.length).map((line) => INDENT + line);
   return [first, ...more].join('\n');
