@@ -194,11 +194,7 @@ function feesOf(data: CatalogueData, chargedCreditsRequired: number): FeeRules {
 
 export function buildCatalogue(data: CatalogueData): Catalogue {
   const subjectById = new Map(data.subjects.map((s) => [s.id, s]));
-  const names = new Map<string, string>();
-  // Titles first, then codes, then identifiers, so an identifier always wins a clash.
-  for (const s of data.subjects) names.set(nameKey(s.title), s.id);
-  for (const s of data.subjects) if (s.code) names.set(nameKey(s.code), s.id);
-  for (const s of data.subjects) names.set(nameKey(s.id), s.id);
+  let names: ReadonlyMap<string, string> | undefined;
   let v1Routes = true;
   let creditRequirements = 0;
   const built = new Map<LeafData, Leaf>();
@@ -234,8 +230,21 @@ export function buildCatalogue(data: CatalogueData): Catalogue {
     exitAwards: data.exitAwards ?? [],
     fees: feesOf(data, requiredChargedCredits(data.creditsRequired, requirements, data.subjects)),
     v1Shaped: v1Routes && limits.length === 0 && creditRequirements <= 1 && data.subjects.every((s) => Number.isInteger(s.credits)),
-    names,
+    // Made when a name is first looked up: `fees` and `subjects` never do (a millisecond of each start).
+    get names() {
+      return (names ??= namesOf(data));
+    },
   };
+}
+
+/** Normalised title, code and identifier to subject identifier. */
+function namesOf(data: CatalogueData): ReadonlyMap<string, string> {
+  const names = new Map<string, string>();
+  // Titles first, then codes, then identifiers, so an identifier always wins a clash.
+  for (const s of data.subjects) names.set(nameKey(s.title), s.id);
+  for (const s of data.subjects) if (s.code) names.set(nameKey(s.code), s.id);
+  for (const s of data.subjects) names.set(nameKey(s.id), s.id);
+  return names;
 }
 
 /**
