@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fitted } from '../../src/cli/commands/catalogue-check-render.js';
 import { loadCatalogue } from '../../src/cli/io/catalogue.js';
 import { catalogueSummary } from '../../src/domain/catalogue/authoring-summary.js';
 import { checkCost, searchStates } from '../../src/domain/catalogue/check-cost.js';
@@ -486,5 +487,17 @@ describe.concurrent('catalogue check: files, standard input and output', () => {
     expect(r.stdout).toContain('Usage: study-planner catalogue check [options] <file>');
     expect(r.stdout).toContain('--strict');
     expect(r.stdout).toContain('cat programme.json | study-planner catalogue check -');
+  });
+});
+
+describe('catalogue check: a finding fitted to the width', () => {
+  it.each([
+    ['file:1:2: warning:', 'a message that ends here', 80, 'file:1:2: warning: a message that ends here'],
+    ['file:1:2: warning:', 'a message that ends here', 30, 'file:1:2: warning: a message\n    that ends here'],
+    // The first line full, then only the spaces that ended the text: no line of indent alone.
+    ['file:1:2: warning:', 'a message   ', 28, 'file:1:2: warning: a message'],
+    ['file:1:2: warning:', 'quotes "Data  base" as it is', 80, 'file:1:2: warning: quotes "Data  base" as it is'],
+  ])('%j then %j at %i columns', (prefix, text, width, shown) => {
+    expect(fitted(prefix, text, width)).toBe(shown);
   });
 });

@@ -50,7 +50,7 @@ export function renderJson(checked: CheckedCatalogue): string {
  * never broken, so an editor can read it; the text's later lines are indented, so each finding
  * starts at the margin.
  */
-function fitted(prefix: string, text: string, width: number): string {
+export function fitted(prefix: string, text: string, width: number): string {
   // Split at each space, as wrapLines does: a quoted name's run of spaces is shown as it is.
   const words = text.split(' ');
   let first = prefix;
@@ -58,7 +58,8 @@ function fitted(prefix: string, text: string, width: number): string {
   // Whole words only beside the prefix: a word cut there would read as two.
   while (taken < words.length && displayWidth(first) + 1 + displayWidth(words[taken]!) <= width) first += ` ${words[taken++]}`;
   first = first.replace(/ +$/, '');
-  if (taken === words.length) return first;
+  // Spaces that ended the text are no line of their own.
+  if (words.slice(taken).every((w) => w === '')) return first;
   const more = wrapLines(words.slice(taken).join(' '), width - INDENT.length).map((line) => INDENT + line);
   return [first, ...more].join('\n');
 }
