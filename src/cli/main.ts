@@ -5,6 +5,7 @@ import { EXIT_CODES, ExitError, InterruptedError, UsageError, type Outcome } fro
 import { addHelpTexts } from './help-text.js';
 import { outputWidth } from './io/output-width.js';
 import { safeLine, safeText } from './render/sanitize.js';
+import { joinWords } from '../domain/rules/wording.js';
 import { editDistance } from '../domain/text/suggest.js';
 
 const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -65,6 +66,22 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     <A extends unknown[]>(run: (...args: A) => Promise<Outcome> | Outcome) =>
     (...args: A) =>
       settle(Promise.resolve().then(() => run(...args)));
+  // A group of commands (catalogue, config) run with none of them: its help, then what to name.
+  const needsSubcommand = (group: Command, example: string) =>
+    group
+      .usage('[options] <command>')
+      .argument('[subcommand...]')
+      .action(
+        action((words: string[]): Outcome => {
+          if (words.length > 0) throw unknownCommand(words[0]!, group, `study-planner ${group.name()}`);
+          io.stderr.write(group.helpInformation());
+          const names = joinWords(
+            group.commands.map((c) => c.name()),
+            'or',
+          );
+          throw new UsageError(`${group.name()} needs a subcommand: ${names}; for example: ${example}.`);
+        }),
+      );
 
   program
     .command('plan')
@@ -129,16 +146,7 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .action(action(async (opts: object, cmd: Command) => (await import('./commands/subjects.js')).subjects(await context(cmd), opts)));
 
   const catalogue = program.command('catalogue').description("a catalogue file's author's tools: check");
-  catalogue
-    .usage('[options] <command>')
-    .argument('[subcommand...]')
-    .action(
-      action((words: string[]): Outcome => {
-        if (words.length > 0) throw unknownCommand(words[0]!, catalogue, 'study-planner catalogue');
-        io.stderr.write(catalogue.helpInformation());
-        throw new UsageError('catalogue needs a subcommand: check; for example: study-planner catalogue check programme.json.');
-      }),
-    );
+  needsSubcommand(catalogue, 'study-planner catalogue check programme.json');
   catalogue
     .command('check')
     .description('validate a catalogue file for its author: errors, warnings and the line and column of each')
@@ -259,16 +267,7 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     );
 
   const config = program.command('config').description('saved defaults: get, set, unset, path');
-  config
-    .usage('[options] <command>')
-    .argument('[subcommand...]')
-    .action(
-      action((words: string[]): Outcome => {
-        if (words.length > 0) throw unknownCommand(words[0]!, config, 'study-planner config');
-        io.stderr.write(config.helpInformation());
-        throw new UsageError('config needs a subcommand: get, set, unset or path; for example: study-planner config get.');
-      }),
-    );
+  needsSubcommand(config, 'study-planner config get');
   config
     .command('get')
     .description('a saved default, or all of them')
