@@ -17,17 +17,17 @@ const metCount = (results: readonly RequirementResult[]) => results.filter((r) =
  * in the catalogue's order of requirements.
  */
 export function progressReading(catalogue: Catalogue, answers: Answers, subjects: readonly Subject[]): RequirementResult[] {
-  const shaped: Requirement[] = [];
-  const open: Requirement[] = [];
   const routeTaken = new Map<string, { id: string; label: string }>();
-  for (const requirement of catalogue.requirements) {
-    const taken = requirement.options.length > 1 ? requirement.options.find((o) => o.id === answers.routes[requirement.id]) : undefined;
-    if (requirement.options.length === 1) shaped.push(requirement);
-    else if (taken) {
-      shaped.push({ ...requirement, options: [taken] });
-      routeTaken.set(requirement.id, { id: taken.id, label: taken.label });
-    } else open.push(requirement);
-  }
+  // Each requirement with a chosen route as that route alone, in the catalogue's order.
+  const pinned = catalogue.requirements.map((requirement): Requirement => {
+    if (requirement.options.length === 1) return requirement;
+    const taken = requirement.options.find((o) => o.id === answers.routes[requirement.id]);
+    if (!taken) return requirement;
+    routeTaken.set(requirement.id, { id: taken.id, label: taken.label });
+    return { ...requirement, options: [taken] };
+  });
+  const shaped = pinned.filter((r) => r.options.length === 1);
+  const open = pinned.filter((r) => r.options.length > 1);
   const inCatalogueOrder = (results: readonly RequirementResult[]) => {
     const byId = new Map(results.map((r) => [r.id, r]));
     // A requirement read by one route alone says which route, as it would among all of them.
@@ -44,7 +44,6 @@ export function progressReading(catalogue: Catalogue, answers: Answers, subjects
     ...(open.length > 0 ? evaluate({ ...catalogue, requirements: open }, left).requirements : []),
   ]);
   if (open.length === 0) return stepwise;
-  const pinned = catalogue.requirements.map((r) => shaped.find((p) => p.id === r.id) ?? r);
   const whole = inCatalogueOrder(evaluate({ ...catalogue, requirements: pinned }, subjects).requirements);
   return metCount(whole) > metCount(stepwise) ? whole : stepwise;
 }
