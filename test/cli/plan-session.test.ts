@@ -74,7 +74,9 @@ describe('Ctrl-C and --resume', () => {
     const first = run({}, [...UP_TO_CORE, { expect: 'Choose at least 2 elective subjects', keys: ['ctrl-c'] }]);
     const error = await first.outcome.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InterruptedError);
-    expect((error as Error).message).toBe('Stopped. Your answers so far are kept as a draft; to continue, run study-planner plan --resume');
+    expect((error as Error).message).toBe(
+      'Stopped. Your answers so far are kept as a draft; to continue, run study-planner\nplan --resume',
+    );
     expect(first.store.draft).toMatchObject({
       answers: { residency: 'local', mode: 'part-time', picks: { core: ['epidemiology', 'project-management'] } },
     });
@@ -311,7 +313,7 @@ describe('a draft that cannot be saved (a full disk)', () => {
     const store = new FullDiskStore([true]);
     const { outcome } = run({}, TO_CORE_THEN_STOP, store);
     await expect(outcome).rejects.toThrow(
-      'Stopped. Only your earlier answers are kept as a draft (the latest could not be saved); to continue from them, run study-planner plan --resume',
+      'Stopped. Only your earlier answers are kept as a draft (the latest could not be\nsaved); to continue from them, run study-planner plan --resume',
     );
     expect(store.draft?.answers).toMatchObject({ residency: 'local' });
     expect(store.draft?.answers.mode).toBeUndefined();
@@ -320,7 +322,9 @@ describe('a draft that cannot be saved (a full disk)', () => {
   test('once there is room again the draft is saved as usual', async () => {
     const store = new FullDiskStore([false, true, true, true]);
     const { outcome, stderr } = run({}, TO_CORE_THEN_STOP, store);
-    await expect(outcome).rejects.toThrow('Stopped. Your answers so far are kept as a draft; to continue, run study-planner plan --resume');
+    await expect(outcome).rejects.toThrow(
+      'Stopped. Your answers so far are kept as a draft; to continue, run study-planner\nplan --resume',
+    );
     expect(stderr().match(/no space left on the device/g)).toHaveLength(1);
     expect(store.draft?.answers).toMatchObject({
       residency: 'local',

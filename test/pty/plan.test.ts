@@ -78,6 +78,15 @@ describe('the planner in a terminal', () => {
     expect(savedPlans(storeDir).draft).toBeUndefined();
   });
 
+  test('at 40 columns the closing words are broken between words, never inside one', async () => {
+    const t = spawnInTerminal(['plan'], { storeDir: tempStore(), cols: 40 });
+    await t.waitFor(words('Are you a local or a non-local student?'));
+    t.press(KEY.ctrlC);
+    expect(await t.exited).toBe(130);
+    const lines = t.screen().slice(t.screen().indexOf('Stopped')).trim().split(/\r?\n/);
+    expect(lines).toEqual(['Stopped before the first answer; there', 'was nothing to keep.']);
+  });
+
   test('bare study-planner in a terminal starts the planner', async () => {
     const t = spawnInTerminal([], { storeDir: tempStore() });
     await t.waitFor('Are you a local or a non-local student?');

@@ -170,7 +170,8 @@ export async function runInTerminal(
     end = await plannerSession(session, answers, { resumed: options.resume === true || start.editing !== undefined });
   } catch (error) {
     if (!isPromptExit(error)) throw error;
-    throw new InterruptedError(stoppedMessage(kept, latestKept));
+    // Fitted to the terminal like the planner's other words (at 40 columns it broke "not / hing").
+    throw new InterruptedError(wrap(stoppedMessage(kept, latestKept), ctx.width));
   }
   if (end.outcome === 'discard') {
     store.clearDraft();
