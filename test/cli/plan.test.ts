@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -83,7 +84,7 @@ describe('every answer given', () => {
     expect(result.stdout).toMatch(/Payable\s+HK\$52,500/);
     // What was kept is said on stderr, so stdout holds the report alone.
     expect(result.stdout).not.toMatch(/Wrote|Saved as/);
-    expect(result.stderr).toBe(`Saved as "my plan"; see it again with: study-planner plans show "my plan"\nWrote ${out}.\n`);
+    expect(result.stderr).toBe(`Saved as "my plan". See it again with:\n  study-planner plans show 'my plan'\nWrote ${out}.\n`);
     const plan = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(plan).toMatchObject({ catalogue: 'polyu-msc-health-informatics-2024', residency: 'local', mode: 'part-time', fellowship: true });
     // The file written is a plan file that check accepts as valid.
@@ -91,6 +92,20 @@ describe('every answer given', () => {
     const saved = JSON.parse(fs.readFileSync(path.join(store, 'store.json'), 'utf8'));
     expect(saved.plans.map((p: { name: string }) => p.name)).toEqual(['my plan']);
     expect(saved.plans[0].plan).toEqual(plan);
+  });
+
+  test('the command that shows a saved plan again is whole at 40 columns, and a shell reads back the name', async () => {
+    const store = makeTempDir();
+    const name = 'the   "$best"  plan of my  whole degree';
+    const result = await runInProcess(['plan', ...FLAGS, '--name', name], { storeDir: store, env: { COLUMNS: '40' } });
+    expect(result.code).toBe(0);
+    const [said, command, end] = [result.stderr.split('\n').slice(0, -2).join(' '), ...result.stderr.split('\n').slice(-2)];
+    // The words are wrapped (a run of spaces where a line breaks is not kept there): the command is what is copied.
+    expect(said.replace(/ +/g, ' ')).toBe(`Saved as "${name}". See it again with:`.replace(/ +/g, ' '));
+    expect(end).toBe('');
+    expect(command!.startsWith('  study-planner plans show ')).toBe(true);
+    const word = command!.slice('  study-planner plans show '.length);
+    expect(execFileSync('sh', ['-c', `printf '%s' ${word}`], { encoding: 'utf8' })).toBe(name);
   });
 
   test('an invalid plan exits 1, after the summary', async () => {

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { makeTempDir, ROOT, runInProcess } from '../support/run-in-process.js';
 
 const SECOND_YEAR = path.join(ROOT, 'examples', 'second-year.json');
-const TODAY = { STUDY_PLANNER_TODAY: '2025-10-01' };
-const cliWith = (dir: string) => (args: string[]) => runInProcess(args, { storeDir: dir, env: TODAY });
+// Wide, so that a status line naming a long path is one line whatever the checkout's path.
+const ENV = { STUDY_PLANNER_TODAY: '2025-10-01', COLUMNS: '1000' };
+const cliWith = (dir: string) => (args: string[]) => runInProcess(args, { storeDir: dir, env: ENV });
 const storedPlans = (dir: string): { name: string; plan: Record<string, unknown>; updatedAt: string }[] =>
   JSON.parse(fs.readFileSync(path.join(dir, 'store.json'), 'utf8')).plans;
 
@@ -43,6 +44,18 @@ describe('plans import', () => {
     const forced = await cli(['plans', 'import', SECOND_YEAR, '--name', 'YEAR TWO', '--force']);
     expect(forced.code).toBe(0);
     expect(storedPlans(dir).map((p) => p.name)).toEqual(['YEAR TWO']);
+  });
+
+  it('says how to change a plan that breaks a rule, as a command to copy whatever the name holds', async () => {
+    const dir = makeTempDir();
+    const file = writePlan(dir, 'short.json', { residency: 'local', subjects: ['SN5023'] });
+    const name = `Tom's  "$HOME" plan`;
+    const result = await runInProcess(['plans', 'import', file, '--name', name], { storeDir: dir, env: { COLUMNS: '40' } });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split('\n');
+    // The words wrap at 40 columns; the command stays whole on a line of its own.
+    expect(lines.slice(0, -2).every((line) => line.length <= 40)).toBe(true);
+    expect(lines.slice(-2)).toEqual([`  study-planner plans edit 'Tom'\\''s  "$HOME" plan'`, '']);
   });
 
   it('refuses a malformed file with exit 2 and saves nothing', async () => {

@@ -9,6 +9,7 @@ import { todayOf } from '../io/today.js';
 import { colourOnStderr, type Context } from '../context.js';
 import { UsageError, type Outcome } from '../outcome.js';
 import { safeJson, safeLine } from '../render/sanitize.js';
+import { shellWord } from '../render/shell-word.js';
 import { readSavedDefaults } from '../io/saved-defaults.js';
 import { fellowshipFlagError } from '../settings/fellowship-flag.js';
 import { parseSetting, resolveSetting } from '../settings/resolve.js';
@@ -193,7 +194,9 @@ async function feesByTerm(
   const remaining = judgement.record.present ? remainingBills(schedule.bills, todayOf(ctx.io)) : undefined;
   // What a script or another program reads carries no report, so a problem is said on stderr.
   if ((ctx.json || format !== 'text') && schedule.errors.length > 0)
-    ctx.err(`study-planner: the schedule in ${safeLine(file)} has problems; run "study-planner check ${safeLine(file)}" to see them.\n`);
+    ctx.err(
+      `study-planner: the schedule in ${safeLine(file)} has problems; run "study-planner check ${shellWord(safeLine(file))}" to see them.\n`,
+    );
   if (ctx.json) {
     const { feesByTermJson } = await import('../render/schedule-json.js');
     ctx.out(`${safeJson(feesByTermJson(fees, schedule, remaining))}\n`);

@@ -15,6 +15,8 @@ import { judgementJson } from '../../render/check-json.js';
 import { renderJudgement } from '../../render/check-report.js';
 import { planFileText } from '../../render/plan-file.js';
 import { safeJson, safeLine } from '../../render/sanitize.js';
+import { shellWord } from '../../render/shell-word.js';
+import { statusText, type Status } from '../../render/status.js';
 import { makeStyle } from '../../render/style.js';
 import { isPromptExit, type Ask } from '../../prompts/ask.js';
 import { answersFromDraft, draftFromAnswers } from './draft.js';
@@ -67,22 +69,24 @@ function keepPlan(
   name: string | undefined,
   options: PlanOptions,
   { draftIsThisPlan, replace }: { draftIsThisPlan: boolean; replace: boolean },
-): string[] {
-  const done: string[] = [];
+): Status[] {
+  const done: Status[] = [];
+  let savedAs: string | undefined;
   if (name !== undefined) {
     // The store decides, under its lock, whether the name is still free or may be replaced.
-    const saved = store.savePlan(name, plan, { replace });
+    savedAs = safeLine(store.savePlan(name, plan, { replace }).name);
     if (draftIsThisPlan) store.clearDraft();
-    done.push(`Saved as "${safeLine(saved.name)}"; see it again with: study-planner plans show "${safeLine(saved.name)}"`);
+    done.push({ said: `Saved as "${savedAs}". See it again with:`, command: `study-planner plans show ${shellWord(savedAs)}` });
   }
   if (options.out !== undefined) {
     try {
       writeFileAtomic(options.out, planFileText(plan), { overwrite: options.force === true });
     } catch (error) {
-      if (error instanceof ExitError && done.length > 0) throw new ExitError(error.code, `${done.join(' ')}; but ${error.message}`);
+      if (error instanceof ExitError && savedAs !== undefined)
+        throw new ExitError(error.code, `Saved as "${savedAs}"; but ${error.message}`);
       throw error;
     }
-    done.push(`Wrote ${safeLine(options.out)}.`);
+    done.push({ said: `Wrote ${safeLine(options.out)}.` });
   }
   return done;
 }
@@ -95,7 +99,7 @@ function runWithoutTerminal(ctx: Context, catalogue: Catalogue, answers: Answers
   if (complete.name !== undefined) planToReplace(store.listPlans(), complete.name, options.force === true);
   const plan = planFromAnswers(catalogue, complete);
   const judgement = judgePlan(catalogue, plan);
-  let done: string[] = [];
+  let done: Status[] = [];
   let notKept: ExitError | undefined;
   try {
     done = keepPlan(store, plan, complete.name, options, { draftIsThisPlan: options.resume === true, replace: options.force === true });
@@ -112,7 +116,7 @@ function runWithoutTerminal(ctx: Context, catalogue: Catalogue, answers: Answers
     ctx.out(renderJudgement(complete.name ?? 'Your plan', judgement, makeStyle(ctx.colour), ctx.width));
   }
   // What was saved or written is a status line, never the result: stdout stays the report or the JSON alone.
-  for (const line of done) ctx.err(`${wrap(line, ctx.width)}\n`);
+  for (const status of done) ctx.err(statusText(status, ctx.width));
   if (notKept) throw notKept;
   return judgement.valid ? 'success' : 'invalid';
 }
@@ -180,7 +184,7 @@ export async function runInTerminal(
   }
   const plan = planFromAnswers(catalogue, end.answers);
   const valid = judgePlan(catalogue, plan).valid;
-  let done: string[];
+  let done: Status[];
   try {
     // Only the user's yes at the review replaces a saved plan, whatever --force says.
     done = keepPlan(store, plan, end.answers.name, options, { draftIsThisPlan: true, replace: end.replace });
@@ -194,7 +198,7 @@ export async function runInTerminal(
       );
     throw error;
   }
-  for (const line of done) ctx.err(`${wrap(line, ctx.width)}\n`);
+  for (const status of done) ctx.err(statusText(status, ctx.width));
   return valid ? 'success' : 'invalid';
 }
 

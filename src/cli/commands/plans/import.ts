@@ -10,6 +10,8 @@ import { UsageError, type Outcome } from '../../outcome.js';
 import { judgementJson } from '../../render/check-json.js';
 import { renderJudgement } from '../../render/check-report.js';
 import { safeJson, safeLine } from '../../render/sanitize.js';
+import { shellWord } from '../../render/shell-word.js';
+import { statusText } from '../../render/status.js';
 import { makeStyle } from '../../render/style.js';
 
 export interface ImportOptions {
@@ -51,10 +53,19 @@ export async function plansImport(ctx: Context, file: string, options: ImportOpt
     ctx.out(`${safeJson({ imported: shown, name: saved.name, verdict: judgementJson(shown, judgement) })}\n`);
   } else {
     ctx.out(renderJudgement(saved.name, judgement, makeStyle(ctx.colour), ctx.width));
-    const fix = judgement.valid
-      ? ''
-      : ' It does not meet every rule yet; change it with: study-planner plans edit ' + JSON.stringify(saved.name);
-    ctx.err(`Imported ${safeLine(shown)} as "${safeLine(saved.name)}".${safeLine(fix)}\n`);
+    const name = safeLine(saved.name);
+    const imported = `Imported ${safeLine(shown)} as "${name}".`;
+    ctx.err(
+      statusText(
+        judgement.valid
+          ? { said: imported }
+          : {
+              said: `${imported} It does not meet every rule yet; change it with:`,
+              command: `study-planner plans edit ${shellWord(name)}`,
+            },
+        ctx.width,
+      ),
+    );
   }
   return judgement.valid ? 'success' : 'invalid';
 }
