@@ -121,6 +121,22 @@ describe.concurrent('compare', () => {
     expect(coursework).toMatchObject({ changes: { added: [], removed: [] }, credits: { planned: 31, required: 31 } });
   });
 
+  it.each([
+    ['a misspelt subject', ['Epidemology']],
+    ['a compulsory subject listed twice', ['sn5023']],
+  ])("--routes of a plan with %s: no route is valid, for each keeps the plan's own error", async (_, names) => {
+    const dir = makeTempDir();
+    const file = path.join(dir, 'plan.json');
+    const coursework = JSON.parse(fs.readFileSync('examples/coursework.json', 'utf8'));
+    fs.writeFileSync(file, JSON.stringify({ ...coursework, subjects: [...coursework.subjects, ...names] }));
+    const r = await runInProcess(['compare', file, '--routes', '--json']);
+    const variants = JSON.parse(r.stdout);
+    expect(variants).toHaveLength(2);
+    for (const variant of variants) expect(variant.valid).toBe(false);
+    // Invalid plans are compared all the same (docs/plan-file-and-schedule.md).
+    expect(r.code).toBe(0);
+  });
+
   it("--routes --extra: the student's own replacement subjects", async () => {
     const r = await runInProcess([
       'compare',

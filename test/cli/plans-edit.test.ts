@@ -16,6 +16,64 @@ async function imported() {
   return { dir, cli };
 }
 
+/** A plan file with what the planner's answers cannot hold, imported under `name`. */
+async function importedAsWritten(plan: object, name: string) {
+  const dir = makeTempDir();
+  const cli = cliWith(dir);
+  const file = path.join(dir, `${name}.json`);
+  fs.writeFileSync(file, JSON.stringify(plan));
+  expect((await cli(['plans', 'import', file, '--name', name])).code).toBe(1);
+  return { dir, cli };
+}
+
+const MISSPELT = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'incomplete.json'), 'utf8'));
+
+describe('plans edit says what it leaves out', () => {
+  it('a misspelt subject is never dropped in silence: said on stderr, and in --json', async () => {
+    const { dir, cli } = await importedAsWritten(MISSPELT, 'misspelt');
+    const result = await cli(['plans', 'edit', 'misspelt', '--mode', 'full-time', '--force']);
+    expect(result.stderr).toBe(
+      [
+        'Editing "misspelt" leaves out what the planner cannot choose:',
+        '  - "Epidemology" is not a subject of this programme. Did you mean Epidemiology?',
+        'Saved the changes to "misspelt".',
+        '',
+      ].join('\n'),
+    );
+    expect(storedPlans(dir)[0]!.plan.subjects).not.toContain('Epidemology');
+    const json = JSON.parse((await cli(['plans', 'edit', 'misspelt', '--mode', 'part-time', '--json'])).stdout);
+    // Already left out by the edit before: nothing more to leave out.
+    expect(json.leftOut).toEqual([]);
+  });
+
+  it('duplicates, a non-local fellowship and a record entry of no subject, each with its code', async () => {
+    const plan = { residency: 'non-local', fellowship: true, subjects: ['SN5023', 'sn5023'], grades: { Epidemology: 'A' } };
+    const { cli } = await importedAsWritten(plan, 'odd');
+    const result = await cli(['plans', 'edit', 'odd', '--mode', 'full-time', '--json']);
+    expect(result.code).toBe(2);
+    const printed = JSON.parse(result.stdout);
+    expect(printed.saved).toBe(false);
+    expect(printed.leftOut.map((f: { code: string }) => f.code)).toEqual([
+      'DUPLICATE_SUBJECT',
+      'RECORD_UNKNOWN_SUBJECT',
+      'FELLOWSHIP_NOT_ELIGIBLE',
+    ]);
+    expect(printed.plan.fellowship).toBe(false);
+    // The planner's answers include every compulsory subject, each once.
+    expect(printed.plan.subjects.filter((s: string) => s === 'electronic-patient-records')).toHaveLength(1);
+    expect(printed.plan.grades).toEqual({});
+  });
+
+  it('refuses a plan of another catalogue, saving nothing', async () => {
+    const { dir, cli } = await importedAsWritten({ ...MISSPELT, catalogue: 'another-programme' }, 'other');
+    const before = storedPlans(dir);
+    const result = await cli(['plans', 'edit', 'other', '--mode', 'full-time', '--force']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('saved plan "other" is for catalogue "another-programme"');
+    expect(storedPlans(dir)).toEqual(before);
+  });
+});
+
 describe('plans edit, without a terminal', () => {
   it('changes a grade and saves with --force, replacing the same plan and keeping the rest of the record', async () => {
     const { dir, cli } = await imported();

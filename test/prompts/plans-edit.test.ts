@@ -80,4 +80,16 @@ describe('plans edit in a terminal', () => {
     expect(ask.left).toBe(0);
     expect(Object.keys(store.getPlan('Year two')!.plan.grades!)).toHaveLength(4);
   });
+
+  test('what the edit leaves out of the saved plan is said before the planner opens', async () => {
+    const misspelt = { ...SECOND_YEAR, subjects: [...SECOND_YEAR.subjects, 'Epidemology'] };
+    const store = new MemoryStore({ plans: [{ name: 'Year two', plan: misspelt, updatedAt: new Date(0).toISOString() }] });
+    const ask = scriptedAsk([{ expect: 'What next?', keys: ['enter'] }]);
+    const { io, stdout } = terminalIo();
+    await plansEdit(makeContext(io, { color: false }), 'Year two', {}, { store, ask: async () => ask, now: () => new Date(0) });
+    expect(ask.left).toBe(0);
+    expect(stdout().startsWith('Editing "Year two" leaves out what the planner cannot choose:\n  - "Epidemology" is not a subject')).toBe(
+      true,
+    );
+  });
 });

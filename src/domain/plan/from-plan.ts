@@ -3,6 +3,7 @@ import { findSubject } from '../catalogue/resolve.js';
 import { planFromAnswers } from './draft.js';
 import { proposedSchedule } from './draft-schedule.js';
 import { judgePlan, type Judgement } from './judge.js';
+import type { Finding } from '../finding.js';
 import type { PlanFile } from './schema.js';
 import { asksFellowship, plannerSteps, type Answers, type RecordAnswer, type Step } from './steps.js';
 
@@ -105,4 +106,24 @@ export function answersFromPlan(catalogue: Catalogue, plan: PlanFile, name?: str
     subjects: identifiers(catalogue, e.subjects).filter((id) => planned.has(id)),
   }));
   return { ...answers, schedule };
+}
+
+// What the planner's answers cannot hold, each reported by the judge: a name of no subject, a
+// subject listed again, the fellowship where the residency has none, and a record entry for a
+// subject of no name or not planned. answersFromPlan leaves each of them out.
+const NOT_ANSWERS = new Set([
+  'UNKNOWN_SUBJECT',
+  'DUPLICATE_SUBJECT',
+  'FELLOWSHIP_NOT_ELIGIBLE',
+  'RECORD_UNKNOWN_SUBJECT',
+  'RECORD_NOT_PLANNED',
+]);
+
+/**
+ * What editing a saved plan leaves out of it, from the saved plan's judgement: the findings that
+ * name what answersFromPlan cannot carry (`plans edit` says them, so nothing goes unsaid). A plan of
+ * another catalogue is not among them: it must not be edited against this one at all.
+ */
+export function leftOutByEdit(judgement: Judgement): Finding[] {
+  return judgement.errors.filter((e) => NOT_ANSWERS.has(e.code));
 }

@@ -1,4 +1,5 @@
 import type { Catalogue, Requirement, Subject } from '../catalogue/model.js';
+import { findSubject } from '../catalogue/resolve.js';
 import type { Judgement } from '../plan/judge.js';
 import type { PlanFile } from '../plan/schema.js';
 import { fillRoutes, type ChosenRoute } from './route-fill.js';
@@ -125,9 +126,15 @@ export function routeVariants(
     const removed = judgement.subjects.filter((s) => !kept.includes(s));
     const isOwn = own !== undefined && combination.every((o, i) => o === own[i]);
     const asWritten = added.length === 0 && removed.length === 0 && (own === undefined || isOwn);
-    // New routes' subjects have no terms yet: their schedule is proposed, not copied.
+    // New routes' subjects have no terms yet: their schedule is proposed, not copied. The plan's
+    // names are kept as written, a name of no subject and a subject named twice among them, so
+    // that a variant is judged with the plan's own errors and never looks valid without them.
     const { schedule: _own, ...rest } = judgement.plan;
-    const plan: PlanFile = asWritten ? judgement.plan : { ...rest, subjects: [...kept, ...added].map((s) => s.id) };
+    const keptNames = judgement.plan.subjects.filter((name) => {
+      const subject = findSubject(catalogue, name);
+      return subject === undefined || kept.includes(subject);
+    });
+    const plan: PlanFile = asWritten ? judgement.plan : { ...rest, subjects: [...keptNames, ...added.map((s) => s.id)] };
     const options = routes.map((r) => r.option);
     return {
       option: { id: options.map((o) => o.id).join('+'), label: options.map((o) => o.label).join(' + ') },
