@@ -149,3 +149,27 @@ describe('at the review, a change moves what the other picks still miss', () => 
     });
   });
 });
+
+describe('a flag that answers part of a question', () => {
+  test('--core with one subject of two: the core checklist is asked, that subject ticked; the plan saved is valid', async () => {
+    const store = new MemoryStore();
+    const ask = scriptedAsk([
+      { expect: ['Choose at least 2 core subjects', '◉ Epidemiology'], keys: tick(0) },
+      { expect: 'Choose at least 2 elective subjects', keys: tick(0, 1) },
+      { expect: 'which will you take?', keys: ['enter'] },
+      { expect: 'Accept this schedule', keys: ['enter'] },
+      { expect: 'Fellowships Scheme in this', keys: choose(1) },
+      { expect: 'A name for this plan:', keys: [{ type: 'one-core-flag' }, 'enter'] },
+      { expect: 'No results to record now', keys: ['enter'] },
+      { expect: 'What next?', keys: ['enter'] },
+    ]);
+    const { io } = terminalIo();
+    const options = { residency: 'local', mode: 'part-time', core: ['epidemiology'] };
+    const outcome = await runPlanner(makeContext(io, { color: false }), options, { store, ask: async () => ask, now: () => new Date(0) });
+    expect(ask.left).toBe(0);
+    expect(outcome).toBe('success');
+    const plan = store.getPlan('one-core-flag')!.plan;
+    expect(plan.subjects).toContain('epidemiology');
+    expect(judgePlan(catalogue, plan)).toMatchObject({ valid: true, credits: { planned: 31, required: 31 } });
+  });
+});

@@ -30,7 +30,8 @@ function fits(catalogue: Catalogue, key: string, answers: Answers): boolean {
 /**
  * The first pick that met what its requirement misses before a change and no longer does: too
  * few after a core was removed, or more than an alternative needs after an elective was added.
- * An answer that never met it (a short flag, say) stands: the review shows what is missing.
+ * An answer that never met it stands here: a short one the session started with (a flag's, say)
+ * is asked by answerRemaining; one left short at the review, the review shows.
  */
 function brokenPick(catalogue: Catalogue, before: Answers, after: Answers): PickStep | undefined {
   return plannerSteps(catalogue, after).find(
@@ -89,20 +90,41 @@ export function shownBeforeResume(ctx: Pick<PlannerContext, 'catalogue'>, answer
   return shown;
 }
 
+/** The picks answered with less (or more) than their requirement needs: a flag's `--core epidemiology` of two. */
+export function shortPicks(catalogue: Catalogue, answers: Answers): Set<string> {
+  const steps = plannerSteps(catalogue, answers);
+  return new Set(
+    steps.filter((s): s is PickStep => s.kind === 'pick' && isAnswered(s, answers) && !pickFits(catalogue, s, answers)).map((s) => s.key),
+  );
+}
+
 /**
  * Asks, in order, every step that applies and has no answer yet (a flag, a saved default or an
- * earlier session may have given it), and shows each included requirement once. The steps are
+ * earlier session may have given it), and shows each included requirement once. A pick in `short`
+ * (see shortPicks) is asked too, once, with its answer ticked, if it still does not fit when its
+ * turn comes: a flag naming one core subject of two answers only half the question. The steps are
  * worked out again after every answer: a route brings its own step, a residency the fellowship.
  */
-export async function answerRemaining(ctx: FlowContext, answers: Answers, shown: Set<string>): Promise<Answers> {
+export async function answerRemaining(
+  ctx: FlowContext,
+  answers: Answers,
+  shown: Set<string>,
+  short: Set<string> = new Set(),
+): Promise<Answers> {
+  const toAsk = (s: Step) => {
+    if (s.kind === 'include') return !shown.has(s.id);
+    if (!isAnswered(s, answers)) return true;
+    return s.kind === 'pick' && short.has(s.key) && !pickFits(ctx.catalogue, s, answers);
+  };
   for (;;) {
-    const next = plannerSteps(ctx.catalogue, answers).find((s) => (s.kind === 'include' ? !shown.has(s.id) : !isAnswered(s, answers)));
+    const next = plannerSteps(ctx.catalogue, answers).find(toAsk);
     if (next === undefined) return answers;
     if (next.kind === 'include') {
       includeStep(ctx, next);
       shown.add(next.id);
       continue;
     }
+    if (next.kind === 'pick') short.delete(next.key);
     answers = await askStep(ctx, next, answers);
     ctx.keep(answers);
   }

@@ -1,7 +1,7 @@
 import type { AnswersWithResidency } from '../../../domain/plan/draft.js';
 import { hasResidency } from '../../../domain/plan/draft.js';
 import type { Answers } from '../../../domain/plan/steps.js';
-import { answerRemaining, askStep, shownBeforeResume, type FlowContext } from './flow.js';
+import { answerRemaining, askStep, shortPicks, shownBeforeResume, type FlowContext } from './flow.js';
 import { freeName, nameStep } from '../../prompts/name.js';
 import { endedSubjects, pastSubjects, resultsStep } from '../../prompts/results.js';
 import { confirmDiscard, confirmReplace, replacesEdited, reviewStep, type ReviewOptions } from '../../prompts/review.js';
@@ -16,7 +16,10 @@ export type SessionEnd = { outcome: 'save'; answers: AnswersWithResidency; repla
  */
 export async function plannerSession(ctx: FlowContext & ReviewOptions, answers: Answers, { resumed = false } = {}): Promise<SessionEnd> {
   const shown = resumed ? shownBeforeResume(ctx, answers) : new Set<string>();
-  answers = await answerRemaining(ctx, answers, shown);
+  // A plan being edited opens at its review, where what falls short is shown; a new or resumed
+  // one is asked what its flags (or draft) left short, as for any question they left open.
+  const short = ctx.editing === undefined ? shortPicks(ctx.catalogue, answers) : new Set<string>();
+  answers = await answerRemaining(ctx, answers, shown, short);
   // Results are asked once, before the first review, of a new plan that has subjects in terms that
   // have ended (a term still running has no results yet); "No results to record now" is the default
   // and is kept, so a resumed plan is not asked again. They cover every term begun, and the review
