@@ -82,6 +82,23 @@ describe('the store: round trips', () => {
     ]);
   });
 
+  it('an edit replaces the plan as it read it, or nothing when another save came between', async () => {
+    const { store } = await freshStore();
+    const read = store.savePlan('Mine', PLAN);
+    const edited = { ...PLAN, mode: 'full-time' };
+    const saved = store.savePlan('mine', edited, { replace: true, asRead: read });
+    expect(saved.name).toBe('Mine');
+    expect(store.getPlan('Mine')!.plan).toEqual(edited);
+    // A second edit of the copy read before the first was saved would undo it: refused, nothing saved.
+    expect(() => store.savePlan('Mine', { ...PLAN, fellowship: true }, { replace: true, asRead: read })).toThrow(
+      /"Mine" was changed by another study-planner while this edit ran; nothing was saved/,
+    );
+    expect(store.getPlan('Mine')!.plan).toEqual(edited);
+    store.deletePlan('Mine');
+    expect(() => store.savePlan('Mine', PLAN, { replace: true, asRead: saved })).toThrow(/was deleted or renamed/);
+    expect(store.listPlans()).toEqual([]);
+  });
+
   it('deletes plans, and says when there was nothing to delete', async () => {
     const { store } = await freshStore();
     store.savePlan('a', PLAN);

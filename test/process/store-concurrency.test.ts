@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readStore } from '../../src/cli/io/store-file.js';
-import { makeTempDir, ROOT } from '../support/run-process.js';
+import { makeTempDir, ROOT, runCli } from '../support/run-process.js';
 
 const PROCESSES = 20;
 const storeUrl = pathToFileURL(path.join(ROOT, 'dist', 'cli', 'io', 'store.js')).href;
@@ -163,4 +163,26 @@ describe('two processes saving one name at once', () => {
     expect(read.data.plans).toHaveLength(1);
     expect(read.data.plans[0]!.name).toBe(names[codes.indexOf(0)]!.normalize('NFC'));
   });
+});
+
+// `plans edit --force` reads the plan, changes it, then saves it: four edits of one plan at once
+// must never save over each other. Each either saves, and its grade is then in the store, or says
+// that another edit came between and saves nothing (exit 2).
+it('four plans edit --force of one plan at once: every edit reported saved is in the store', async () => {
+  const storeDir = makeTempDir();
+  const imported = await runCli(['plans', 'import', path.join(ROOT, 'examples', 'second-year.json'), '--name', 'sy'], { storeDir });
+  expect(imported.code).toBe(0);
+  const subjects = ['Project Management', 'Big Data Computing', 'Health Care Ethics', 'Dissertation'];
+  const edits = await Promise.all(subjects.map((s) => runCli(['plans', 'edit', 'sy', '--grade', `${s}=A`, '--force'], { storeDir })));
+  for (const edit of edits) {
+    if (edit.code === 0) expect(edit.stderr).toContain('Saved the changes to "sy"');
+    else expect(edit.stderr).toContain('was changed by another study-planner while this edit ran; nothing was saved');
+  }
+  const saved = subjects.filter((_, i) => edits[i]!.code === 0);
+  expect(saved.length).toBeGreaterThan(0);
+  const read = readStore(path.join(storeDir, 'store.json'));
+  if (read.state !== 'ok') throw new Error(`store not readable: ${JSON.stringify(read)}`);
+  const grades = read.data.plans[0]!.plan.grades!;
+  const ids = ['project-management', 'big-data-computing', 'health-care-ethics', 'dissertation'];
+  for (const [i, id] of ids.entries()) expect(grades[id] === 'A').toBe(edits[i]!.code === 0);
 });

@@ -66,6 +66,12 @@ export interface FlagNamedAnswers {
 export interface SavePlanOptions {
   /** Replace the saved plan of that name (any letter case or Unicode form), as --force or the user's yes says. */
   replace?: boolean;
+  /**
+   * Replace exactly this saved plan, as it was read (an edit of it): if another process has
+   * changed, renamed or deleted it since, nothing is saved and the error says so. Its stored name
+   * is kept as it is.
+   */
+  asRead?: SavedPlan;
 }
 
 export interface Store {

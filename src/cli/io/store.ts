@@ -147,7 +147,8 @@ class FileStore implements Store {
     return named.length === 1 ? named[0] : undefined;
   }
 
-  savePlan(name: string, plan: PlanFile, { replace = false }: SavePlanOptions = {}): SavedPlan {
+  savePlan(name: string, plan: PlanFile, { replace = false, asRead }: SavePlanOptions = {}): SavedPlan {
+    if (asRead !== undefined) return this.replaceAsRead(asRead, plan);
     const stored = acceptableName(name, 'saved under');
     // Whether the name is taken is decided inside the lock, against the store as it is now: two
     // processes saving "My plan" and "my plan" at once cannot both see the name free.
@@ -157,6 +158,19 @@ class FileStore implements Store {
       const saved: SavedPlan = { name: stored, plan, updatedAt: this.now().toISOString() };
       const plans = replaced === undefined ? [...data.plans, saved] : data.plans.map((p) => (p === replaced ? saved : p));
       return [{ ...data, plans }, saved];
+    });
+  }
+
+  /** savePlan with `asRead`: the edit replaces the plan it read, or nothing. */
+  private replaceAsRead(asRead: SavedPlan, plan: PlanFile): SavedPlan {
+    return this.update((data) => {
+      const current = data.plans.find((p) => p.name === asRead.name);
+      if (current === undefined || current.updatedAt !== asRead.updatedAt || JSON.stringify(current.plan) !== JSON.stringify(asRead.plan))
+        throw new UsageError(
+          `the saved plan "${safeLine(asRead.name)}" was ${current === undefined ? 'deleted or renamed' : 'changed'} by another study-planner while this edit ran; nothing was saved: run the edit again.`,
+        );
+      const saved: SavedPlan = { name: current.name, plan, updatedAt: this.now().toISOString() };
+      return [{ ...data, plans: data.plans.map((p) => (p === current ? saved : p)) }, saved];
     });
   }
 

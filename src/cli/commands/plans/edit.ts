@@ -76,8 +76,9 @@ function editWithoutTerminal(ctx: Context, catalogue: Catalogue, store: Store, s
   const answers = answersWithoutTerminal(catalogue, edited.answers) as AnswersWithResidency;
   const plan = planFromAnswers(catalogue, answers);
   const judgement = judgePlan(catalogue, plan, { today: todayOf(ctx.io) });
-  // The store replaces the plan under its lock; a rename meanwhile makes this a new plan of the old name.
-  const kept = options.force === true ? store.savePlan(saved.name, plan, { replace: true }) : undefined;
+  // The store replaces the plan under its lock, and only as it was read: an edit saved by another
+  // process meanwhile is never overwritten with this one's older copy.
+  const kept = options.force === true ? store.savePlan(saved.name, plan, { replace: true, asRead: saved }) : undefined;
   if (ctx.json) {
     const verdict = judgementJson(saved.name, judgement);
     ctx.out(`${safeJson({ name: saved.name, saved: kept !== undefined, plan, verdict, leftOut: edited.leftOut })}\n`);
