@@ -326,7 +326,8 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
 }
 
 function unknownCommand(name: string, parent: Command, usage: string): UsageError {
-  const names = parent.commands.map((c) => c.name());
+  // Commands named __ (the shell completion's __complete) are for scripts of ours, not for people.
+  const names = parent.commands.map((c) => c.name()).filter((n) => !n.startsWith('__'));
   const [closest] = names
     .map((n) => ({ n, d: editDistance(name.toLowerCase(), n, 2) }))
     .filter(({ d }) => d <= Math.min(2, Math.floor(name.length / 3)))

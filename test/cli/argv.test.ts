@@ -109,6 +109,12 @@ describe('unknown commands', () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it('the list of commands leaves out the completion script\'s own', async () => {
+    const r = await runInProcess(['bogus']);
+    expect(r.stderr).toContain('completion, config (run');
+    expect(r.stderr).not.toContain('__complete');
+  });
+
   it('"help COMMAND" prints that command\'s help', async () => {
     const r = await runInProcess(['help', 'fees']);
     expect(r.code).toBe(0);

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PlanFile } from '../../src/domain/plan/schema.js';
 import { BrokenStoreError, readStore } from '../../src/cli/io/store-file.js';
-import { defaultStoreDirectory, storeDirectory } from '../../src/cli/io/store-location.js';
+import { defaultStoreDirectory, homeDirectory, storeDirectory } from '../../src/cli/io/store-location.js';
 import { planNameProblem } from '../../src/cli/io/store-schema.js';
 import { openStore, type StoreOptions } from '../../src/cli/io/store.js';
 import { ExitError, UsageError } from '../../src/cli/outcome.js';
@@ -382,6 +383,21 @@ describe('where the store lives', () => {
     ['win32', { APPDATA: '/appdata' }, path.join('/appdata', 'study-planner', 'Config')],
   ] as const)('on %s with %j: %s', (platform, env, expected) => {
     expect(defaultStoreDirectory(env, platform, '/home/u')).toBe(expected);
+  });
+
+  it('without HOME and without an account entry: the usage error that says what to set, not an internal error', () => {
+    const noEntry = () => {
+      throw Object.assign(new Error('A system error occurred: uv_os_homedir returned ENOENT'), { code: 'ERR_SYSTEM_ERROR' });
+    };
+    const homedir = vi.spyOn(os, 'homedir').mockImplementation(noEntry);
+    const userInfo = vi.spyOn(os, 'userInfo').mockImplementation(noEntry);
+    try {
+      expect(() => homeDirectory()).toThrow(UsageError);
+      expect(() => homeDirectory()).toThrow(/set HOME to one, or STUDY_PLANNER_STORE_DIR/);
+    } finally {
+      homedir.mockRestore();
+      userInfo.mockRestore();
+    }
   });
 
   it.runIf(process.platform === 'linux')('is where conf itself would put it', async () => {

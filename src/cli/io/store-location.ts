@@ -27,7 +27,13 @@ export function defaultStoreDirectory(
 
 /** The home directory: $HOME when it is an absolute path, else the account's own from the system. */
 export function homeDirectory(): string {
-  const fromEnv = os.homedir();
+  let fromEnv = '';
+  try {
+    // Without HOME, Node asks the system for the account, which may have no entry at all (ENOENT).
+    fromEnv = os.homedir();
+  } catch {
+    // Said below, as for a HOME that is no absolute path.
+  }
   if (path.isAbsolute(fromEnv)) return fromEnv;
   try {
     const fromAccount = os.userInfo().homedir;

@@ -9,9 +9,16 @@ export interface RemainingCost {
   total: number;
 }
 
-/** "2025-10-01" (or "2025-10"), as given to a command; anything else is not a day. */
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** "2025-10-01" (or "2025-10"), as given to a command: a day the calendar has; anything else is not a day. */
 export function isDay(text: string): boolean {
-  return /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/.test(text);
+  const match = /^(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?$/.exec(text);
+  if (!match) return false;
+  if (match[3] === undefined) return true;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]!);
 }
 
 /**
