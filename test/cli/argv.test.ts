@@ -109,7 +109,7 @@ describe('unknown commands', () => {
     expect(r.stderr).toMatch(message);
   });
 
-  it('the list of commands leaves out the completion script\'s own', async () => {
+  it("the list of commands leaves out the completion script's own", async () => {
     const r = await runInProcess(['bogus']);
     expect(r.stderr).toContain('completion, config (run');
     expect(r.stderr).not.toContain('__complete');
