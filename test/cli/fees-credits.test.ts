@@ -14,6 +14,20 @@ describe('fees --credits at the edges', () => {
     });
   });
 
+  it.each([
+    [['--credits', '3.33'], "--credits 3.33: this programme's subjects come in whole credits"],
+    [['--credits', '30.01', '--fellowship'], 'pass one such as --credits 30.'],
+    [['--transferred-credits', '1.5'], "--transferred-credits 1.5: this programme's subjects come in whole credits"],
+  ])(
+    '%j: a number of credits no plan of whole-credit subjects has is refused, so every amount is whole dollars',
+    async (flags, message) => {
+      const result = await runInProcess(['fees', '--residency', 'local', ...flags, '--json']);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(message);
+    },
+  );
+
   it('--credits too large says so', async () => {
     const result = await runInProcess(['fees', '--residency', 'local', '--credits', '99999']);
     expect(result.code).toBe(2);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { creditsOf, sumExact } from '../../src/domain/catalogue/credits.js';
+import { creditsOf, creditStep, sumExact } from '../../src/domain/catalogue/credits.js';
 import { multiplyDivide } from '../../src/domain/fees/cents.js';
 import { hasAtMostTwoDecimals } from '../../src/domain/hundredths.js';
 import { childPaths } from '../../src/domain/catalogue/check-trees.js';
@@ -82,5 +82,18 @@ describe('childPaths: a node’s children with their place in the file', () => {
     ['a pool', leaf('x'), []],
   ])('%s', (_, node, paths) => {
     expect(childPaths(node as RequirementNodeData, 'r').map(([, at]) => at)).toEqual(paths);
+  });
+});
+
+describe('creditStep', () => {
+  it.each([
+    [[1, 3, 9], 100],
+    [[3, 6], 100],
+    [[0.25, 3], 25],
+    [[0.5, 1.5, 3], 50],
+    [[0.1, 0.25], 5],
+    [[], 100],
+  ])('subjects of %j credits: fractions of a credit in steps of %i hundredths', (credits, step) => {
+    expect(creditStep(credits.map((c) => ({ credits: c })))).toBe(step);
   });
 });

@@ -1,4 +1,6 @@
 import type { Residency } from '../../domain/catalogue/schema.js';
+import type { Catalogue } from '../../domain/catalogue/model.js';
+import { creditStep, fromHundredths, hundredths } from '../../domain/catalogue/credits.js';
 import { chargedCreditsRequired } from '../../domain/fees/charged-required.js';
 import { computeFees, registrationDependsOnMode, type FeeSummary } from '../../domain/fees/fees.js';
 import type { Judgement } from '../../domain/plan/judge.js';
@@ -44,7 +46,7 @@ function formatOf(ctx: Context, options: FeesOptions): Format {
 // Credits are whole or two-place decimals (a quarter credit is 0.25), as catalogues give them.
 const CREDITS = /^\d+(\.\d{1,2})?$/;
 
-function parseCredits(text: string): number {
+function parseCredits(catalogue: Catalogue, text: string): number {
   if (!CREDITS.test(text.trim()))
     throw new UsageError(
       `--credits "${safeLine(text)}" is not a whole number of credits, nor one with at most two decimals; pass one such as --credits 30.`,
@@ -53,7 +55,17 @@ function parseCredits(text: string): number {
     throw new UsageError(
       `--credits ${safeLine(text.trim())} is more than any programme asks (at most 9999); pass the credits you plan, such as --credits 30.`,
     );
-  return Number(text);
+  return inCreditSteps(catalogue, '--credits', Number(text));
+}
+
+/** `credits`, when the catalogue's subjects can add up to it: 3.33 credits of subjects of whole credits would price what no plan can take. */
+function inCreditSteps(catalogue: Catalogue, flag: string, credits: number): number {
+  const step = creditStep(catalogue.subjects);
+  if (hundredths(credits) % step === 0) return credits;
+  const unit = step === 100 ? 'whole credits' : `steps of ${fromHundredths(step)} of a credit`;
+  throw new UsageError(
+    `${flag} ${credits}: this programme's subjects come in ${unit}, so no plan has ${credits}; pass one such as ${flag} ${Math.floor(hundredths(credits) / step) * fromHundredths(step)}.`,
+  );
 }
 
 /**
@@ -118,7 +130,7 @@ async function estimate(
   if (options.transferredCredits !== undefined) return { ...transferEstimate(ctx, options, residency, mode), residency, ...assumed };
   // The whole programme, tuition-free subjects included; or N credits, all of them tuition-bearing.
   const whole = options.credits === undefined;
-  const charged = whole ? chargedRequired : parseCredits(options.credits!);
+  const charged = whole ? chargedRequired : parseCredits(catalogue, options.credits!);
   const fees = computeFees(rules, {
     residency,
     credits: whole ? catalogue.data.creditsRequired : charged,
@@ -143,8 +155,8 @@ function transferEstimate(ctx: Context, options: FeesOptions, residency: Residen
     throw new UsageError(
       `--transferred-credits "${safeLine(text)}" is not a whole number of credits, nor one with at most two decimals; pass one such as --transferred-credits 3.`,
     );
-  const transferred = Number(text);
-  const credits = options.credits === undefined ? undefined : parseCredits(options.credits);
+  const transferred = inCreditSteps(catalogue, '--transferred-credits', Number(text));
+  const credits = options.credits === undefined ? undefined : parseCredits(catalogue, options.credits);
   const estimate = transferFeeInput(catalogue, credits, transferred);
   if (!estimate.ok) throw new UsageError(`--transferred-credits ${transferred}: ${estimate.reason}; pass fewer.`);
   const fees = computeFees(catalogue.fees, { ...estimate.input, residency, fellowship: options.fellowship === true, mode });

@@ -25,3 +25,19 @@ export function creditsOf<S extends { readonly credits: number }>(subjects: Iter
 export function differenceExact(a: number, b: number): number {
   return fromHundredths(hundredths(a) - hundredths(b));
 }
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/**
+ * The finest fraction of a credit the catalogue's subjects come in, in hundredths: 100 when every
+ * subject is a whole number of credits, 25 for a catalogue with quarter credits. A number of
+ * credits finer than this is none the subjects add up to (any whole number is taken, as an
+ * adviser's rough figure).
+ */
+export function creditStep(subjects: readonly { readonly credits: number }[]): number {
+  let step = 100;
+  for (const s of subjects) step = gcd(hundredths(s.credits), step);
+  return step;
+}
