@@ -189,3 +189,36 @@ describe('an answer follows its question without running past the edge', () => {
     ]);
   });
 });
+
+describe('lists fit the terminal height', () => {
+  function pageSizes(width: number, rows: number | undefined) {
+    const sizes: number[] = [];
+    const prompts: PromptFunctions = {
+      select: async (config) => (sizes.push(config.pageSize), config.choices[0]!.value),
+      checkbox: async (config) => (sizes.push(config.pageSize), []),
+      input: async () => '',
+    };
+    return { ask: askWith(prompts, width, () => rows), sizes };
+  }
+  const choices = Array.from({ length: 20 }, (_, i) => ({ value: i, name: `Subject ${i}`, description: 'Semester One, 3 credits' }));
+
+  it.each([
+    [40, 10, [5, 4]],
+    [40, 14, [9, 8]],
+    [80, 14, [9, 9]],
+    [80, 40, [12, 12]],
+    [80, undefined, [12, 12]],
+    [40, 5, [3, 3]],
+  ])('at %i columns and %s rows: select and checkbox show %j choices', async (width, rows, expected) => {
+    const { ask, sizes } = pageSizes(width, rows);
+    await ask.select({ message: 'Which subject?', choices });
+    await ask.checkbox({ message: 'Which subjects?', choices });
+    expect(sizes).toEqual(expected);
+  });
+
+  it('a question that wraps leaves fewer rows for the list', async () => {
+    const { ask, sizes } = pageSizes(40, 14);
+    await ask.select({ message: 'Which of these subjects will you take in the first semester of your second year?', choices });
+    expect(sizes[0]).toBeLessThan(9);
+  });
+});

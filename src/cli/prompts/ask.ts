@@ -47,6 +47,19 @@ const PAGE_SIZE = 12;
 /** The keys a list's help line names, each with what it does: ["↑↓", "navigate"]. */
 type Keys = readonly (readonly [key: string, action: string])[];
 
+// What inquirer's select and checkbox name in their help lines, to know how many lines they take.
+const SELECT_KEYS: Keys = [
+  ['↑↓', 'navigate'],
+  ['⏎', 'select'],
+];
+const CHECKBOX_KEYS: Keys = [
+  ['↑↓', 'navigate'],
+  ['space', 'select'],
+  ['a', 'all'],
+  ['i', 'invert'],
+  ['⏎', 'submit'],
+];
+
 /** The part of inquirer's theme we set: how an answer follows its question, and the help line under a list. */
 export interface ListTheme {
   style: { answer: (text: string) => string; keysHelpTip: (keys: Keys) => string };
@@ -129,7 +142,7 @@ export function keysHelpTip(width: number): (keys: Keys) => string {
  * tests. Inquirer prints a message and a choice's description as they are, so long ones are
  * wrapped to `width` here rather than split mid-word by the terminal.
  */
-export function askWith(prompts: PromptFunctions, width?: number): Ask {
+export function askWith(prompts: PromptFunctions, width?: number, rows?: () => number | undefined): Ask {
   // The message follows inquirer's two-column mark ("? "), so its later lines are indented to match;
   // one column is left for the space inquirer writes after it, before the answer.
   const fitMessage = (message: string): string => (width === undefined ? message : wrap(message, width - 1, 2));
@@ -137,17 +150,33 @@ export function askWith(prompts: PromptFunctions, width?: number): Ask {
     choices.map((c) => (width === undefined || c.description === undefined ? c : { ...c, description: wrap(c.description, width) }));
   const listTheme = (fitted: string) =>
     width === undefined ? {} : { theme: { style: { answer: answerAfter(fitted, width), keysHelpTip: keysHelpTip(width) } } };
+  /**
+   * As many choices as fit the terminal's height under the question, the highlighted choice's
+   * description and the keys' help (at most PAGE_SIZE, at least 3): a list taller than the screen
+   * scrolls its question and cursor out of sight, and each key then leaves a copy in the scrollback.
+   */
+  const pageSize = (message: string, choices: readonly Choice<unknown>[], keys: Keys): number => {
+    const height = rows?.();
+    if (height === undefined || !(height > 0)) return PAGE_SIZE;
+    const lines = (text: string) => text.split('\n').length;
+    const description = Math.max(0, ...choices.map((c) => (c.description === undefined ? 0 : lines(c.description) + 1)));
+    const help = width === undefined ? 1 : lines(keysHelpTip(width)(keys));
+    // The question, the description, the help, and a line for a validation message.
+    return Math.max(3, Math.min(PAGE_SIZE, height - lines(message) - description - help - 1));
+  };
   return {
     select: (q) => {
       const message = fitMessage(q.message);
-      return prompts.select({ ...q, message, choices: fit(q.choices), pageSize: PAGE_SIZE, ...listTheme(message) });
+      const choices = fit(q.choices);
+      return prompts.select({ ...q, message, choices, pageSize: pageSize(message, choices, SELECT_KEYS), ...listTheme(message) });
     },
     checkbox: <T>(q: CheckboxQuestion<T>) => {
       const message = fitMessage(q.message);
+      const choices = fit(q.choices);
       return prompts.checkbox<T>({
         message,
-        choices: fit(q.choices),
-        pageSize: PAGE_SIZE,
+        choices,
+        pageSize: pageSize(message, choices, CHECKBOX_KEYS),
         ...listTheme(message),
         ...(q.validate ? { validate: (chosen: readonly { value: T }[]) => q.validate!(chosen.map((c) => c.value)) } : {}),
       });
@@ -181,6 +210,8 @@ export async function inquirerAsk(io: Pick<Io, 'stdin' | 'stdout'>, colour = tru
       input: (config) => input(config, streams),
     },
     width,
+    // Read at each question: the terminal may have been resized since the last.
+    () => (io.stdout as { rows?: number }).rows,
   );
 }
 
