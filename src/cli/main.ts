@@ -336,8 +336,23 @@ function unknownCommand(name: string, parent: Command, usage: string): UsageErro
   return new UsageError(`unknown command "${safeLine(name)}"; ${hint}the commands are ${names.join(', ')} (run "${usage} --help").`);
 }
 
+/**
+ * An error's words broken between words at a terminal's width, which would otherwise split them
+ * anywhere ("permiss" / "ion denied"); piped or redirected, it stays the one line a script reads.
+ */
+async function fittedToTerminal(io: Io, text: string): Promise<string> {
+  if (!io.stderr.isTTY) return text;
+  // Loaded only here: measuring text is of no use to a start that ends well or in a pipe.
+  const { wrap } = await import('./render/wrap.js');
+  const width = outputWidth({ stdout: io.stderr, env: io.env });
+  return text
+    .split('\n')
+    .map((line) => wrap(line, width))
+    .join('\n');
+}
+
 /** What an error that ended a command says on stderr, and the exit code it ends in. */
-function report(io: Io, error: unknown): number {
+async function report(io: Io, error: unknown): Promise<number> {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help')
       return EXIT_CODES.success;
@@ -346,7 +361,7 @@ function report(io: Io, error: unknown): number {
   if (error instanceof ExitError) {
     // An interruption is the user's own doing, and its message (what was kept) stands alone.
     const line = error instanceof InterruptedError ? error.message : `study-planner: ${error.message}`;
-    io.stderr.write(`${safeText(line)}\n`);
+    io.stderr.write(`${await fittedToTerminal(io, safeText(line))}\n`);
     return error.code;
   }
   if (error instanceof Error && error.name === 'ExitPromptError') {
@@ -368,7 +383,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     await program.parseAsync([...argv]);
     code = EXIT_CODES[pending ? await pending : 'success'];
   } catch (error) {
-    code = report(io, error);
+    code = await report(io, error);
   }
   return code;
 }

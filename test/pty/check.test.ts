@@ -3,7 +3,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/run-process.js';
-import { spawnInTerminal, tempStore } from './terminal.js';
+import { spawnInTerminal, tempStore, words } from './terminal.js';
 
 const PLAN = fs.readFileSync(path.join(ROOT, 'examples', 'dissertation.json'), 'utf8');
 const CTRL_D = '\x04';
@@ -20,7 +20,9 @@ describe('check in a real terminal', () => {
       });
       // Standard input comes first: the run waits on it past the first second, however fast the machine.
       const terminal = spawnInTerminal(['check', '-', ...files], { storeDir: dir, cols: 100, env: { NO_COLOR: '1' } });
-      await terminal.waitFor('Reading a plan from standard input: type or paste it, then press Ctrl-D on a line of its own to end it.');
+      await terminal.waitFor(
+        words('Reading a plan from standard input: type or paste it, then press Ctrl-D on a line of its own to end it.'),
+      );
       await sleep(1200);
       terminal.press(`${PLAN.trim()}\n`, CTRL_D);
       expect(await terminal.exited).toBe(0);

@@ -138,3 +138,7 @@ export async function runInTerminal(
   const code = await terminal.exited;
   return { code, output: terminal.raw() };
 }
+
+/** Text as the screen shows it wherever its lines break: any run of white space (or none) between its characters. */
+export const words = (text: string) =>
+  new RegExp([...text.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'));

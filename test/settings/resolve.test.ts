@@ -155,7 +155,8 @@ describe('config set and get read values through the same table', () => {
     expect(got).toEqual({
       code: 0,
       stdout: 'part-time\n',
-      stderr: 'Note: STUDY_PLANNER_MODE is set ("full-time") and takes precedence over the saved mode.\n',
+      // Wrapped to 80 columns.
+      stderr: 'Note: STUDY_PLANNER_MODE is set ("full-time") and takes precedence over the\nsaved mode.\n',
     });
   });
 });

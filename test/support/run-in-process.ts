@@ -24,6 +24,8 @@ export interface RunOptions {
   isTTY?: boolean;
   /** The terminal's width, when isTTY. */
   columns?: number;
+  /** Stderr claims to be a terminal this many columns wide (stdout is as isTTY says). */
+  stderrColumns?: number;
   /** The whole of standard input, there before the program reads it (empty when not given). */
   stdin?: string | Buffer;
 }
@@ -55,6 +57,10 @@ export async function runInProcess(args: readonly string[], options: RunOptions 
     stdin.isTTY = true;
     stdout.stream.isTTY = true;
     stdout.stream.columns = options.columns ?? 80;
+  }
+  if (options.stderrColumns !== undefined) {
+    stderr.stream.isTTY = true;
+    stderr.stream.columns = options.stderrColumns;
   }
   const env: NodeJS.ProcessEnv = { STUDY_PLANNER_STORE_DIR: options.storeDir ?? makeTempDir('study-planner-store-') };
   for (const [key, value] of Object.entries(options.env ?? {})) {

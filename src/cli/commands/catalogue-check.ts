@@ -8,6 +8,7 @@ import { FileError, parseJson, readTextFile } from '../io/read-file.js';
 import { readStdinText } from '../io/stdin.js';
 import type { Outcome } from '../outcome.js';
 import { renderHuman, renderJson, type CheckedCatalogue, type PlacedFinding } from './catalogue-check-render.js';
+import { statusText } from '../render/status.js';
 
 export interface CatalogueCheckOptions {
   /** Warnings fail the check (exit 1), for a catalogue's CI. */
@@ -24,7 +25,9 @@ const END_OF_INPUT = process.platform === 'win32' ? 'Ctrl-Z, then Enter' : 'Ctrl
  */
 export function catalogueCheck(ctx: Context, file: string, options: CatalogueCheckOptions = {}): Outcome {
   if (file === '-' && ctx.io.stdin.isTTY === true && !ctx.json)
-    ctx.err(`Reading a catalogue from standard input: type or paste it, then press ${END_OF_INPUT} to end it.\n`);
+    ctx.err(
+      statusText({ said: `Reading a catalogue from standard input: type or paste it, then press ${END_OF_INPUT} to end it.` }, ctx.width),
+    );
   const checked = checkCatalogueText(file, () =>
     file === '-' ? readStdinText(ctx.io.stdin, MAX_CATALOGUE_BYTES) : readTextFile(file, MAX_CATALOGUE_BYTES),
   );

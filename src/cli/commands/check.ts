@@ -5,6 +5,7 @@ import { todayOf } from '../io/today.js';
 import { UsageError, type Outcome } from '../outcome.js';
 import { checkFiles, type CheckedRun, type CheckOptions } from './check-files.js';
 import { progressLine, realClock, type ProgressClock } from './check-progress.js';
+import { statusText } from '../render/status.js';
 
 // Small enough that output starts at once and memory stays flat; large enough to write in bulk.
 const CHUNK = 100;
@@ -35,7 +36,7 @@ export async function check(ctx: Context, files: readonly string[], clock: Progr
   // A bad catalogue stops the command before it prints anything.
   const runs = checkInChunks(ctx.catalogue(), files, options);
   if (files.includes('-') && ctx.io.stdin.isTTY === true)
-    ctx.err(`Reading a plan from standard input: type or paste it, then press ${END_OF_INPUT} to end it.\n`);
+    ctx.err(statusText({ said: `Reading a plan from standard input: type or paste it, then press ${END_OF_INPUT} to end it.` }, ctx.width));
   const tally = { valid: 0, invalid: 0, failed: 0 };
   const progress = progressLine(ctx.io.stderr, files.length, clock);
   // Results written to the same screen as the progress line must not land in the middle of it.

@@ -13,6 +13,7 @@ import { wrap } from '../render/wrap.js';
 import { renderTable } from '../render/table.js';
 import { parseSetting, settingFromEnv } from '../settings/resolve.js';
 import { SETTINGS } from '../settings/table.js';
+import { statusText } from '../render/status.js';
 
 /**
  * The value to save for a key, read by the settings table's parser (so a bad value gets the same
@@ -64,9 +65,15 @@ export async function configGet(ctx: Context, key: string | undefined): Promise<
   if (wanted !== undefined) {
     const value = defaults[wanted];
     if (value !== undefined) ctx.out(`${safeLine(value)}\n`);
-    else ctx.err(`${wanted} is not set; set it with "study-planner config set ${wanted} VALUE" (${SETTINGS[wanted].allowed}).\n`);
+    else
+      ctx.err(
+        statusText(
+          { said: `${wanted} is not set; set it with "study-planner config set ${wanted} VALUE" (${SETTINGS[wanted].allowed}).` },
+          ctx.width,
+        ),
+      );
     const note = overrideNote(ctx, wanted);
-    if (note) ctx.err(`Note: ${note}\n`);
+    if (note) ctx.err(statusText({ said: `Note: ${note}` }, ctx.width));
     return 'success';
   }
   const style = makeStyle(ctx.colour);
@@ -97,9 +104,9 @@ export async function configSet(ctx: Context, key: string, value: string): Promi
   store.setDefault(checked, parsed as NonNullable<Defaults[typeof checked]>);
   const defaults = store.defaults();
   if (ctx.json) ctx.out(asJson(defaults));
-  else ctx.err(`Saved ${checked} = ${safeLine(parsed)} in ${safeLine(store.path)}.\n`);
+  else ctx.err(`Saved ${checked} = ${safeLine(parsed)} in ${safeLine(store.path)}.\n`); // a path to copy: never broken
   const note = overrideNote(ctx, checked);
-  if (note) ctx.err(`Note: ${note}\n`);
+  if (note) ctx.err(statusText({ said: `Note: ${note}` }, ctx.width));
   return 'success';
 }
 

@@ -140,7 +140,12 @@ export async function runInTerminal(
   // once, and tries again at the next answer; what a stop keeps is then said as it is.
   let latestKept = true;
   if (!options.resume && store.getDraft() !== undefined) {
-    ctx.err(`A draft from an earlier session is kept until you answer the first question here; to continue it instead, run ${RESUME}\n`);
+    ctx.err(
+      statusText(
+        { said: `A draft from an earlier session is kept until you answer the first question here; to continue it instead, run ${RESUME}` },
+        ctx.width,
+      ),
+    );
   }
   const style = makeStyle(ctx.colour);
   const session = {
@@ -179,7 +184,7 @@ export async function runInTerminal(
   }
   if (end.outcome === 'discard') {
     store.clearDraft();
-    ctx.err('Discarded: nothing was saved, and the draft is gone.\n');
+    ctx.err(statusText({ said: 'Discarded: nothing was saved, and the draft is gone.' }, ctx.width));
     return 'success';
   }
   const plan = planFromAnswers(catalogue, end.answers);

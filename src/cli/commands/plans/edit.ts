@@ -21,6 +21,7 @@ import { applyFlags, type PlanFlags } from '../plan/flags.js';
 import type { PlannerWorld } from '../plan/planner.js';
 import { answersWithoutTerminal } from '../plan/without-terminal.js';
 import { applyRecordFlags, hasRecordFlags, type RecordFlags } from './record-flags.js';
+import { statusText } from '../../render/status.js';
 
 export interface EditOptions extends Omit<PlanFlags, 'name'>, RecordFlags {
   force?: boolean;
@@ -87,7 +88,7 @@ function editWithoutTerminal(ctx: Context, catalogue: Catalogue, store: Store, s
     ctx.out(renderJudgement(saved.name, judgement, makeStyle(ctx.colour), ctx.width));
   }
   if (kept === undefined) throw new UsageError(`the changes to "${safeLine(saved.name)}" are not saved; pass --force to save them.`);
-  if (!ctx.json) ctx.err(`Saved the changes to "${safeLine(kept.name)}".\n`);
+  if (!ctx.json) ctx.err(statusText({ said: `Saved the changes to "${safeLine(kept.name)}".` }, ctx.width));
   return judgement.valid ? 'success' : 'invalid';
 }
 

@@ -3,6 +3,7 @@ import { findPlan } from '../../io/find-plan.js';
 import { openCommandStore } from '../../io/store.js';
 import type { Outcome } from '../../outcome.js';
 import { safeJson, safeLine } from '../../render/sanitize.js';
+import { statusText } from '../../render/status.js';
 
 /**
  * `plans rename OLD NEW`: the plan keeps its content and time of saving. NEW may not be another
@@ -14,7 +15,8 @@ export async function plansRename(ctx: Context, from: string, to: string): Promi
   const saved = findPlan(store, from);
   const renamed = store.renamePlan(saved.name, to);
   if (ctx.json) ctx.out(`${safeJson({ renamed: saved.name, name: renamed.name })}\n`);
-  else if (renamed.name === saved.name) ctx.err(`The saved plan is already named "${safeLine(saved.name)}"; nothing to change.\n`);
-  else ctx.err(`Renamed "${safeLine(saved.name)}" to "${safeLine(renamed.name)}".\n`);
+  else if (renamed.name === saved.name)
+    ctx.err(statusText({ said: `The saved plan is already named "${safeLine(saved.name)}"; nothing to change.` }, ctx.width));
+  else ctx.err(statusText({ said: `Renamed "${safeLine(saved.name)}" to "${safeLine(renamed.name)}".` }, ctx.width));
   return 'success';
 }
