@@ -6,6 +6,7 @@ import type { ScheduleEntry } from '../../domain/plan/schema.js';
 import { offeredIn, type ScheduledTerm } from '../../domain/schedule/propose.js';
 import type { Term } from '../../domain/schedule/terms.js';
 import { safeLine } from '../render/sanitize.js';
+import { displayWidth, padToWidth } from '../render/text-width.js';
 import type { Choice } from './ask.js';
 import type { PlannerContext } from './planner-context.js';
 // The rule `check` warns by (SCHEDULE_OVERLOAD), so the planner marks exactly the same terms.
@@ -14,29 +15,44 @@ import { heavyNote, loadText, termsToOffer } from './schedule-load.js';
 import { judgeSchedule } from './schedule-view.js';
 import { subjectLines } from './subject-lines.js';
 
-/** Every scheduled subject, term by term, with its code, credits and term. */
+/**
+ * Every scheduled subject, term by term, with its code, credits and term; where a line cannot hold
+ * the term too (40 columns), the term is said under the list for the subject highlighted.
+ */
 async function pickSubject(
   ctx: Pick<PlannerContext, 'ask' | 'width'>,
   terms: readonly ScheduledTerm[],
 ): Promise<{ subject: Subject; term: Term }> {
   const placed = terms.flatMap(({ term, subjects }) => subjects.map((subject) => ({ subject, term })));
-  const termWidth = Math.max(0, ...placed.map((p) => safeLine(p.term.label).length));
-  // The list draws a cursor before each line; the term follows the subject's code and credits.
-  const lines = subjectLines(
-    placed.map((p) => p.subject),
-    ctx.width - 4 - termWidth - 2,
-  );
-  const lineWidth = Math.max(0, ...lines.map((line) => line.length));
+  const termWidth = Math.max(0, ...placed.map((p) => displayWidth(safeLine(p.term.label))));
+  const subjects = placed.map((p) => p.subject);
+  // The list draws a cursor and a space before each line; the term follows the subject's code and credits.
+  const withTerm = subjectLines(subjects, ctx.width - 4 - termWidth - 2);
+  const fits = withTerm.every((line) => displayWidth(line) + 2 + termWidth <= ctx.width - 2);
+  // Too narrow for a line each: each title wrapped, its code and credits on a line below it, every
+  // line after the first indented (the list indents only that one), the code and credits further.
+  const lines = fits
+    ? withTerm
+    : subjectLines(subjects, ctx.width - 4, 'wrap').map((entry) => {
+        const [title, ...rest] = entry.split('\n');
+        const below = rest.pop()!;
+        return [title, ...rest.map((line) => `  ${line}`), `  ${below}`].join('\n');
+      });
+  const lineWidth = Math.max(0, ...lines.map((line) => displayWidth(line)));
   const id = await ctx.ask.select({
     message: 'Which subject will you move?',
     choices: placed.map((p, i) => ({
       value: p.subject.id,
-      name: `${lines[i]!.padEnd(lineWidth)}  ${safeLine(p.term.label)}`,
+      name: fits ? `${padToWidth(lines[i]!, lineWidth)}  ${safeLine(p.term.label)}` : lines[i]!,
       short: safeLine(p.subject.title),
+      ...(fits ? {} : { description: `${safeLine(p.subject.title)}: ${safeLine(p.term.label)}` }),
     })),
   });
   return placed.find((p) => p.subject.id === id)!;
 }
+
+/** A term's choice as a line that holds its load, and as it is where the line is too wide. */
+type TermChoice = Choice<string> & { name: string; narrow: { name: string; description: string } };
 
 /** A term to move to: its load now (heavy or not), and in the description its load with the subject. */
 function termChoice(
@@ -46,19 +62,35 @@ function termChoice(
   now: TermLoad,
   moving: { subject: Subject; term: Term },
   labelWidth: number,
-): Choice<string> {
+): TermChoice {
   const here = term.id === moving.term.id;
   const title = safeLine(moving.subject.title);
-  const name = [
-    safeLine(term.label).padEnd(labelWidth),
+  const load = [
     loadText(catalogue, mode, term, now),
     ...(isOverloaded(catalogue, mode, term, now) ? [heavyNote(catalogue, mode, term, now)] : []),
-    ...(here ? ['(its term now)'] : []),
-  ];
+  ].join('  ');
+  const label = [safeLine(term.label).padEnd(labelWidth), ...(here ? ['(its term now)'] : [])].join('  ');
   const after = withSubject(now, moving.subject);
   const heavy = isOverloaded(catalogue, mode, term, after) ? ', above the normal load' : '';
   const description = here ? `${title} stays here.` : `With ${title}: ${loadText(catalogue, mode, term, after)}${heavy}.`;
-  return { value: term.id, name: name.join('  '), short: safeLine(term.label), description };
+  const line = `${safeLine(term.label).padEnd(labelWidth)}  ${load}${here ? '  (its term now)' : ''}`;
+  return {
+    value: term.id,
+    name: line,
+    short: safeLine(term.label),
+    description,
+    narrow: { name: label, description: `Now ${load}. ${description}` },
+  };
+}
+
+/**
+ * The terms as choices: each with its load beside it, or, when any line is too wide for that
+ * (40 columns; the list draws a cursor and a space first), every load said under the list, for
+ * the term highlighted, so that no term looks as if it had none.
+ */
+function fitTermChoices(choices: readonly TermChoice[], width: number): Choice<string>[] {
+  const fits = choices.every((c) => displayWidth(c.name) <= width - 2);
+  return choices.map(({ narrow, ...wide }) => (fits ? wide : { ...wide, ...narrow }));
 }
 
 /**
@@ -78,6 +110,10 @@ export async function askMove(
   const offered = termsToOffer(catalogue, plan.mode, lastUsed, (t) => offeredIn(moving.subject, t) || t.id === moving.term.id);
   const labelWidth = Math.max(...offered.map((t) => safeLine(t.label).length));
   const choices = offered.map((term) => termChoice(catalogue, plan.mode, term, load.get(term.id) ?? EMPTY_LOAD, moving, labelWidth));
-  const to = await ctx.ask.select({ message: `Move ${safeLine(moving.subject.title)} to which term?`, choices, default: moving.term.id });
+  const to = await ctx.ask.select({
+    message: `Move ${safeLine(moving.subject.title)} to which term?`,
+    choices: fitTermChoices(choices, ctx.width),
+    default: moving.term.id,
+  });
   return moveSubject(catalogue, schedule, moving.subject.id, offered.find((t) => t.id === to)!);
 }

@@ -44,7 +44,7 @@ export function scheduleView(
     .map((w) => style.warn(`  ! ${wrap(safeLine(w.message), width, 4)}`));
   return [
     '',
-    style.bold(heading),
+    style.bold(wrap(heading, width)),
     style.dim(`  ${wrap(normalLoadSentence(catalogue, plan.mode), width, 2)}`),
     '',
     renderTimeline(judged.schedule, judged.fees, style, width, warnings),
