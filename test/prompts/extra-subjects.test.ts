@@ -173,3 +173,27 @@ describe('a flag that answers part of a question', () => {
     expect(judgePlan(catalogue, plan)).toMatchObject({ valid: true, credits: { planned: 31, required: 31 } });
   });
 });
+
+describe('--fellowship, then a residency that may not hold it', () => {
+  test('the planner says the fellowship is left out, and asks no fellowship question', async () => {
+    const store = new MemoryStore();
+    const ask = scriptedAsk([
+      { expect: 'Are you a local or a non-local student?', keys: choose(1) },
+      { expect: 'How will you study?', keys: ['enter'] },
+      { expect: 'Choose at least 2 core subjects', keys: tick(0, 1) },
+      { expect: 'Choose at least 2 elective subjects', keys: tick(0, 1) },
+      { expect: 'which will you take?', keys: ['enter'] },
+      { expect: 'Accept this schedule', keys: ['enter'] },
+      { expect: 'A name for this plan:', keys: [{ type: 'no-fellowship' }, 'enter'] },
+      { expect: 'No results to record now', keys: ['enter'] },
+      { expect: 'What next?', keys: ['enter'] },
+    ]);
+    const { io, stdout } = terminalIo();
+    await runPlanner(makeContext(io, { color: false }), { fellowship: true }, { store, ask: async () => ask, now: () => new Date(0) });
+    expect(ask.left).toBe(0);
+    expect(stdout().replace(/\s+/g, ' ')).toContain(
+      'The fellowship is for local students only, not non-local students, so this plan has none.',
+    );
+    expect(store.getPlan('no-fellowship')!.plan.fellowship).toBe(false);
+  });
+});

@@ -92,4 +92,19 @@ describe('plans edit in a terminal', () => {
       true,
     );
   });
+
+  test('discarding an edit says the saved plan stays as it is', async () => {
+    const store = storeWithPlan();
+    const ask = scriptedAsk([
+      { expect: ['What next?', 'Discard these changes'], keys: ['up', 'enter'] },
+      { expect: 'Discard these changes? The saved plan "Year two" stays as it is.', keys: ['down', 'enter'] },
+    ]);
+    const { io, stdout } = terminalIo();
+    await plansEdit(makeContext(io, { color: false }), 'Year two', {}, { store, ask: async () => ask, now: () => new Date(0) });
+    expect(ask.left).toBe(0);
+    expect(stdout().replace(/\s+/g, ' ')).toContain(
+      'Discarded the changes: the saved plan "Year two" is as it was, and the draft is gone.',
+    );
+    expect(store.getPlan('Year two')!.plan).toEqual(SECOND_YEAR);
+  });
 });

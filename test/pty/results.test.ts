@@ -38,9 +38,9 @@ describe('plans edit in a terminal', () => {
     expect(review).toMatch(/GPA 3\.33 over 9 graded credits; 10 credits completed, 3\s+transferred/);
     expect(review).toContain('Still to pay from 2025-10-01');
     await t.waitFor('Save as "Second year", replacing the saved plan you are editing');
-    // Above "Discard this plan", the last choice: up twice from Save, round the end of the list.
+    // Above "Discard these changes", the last choice: up twice from Save, round the end of the list.
     await t.waitFor('Change Results so far: 4 of 6 recorded');
-    await t.waitFor('Discard this plan');
+    await t.waitFor('Discard these changes');
     t.press(KEY.up, KEY.up, KEY.enter);
     await t.waitFor('6 of your subjects are in terms that have begun. Record results for them?');
     t.press(KEY.down, KEY.enter);
@@ -61,7 +61,7 @@ describe('plans edit in a terminal', () => {
     const changed = await t.waitFor('What next?');
     // (4.0 x 3 + 3.7 x 3 + 3.0 x 3) / 9 = 3.57
     expect(changed).toContain('GPA 3.57 over 9 graded credits');
-    await t.waitFor('Discard this plan');
+    await t.waitFor('Discard these changes');
     t.press(KEY.enter);
     await t.waitFor('Saved as "Second year"');
     expect(await t.exited).toBe(0);

@@ -1,10 +1,11 @@
 import type { Catalogue } from '../../domain/catalogue/model.js';
 import type { Residency } from '../../domain/catalogue/schema.js';
-import { initialRegistrationCredits, registrationDependsOnMode } from '../../domain/fees/fees.js';
-import type { Answers } from '../../domain/plan/steps.js';
+import { fellowshipRefusal, initialRegistrationCredits, registrationDependsOnMode } from '../../domain/fees/fees.js';
+import { asksFellowship, type Answers } from '../../domain/plan/steps.js';
 import type { Context } from '../context.js';
 import type { Ask, SelectQuestion } from './ask.js';
 import { safeLine } from '../render/sanitize.js';
+import { wrap } from '../render/wrap.js';
 
 /** The residency question, its wording and figures from the catalogue. */
 export function residencyQuestion(catalogue: Catalogue, current?: Residency): SelectQuestion<Residency> {
@@ -39,9 +40,19 @@ function registrationCredits(catalogue: Catalogue, residency: Residency): string
     .concat(',');
 }
 
-/** The planner's residency step. */
-export async function residencyStep(ctx: { catalogue: Catalogue; ask: Ask }, answers: Answers): Promise<Answers> {
+/**
+ * The planner's residency step. A fellowship already answered yes (--fellowship, or earlier at the
+ * review) that this residency may not hold is said to be left out, never dropped in silence.
+ */
+export async function residencyStep(
+  ctx: { catalogue: Catalogue; ask: Ask; width: number; say: (text: string) => void },
+  answers: Answers,
+): Promise<Answers> {
   const residency = await ctx.ask.select(residencyQuestion(ctx.catalogue, answers.residency));
+  if (answers.fellowship === true && !asksFellowship(ctx.catalogue, residency)) {
+    const refusal = fellowshipRefusal(ctx.catalogue.fees, residency, 'The fellowship') ?? 'The fellowship does not apply';
+    ctx.say(`${wrap(safeLine(`${refusal}, so this plan has none.`), ctx.width)}\n`);
+  }
   return { ...answers, residency };
 }
 

@@ -129,7 +129,13 @@ export function reviewChoices(
     },
     ...changes,
     ...results,
-    { value: 'discard', name: 'Discard this plan', description: 'Nothing is saved and the draft is removed.' },
+    options.editing === undefined
+      ? { value: 'discard', name: 'Discard this plan', description: 'Nothing is saved and the draft is removed.' }
+      : {
+          value: 'discard',
+          name: 'Discard these changes',
+          description: `The saved plan "${safeLine(options.editing)}" stays as it is, and the draft is removed.`,
+        },
   ];
 }
 
@@ -175,12 +181,15 @@ export async function confirmReplace(ctx: Pick<PlannerContext, 'ask' | 'say'>, n
   });
 }
 
-export async function confirmDiscard(ctx: Pick<PlannerContext, 'ask'>): Promise<boolean> {
+export async function confirmDiscard(ctx: Pick<PlannerContext, 'ask'>, editing?: string): Promise<boolean> {
   return ctx.ask.select({
-    message: 'Discard this plan? Nothing of it will be kept.',
+    message:
+      editing === undefined
+        ? 'Discard this plan? Nothing of it will be kept.'
+        : `Discard these changes? The saved plan "${safeLine(editing)}" stays as it is.`,
     choices: [
       { value: false, name: 'No, back to the review' },
-      { value: true, name: 'Yes, discard it' },
+      { value: true, name: editing === undefined ? 'Yes, discard it' : 'Yes, discard the changes' },
     ],
   });
 }

@@ -184,7 +184,11 @@ export async function runInTerminal(
   }
   if (end.outcome === 'discard') {
     store.clearDraft();
-    ctx.err(statusText({ said: 'Discarded: nothing was saved, and the draft is gone.' }, ctx.width));
+    const said =
+      start.editing === undefined
+        ? 'Discarded: nothing was saved, and the draft is gone.'
+        : `Discarded the changes: the saved plan "${safeLine(start.editing)}" is as it was, and the draft is gone.`;
+    ctx.err(statusText({ said }, ctx.width));
     return 'success';
   }
   const plan = planFromAnswers(catalogue, end.answers);

@@ -52,7 +52,7 @@ export async function plannerSession(ctx: FlowContext & ReviewOptions, answers: 
       continue;
     }
     if (action.kind === 'discard') {
-      if (await confirmDiscard(ctx)) return { outcome: 'discard', answers };
+      if (await confirmDiscard(ctx, ctx.editing)) return { outcome: 'discard', answers };
       continue;
     }
     answers = await askStep(ctx, action.step, answers);
