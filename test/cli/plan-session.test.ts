@@ -303,6 +303,32 @@ describe('a draft that cannot be saved (a full disk)', () => {
   }
   const TO_CORE_THEN_STOP: Turn[] = [...UP_TO_CORE, { expect: 'Choose at least 2 elective subjects', keys: ['ctrl-c'] }];
 
+  test('a plan saved when the draft then cannot be removed: saved is said, then why the draft is still there', async () => {
+    class DraftStaysStore extends MemoryStore {
+      override clearDraft(): void {
+        throw new CannotWriteError('cannot save to the store (memory): no space left on the device; nothing was changed.');
+      }
+    }
+    const store = new DraftStaysStore();
+    const flags = {
+      ...{ residency: 'local', mode: 'part-time', core: ['epidemiology', 'project-management'] },
+      ...{ elective: ['big-data-computing', 'health-care-ethics'], route: 'dissertation', fellowship: true, name: 'kept' },
+    };
+    const { outcome, stderr } = run(
+      flags,
+      [
+        { expect: 'Accept this schedule', keys: ['enter'] },
+        { expect: 'What next?', keys: ['enter'] },
+      ],
+      store,
+    );
+    expect(await outcome).toBe('success');
+    expect(store.getPlan('kept')).toBeDefined();
+    const said = stderr().replace(/\s+/g, ' ');
+    expect(said).toContain('Saved as "kept".');
+    expect(said).toContain('The draft could not be removed, so study-planner plan --resume would open it again');
+  });
+
   test('the session goes on, says so once, and a stop says nothing was kept', async () => {
     const store = new FullDiskStore();
     const { outcome, stderr } = run({}, TO_CORE_THEN_STOP, store);

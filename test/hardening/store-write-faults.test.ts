@@ -196,6 +196,29 @@ describe('the writer, over a file system made to fail', () => {
     expect(strays(dir)).toEqual([]);
   });
 
+  it("through the store: the directory's fsync failing after the rename says the store was saved, not that nothing changed", async () => {
+    const dir = makeTempDir();
+    const store = await openStore({ env: { STUDY_PLANNER_STORE_DIR: dir }, notice: () => {} });
+    store.savePlan('kept', PLAN);
+    const real = fs.fsyncSync;
+    // The file's own fsync passes; the directory's, after the rename, fails.
+    vi.spyOn(fs, 'fsyncSync').mockImplementation((fd: number) => {
+      if (fs.fstatSync(fd).isDirectory()) throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+      real(fd);
+    });
+    let error: unknown;
+    try {
+      store.savePlan('saved', PLAN);
+    } catch (e) {
+      error = e;
+    }
+    vi.restoreAllMocks();
+    expect(error).toBeInstanceOf(CannotWriteError);
+    expect((error as Error).message).toMatch(/^the store .*store\.json was saved, but then EIO: i\/o error, fsync, so it cannot be said/);
+    expect((error as Error).message).not.toContain('nothing was changed');
+    expect(store.listPlans().map((p) => p.name)).toEqual(['kept', 'saved']);
+  });
+
   it('--out under the same failure: one sentence, nothing left behind', () => {
     const { file, dir } = existing();
     vi.spyOn(fs, 'writeSync').mockReturnValue(0);

@@ -152,10 +152,15 @@ export function replaceFile(file: string, data: Uint8Array, mode: number): void 
     removeQuietly(temp);
     throw error;
   }
-  syncDirectory(path.dirname(file));
-  const now = fs.lstatSync(file);
-  if (now.ino !== stat.ino || now.dev !== stat.dev || now.size !== data.length) {
-    throw Object.assign(new Error('another process replaced the file as it was written'), { code: 'ECHANGED' });
+  // Past the rename the file is replaced: a failure now must not be reported as if it were not.
+  try {
+    syncDirectory(path.dirname(file));
+    const now = fs.lstatSync(file);
+    if (now.ino !== stat.ino || now.dev !== stat.dev || now.size !== data.length) {
+      throw Object.assign(new Error('another process replaced the file as it was written'), { code: 'ECHANGED' });
+    }
+  } catch (error) {
+    throw Object.assign(error as Error, { afterReplace: true });
   }
 }
 

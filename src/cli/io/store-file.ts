@@ -4,7 +4,8 @@ import { decodeText } from './stdin.js';
 import { decodeStore, type StoreData } from './store-schema.js';
 
 /** A store with thousands of plans is a few megabytes; far beyond that it is not our store. */
-const MAX_STORE_BYTES = 64 * 1024 * 1024;
+/** Larger than this, the store is not read (a store that size is no store): so it is never written either. */
+export const MAX_STORE_BYTES = 64 * 1024 * 1024;
 
 export type StoreRead = { state: 'missing' } | { state: 'ok'; data: StoreData } | { state: 'broken'; detail: string };
 

@@ -2,10 +2,13 @@ import path from 'node:path';
 import Conf from 'conf';
 import { replaceFile } from './atomic-write.js';
 import { removeLeftovers } from './leftovers.js';
+import { UsageError } from '../outcome.js';
+import { MAX_STORE_BYTES } from './store-file.js';
 import { PROJECT_NAME, STORE_FILE_NAME } from './store-location.js';
 import type { StoreData } from './store-schema.js';
 
 const serialize = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const MEBIBYTE = 1024 * 1024;
 
 /**
  * conf is the store's interface (where it lives, how it is named, `conf.store = data`), but its
@@ -30,7 +33,13 @@ class VerifiedConf extends Conf<Record<string, unknown>> {
   }
 
   override set store(value: Record<string, unknown>) {
-    replaceFile(this.path, Buffer.from(serialize(value), 'utf8'), 0o600);
+    const bytes = Buffer.from(serialize(value), 'utf8');
+    // A store that could not be read back would lock its user out of every saved plan.
+    if (bytes.length > MAX_STORE_BYTES)
+      throw new UsageError(
+        `saving this would make the store ${(bytes.length / MEBIBYTE).toFixed(1)} MiB, over the ${MAX_STORE_BYTES / MEBIBYTE} MiB it can be read back at; nothing was changed. Delete saved plans you no longer need (study-planner plans delete NAME), or save a smaller plan.`,
+      );
+    replaceFile(this.path, bytes, 0o600);
   }
 }
 

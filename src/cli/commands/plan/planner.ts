@@ -75,8 +75,16 @@ function keepPlan(
   if (name !== undefined) {
     // The store decides, under its lock, whether the name is still free or may be replaced.
     savedAs = safeLine(store.savePlan(name, plan, { replace }).name);
-    if (draftIsThisPlan) store.clearDraft();
     done.push({ said: `Saved as "${savedAs}". See it again with:`, command: `study-planner plans show ${shellWord(savedAs)}` });
+    if (draftIsThisPlan) {
+      try {
+        store.clearDraft();
+      } catch (error) {
+        // The plan is saved: that is said, and then why the draft is still there.
+        if (!(error instanceof ExitError)) throw error;
+        done.push({ said: `The draft could not be removed, so ${RESUME} would open it again: ${error.message}` });
+      }
+    }
   }
   if (options.out !== undefined) {
     try {
