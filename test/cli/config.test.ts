@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../fixtures/store/in-process.js';
+import { COMPLETE_PLAN } from '../support/plan-flags.js';
 import { makeTempDir, ROOT, runCli, type CliOptions } from './run-cli.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'store');
@@ -208,6 +209,8 @@ describe('config with a broken store', () => {
       ['config', 'get'],
       ['config', 'get', 'residency'],
       ['fees', '--residency', 'local'],
+      // Every answer given and no --name: the planner saves nothing, so it leaves the store where it is.
+      [...COMPLETE_PLAN, '--json'],
     ]) {
       const result = await spawnedWith(dir)(args);
       expect(result.code, args.join(' ')).toBe(2);

@@ -14,10 +14,11 @@ export async function plan(ctx: Context, options: PlanOptions): Promise<Outcome>
     import('../../io/store.js'),
     import('../../prompts/ask.js'),
   ]);
-  // The planner goes on to write, so a broken store is set aside (and said so) rather than fatal.
+  // A planner that goes on to write sets a broken store aside (and says so) rather than stop.
   // Without a terminal (or with --json) it writes only to save under --name or a resumed draft's
-  // name; otherwise the store is opened read-only, so conf (some 90 modules with ajv) is not loaded.
+  // name; otherwise the store is opened read-only, so conf (some 90 modules with ajv) is not
+  // loaded, and a broken store is left where it is, as every command that saves nothing leaves it.
   const writes = (ctx.interactive && !ctx.json) || options.name !== undefined || options.resume === true;
-  const store = await openCommandStore(ctx, { onBrokenRead: 'set-aside', readOnly: !writes });
+  const store = await openCommandStore(ctx, { onBrokenRead: writes ? 'set-aside' : 'fail', readOnly: !writes });
   return runPlanner(ctx, options, { store, ask: () => inquirerAsk(ctx.io, ctx.colour, ctx.width), now: () => new Date() });
 }
