@@ -43,8 +43,8 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   completion: [
     'source <(study-planner completion bash)   # in ~/.bashrc',
     'source <(study-planner completion zsh)    # in ~/.zshrc',
-    'study-planner completion fish > \\',
-    '  ~/.config/fish/completions/study-planner.fish',
+    'cd ~/.config/fish/completions',
+    'study-planner completion fish > study-planner.fish',
   ],
   config: ['study-planner config set residency local', 'study-planner config get --json'],
   'config get': ['study-planner config get residency'],
@@ -108,12 +108,42 @@ function pathOf(command: Command): string {
   return names.join(' ');
 }
 
+/**
+ * An example as lines of at most `width` columns: a command too long for one is broken between
+ * its words with the shell's " \\" (never inside quotes, so a copied command runs as it reads), its
+ * later lines indented; a comment that does not fit beside it goes on a line of its own above it.
+ */
+export function fitExample(example: string, width: number): string[] {
+  if (example.length <= width) return [example];
+  const commented = /^(.*?)\s+(# .*)$/.exec(example);
+  if (commented) return [commented[2]!, ...fitExample(commented[1]!, width)];
+  const words = example.match(/(?:"[^"]*"|\S)+/g) ?? [example];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const indent = lines.length === 0 ? '' : '  ';
+    if (line !== '' && indent.length + line.length + 1 + word.length + 2 > width) {
+      lines.push(`${indent}${line} \\`);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, `${lines.length === 0 ? '' : '  '}${line}`];
+}
+
 /** Adds its examples under every command's help that has some, and the environment and exit codes under the program's. */
 export function addHelpTexts(program: Command, width: number): void {
   // Each text is written when its help is shown, not at every start of the program.
   const visit = (command: Command) => {
     const examples = EXAMPLES[pathOf(command)];
-    if (examples) command.addHelpText('after', () => `\nExamples:\n${examples.map((line) => `  ${line}`).join('\n')}\n`);
+    if (examples)
+      command.addHelpText(
+        'after',
+        () =>
+          `\nExamples:\n${examples
+            .flatMap((e) => fitExample(e, width - 2))
+            .map((line) => `  ${line}`)
+            .join('\n')}\n`,
+      );
     command.commands.forEach(visit);
   };
   program.commands.forEach(visit);

@@ -33,6 +33,22 @@ function narrowHelpItem(this: Help, term: string, termWidth: number, description
   return `  ${term}\n      ${wrapped}`;
 }
 
+/** Commander's usage line, broken between words under "Usage: " where it is wider than the screen. */
+function narrowUsage(this: Help, cmd: Command): string {
+  const usage = Help.prototype.commandUsage.call(this, cmd);
+  const room = (this.helpWidth ?? 80) - 'Usage: '.length;
+  if (usage.length <= room) return usage;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of usage.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > room) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line].join(`\n${' '.repeat('Usage: '.length)}`);
+}
+
 /** Builds the command tree; each command's module is loaded only when that command runs. */
 export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void): Command {
   const program = new Command('study-planner')
@@ -50,6 +66,7 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
       helpWidth: outputWidth(io),
       minWidthToWrap: 10,
       formatItem: narrowHelpItem,
+      commandUsage: narrowUsage,
       showGlobalOptions: true,
     })
     .exitOverride()
@@ -307,8 +324,14 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
     .action(
       action(async (words: string[], _opts: object, cmd: Command): Promise<Outcome> => {
         if (words[0] === 'help') {
-          const topic = program.commands.find((c) => c.name() === words[1]);
-          io.stdout.write((topic ?? program).helpInformation());
+          // "help plans show" is the help of "plans show", examples, environment and exit codes included, as --help shows it.
+          let topic: Command = program;
+          for (const word of words.slice(1)) {
+            const next = topic.commands.find((c) => c.name() === word);
+            if (next === undefined) break;
+            topic = next;
+          }
+          topic.outputHelp();
           return 'success';
         }
         if (words.length > 0) throw unknownCommand(words[0]!, program, 'study-planner');

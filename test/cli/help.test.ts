@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { fitExample } from '../../src/cli/help-text.js';
 import { colourWanted } from '../../src/cli/make-context.js';
 import { runInProcess } from '../support/run-in-process.js';
 
@@ -32,6 +34,67 @@ describe('help', () => {
     }
     expect(result.stdout).toMatch(/Exit codes:\n {2}0 +success/);
     expect(result.stdout).toMatch(/\n {2}130 +interrupted/);
+  });
+
+  const EVERY_COMMAND = [
+    [],
+    ['plan'],
+    ['check'],
+    ['fees'],
+    ['compare'],
+    ['subjects'],
+    ['catalogue', 'check'],
+    ['plans'],
+    ['plans', 'import'],
+    ['plans', 'edit'],
+    ['plans', 'export'],
+    ['completion'],
+    ['config'],
+    ['config', 'set'],
+  ];
+
+  it.each([40, 60])("at %i columns no line of any command's help is wider than the screen", async (width) => {
+    for (const command of EVERY_COMMAND) {
+      const result = await runInProcess([...command, '--help'], { env: { COLUMNS: String(width) } });
+      for (const line of result.stdout.split('\n')) expect(line.length, `${command.join(' ')}: ${line}`).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('"help COMMAND..." is that command\'s --help, examples, environment and exit codes included', async () => {
+    for (const command of [[], ['fees'], ['plans', 'show']]) {
+      const [help, flag] = await Promise.all([runInProcess(['help', ...command]), runInProcess([...command, '--help'])]);
+      expect(help.stdout).toBe(flag.stdout);
+    }
+    expect((await runInProcess(['help'])).stdout).toContain('Exit codes:');
+  });
+});
+
+describe('examples fitted to the width', () => {
+  it.each([
+    ['study-planner check plan.json', 40, ['study-planner check plan.json']],
+    [
+      'study-planner fees --plan plan.json --by-term --format csv > bills.csv',
+      38,
+      ['study-planner fees --plan plan.json \\', '  --by-term --format csv > bills.csv'],
+    ],
+    [
+      'study-planner plans export "My long plan name" --format md > plan.md',
+      38,
+      ['study-planner plans export \\', '  "My long plan name" --format md > \\', '  plan.md'],
+    ],
+    [
+      'study-planner catalogue check --strict programme.json   # warnings fail too',
+      38,
+      ['# warnings fail too', 'study-planner catalogue check \\', '  --strict programme.json'],
+    ],
+  ])('%s at %i columns', (example, width, lines) => {
+    expect(fitExample(example, width)).toEqual(lines);
+  });
+
+  it('a shell reads a fitted example as the same words', () => {
+    const example = 'printf "%s|" fees --plan "a plan with spaces.json" --by-term --format csv --out bills.csv';
+    const run = (text: string) => execFileSync('sh', ['-c', text], { encoding: 'utf8' });
+    expect(run(fitExample(example, 30).join('\n'))).toBe(run(example));
   });
 });
 

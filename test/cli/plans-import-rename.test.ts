@@ -58,6 +58,19 @@ describe('plans import', () => {
     expect(lines.slice(-2)).toEqual([`  study-planner plans edit 'Tom'\\''s  "$HOME" plan'`, '']);
   });
 
+  it("a file's name that cannot be a plan's name: refused once the file is read; a file that is not there is said to be not there", async () => {
+    const dir = makeTempDir();
+    const file = writePlan(dir, 'bad\u0007name.json', JSON.parse(fs.readFileSync(SECOND_YEAR, 'utf8')));
+    const refused = await cliWith(dir)(['plans', 'import', file]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`taken from the file's name contains control or invisible characters`);
+    const missing = await cliWith(dir)(['plans', 'import', path.join(dir, 'gone\u001b[2J.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('does not exist');
+    expect(missing.stderr).not.toContain("taken from the file's name");
+    expect(fs.existsSync(path.join(dir, 'store.json'))).toBe(false);
+  });
+
   it('refuses a malformed file with exit 2 and saves nothing', async () => {
     const dir = makeTempDir();
     const file = writePlan(dir, 'broken.json', { residency: 'local', subjects: ['SN5023'], colour: 'blue' });

@@ -34,14 +34,18 @@ export async function plansImport(ctx: Context, file: string, options: ImportOpt
     throw new UsageError('a plan read from standard input has no file name to save it under; pass --name NAME.');
   const name = storedPlanName(options.name ?? nameFromFile(file));
   const problem = planNameProblem(name);
-  if (problem !== undefined) {
+  // A name given is checked before anything is read; one taken from the file's name, once the file
+  // is there to be read (a file that does not exist is that, whatever its name).
+  const refuseName = () => {
     const given =
       options.name !== undefined ? `--name "${safeLine(options.name)}"` : `the name "${safeLine(name)}" taken from the file's name`;
-    throw new UsageError(`${given} ${problem}; choose a name of your own with --name NAME.`);
-  }
+    return new UsageError(`${given} ${problem}; choose a name of your own with --name NAME.`);
+  };
+  if (problem !== undefined && options.name !== undefined) throw refuseName();
   const catalogue = ctx.catalogue();
   const loaded = loadPlanFile(catalogue, file, ctx.io.stdin);
   if (!loaded.ok) throw new UsageError(`${loaded.messages.join('; ')}; nothing was imported.`);
+  if (problem !== undefined) throw refuseName();
   // Saved as a plan file of the loaded catalogue, the record of study and schedule as they were.
   const plan = { ...loaded.plan, catalogue: loaded.plan.catalogue ?? catalogue.id };
   const judgement = judgePlan(catalogue, plan, { today: todayOf(ctx.io) });
