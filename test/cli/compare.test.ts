@@ -137,6 +137,25 @@ describe.concurrent('compare', () => {
     expect(r.code).toBe(0);
   });
 
+  it('a name of wide characters at 40 columns: wrapped whole in its heading, no character lost', async () => {
+    const store = makeTempDir();
+    const name = '健康資訊學計劃健康資訊學計劃健康資訊學計劃';
+    const flags = ['--residency', 'local', '--mode', 'part-time', '--core', 'epidemiology', 'LGT5037'];
+    for (const n of [name, 'other'])
+      await runInProcess(['plan', '--no-input', ...flags, '--elective', 'COMP5434', 'APSS6403', '--route', 'dissertation', '--name', n], {
+        storeDir: store,
+      });
+    const r = await runInProcess(['compare', name, 'other'], { storeDir: store, env: { COLUMNS: '40' } });
+    expect(r.code).toBe(0);
+    const heading = r.stdout
+      .split('\n')
+      .slice(0, 4)
+      .map((line) => line.trim().replace(/ {2,}other$/, ''))
+      .join('');
+    expect(heading).toBe(name);
+    expect(r.stdout).not.toContain('…');
+  });
+
   it("--routes --extra: the student's own replacement subjects", async () => {
     const r = await runInProcess([
       'compare',

@@ -6,7 +6,8 @@ import { money } from '../../domain/text/money.js';
 import { requirementProgress } from './progress.js';
 import { safeLine } from './sanitize.js';
 import { MARK, type Style } from './style.js';
-import { fitsSideBySide, renderStacked, renderTable, type Column } from './table.js';
+import { fitColumns, fitsSideBySide, renderStacked, renderTable, type Column } from './table.js';
+import { displayWidth } from './text-width.js';
 import { wrapLines } from './wrap.js';
 
 /** One plan (or one route of a plan) as `compare` shows it. */
@@ -69,7 +70,7 @@ function wrapName(name: string, width: number): string {
   const lines: string[] = [];
   let line = '';
   for (const part of parts) {
-    if (line !== '' && (line + part).length > width) {
+    if (line !== '' && displayWidth(line + part) > width) {
       lines.push(line);
       line = '';
     }
@@ -123,10 +124,13 @@ export function renderComparison(catalogue: Catalogue, compared: readonly Compar
   ];
   const room = Math.floor((Math.max(width, 60) - LABEL_WIDTH - 2 * compared.length) / compared.length);
   const columnWidth = Math.max(MIN_COLUMN, Math.min(MAX_COLUMN, room));
-  const columns: Column[] = [
-    { header: '', width: LABEL_WIDTH },
-    ...compared.map((c) => ({ header: wrapName(safeLine(c.title), columnWidth), width: columnWidth })),
-  ];
+  const unheaded: Column[] = [{ header: '', width: LABEL_WIDTH }, ...compared.map(() => ({ header: '', width: columnWidth }))];
+  // Headings wrapped to the widths the table will draw (narrower than asked, on a narrow screen),
+  // so that none is cut to fit: a name of wide characters lost whole characters that way.
+  const drawn = fitColumns(unheaded, width);
+  const columns: Column[] = unheaded.map((column, i) =>
+    i === 0 ? column : { ...column, header: wrapName(safeLine(compared[i - 1]!.title), drawn[i]!) },
+  );
   const rows = rowsOf.map(([label, cell]) => [label, ...facts.map((f) => cell(f))]);
   // A route's heading is long: squeezed below MIN_COLUMN it would be cut, so many routes stack sooner than many plans.
   const squeezedRoutes = room < MIN_COLUMN && compared.some((c) => c.route);
