@@ -44,6 +44,18 @@ describe('plans list', () => {
     expect(result.stdout).toContain('3 saved plans; details: study-planner plans show NAME');
   });
 
+  it('a name is never broken: where one is too long to stand whole beside the rest, every plan is a block headed by its name', async () => {
+    const long = { ...SEEDED.plans[0], name: 'PART-TIME-DISSERTATION-WITH-EXTRAS' };
+    const dir = seededStore([long]);
+    const wide = await runInProcess(['plans', 'list'], { storeDir: dir, env: { COLUMNS: '120' } });
+    expect(wide.stdout.split('\n')[0]).toMatch(/^Name\s+Route/);
+    expect(wide.stdout).toMatch(/^PART-TIME-DISSERTATION-WITH-EXTRAS\s+dissertation/m);
+    const narrow = await runInProcess(['plans', 'list'], { storeDir: dir, env: { COLUMNS: '80' } });
+    expect(narrow.stdout).toMatch(/^PART-TIME-DISSERTATION-WITH-EXTRAS\n {2}Route: +dissertation/m);
+    expect(narrow.stdout).toMatch(/^Unfinished\n/m);
+    for (const line of narrow.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
   it('is what bare `plans` shows', async () => {
     const dir = seededStore();
     expect(await cliWith(dir)(['plans'])).toEqual(await cliWith(dir)(['plans', 'list']));

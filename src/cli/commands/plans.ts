@@ -11,7 +11,8 @@ import { money } from '../../domain/text/money.js';
 import { safeJson, safeLine } from '../render/sanitize.js';
 import { makeStyle, MARK } from '../render/style.js';
 import { wrap } from '../render/wrap.js';
-import { renderTable } from '../render/table.js';
+import { renderStacked, renderTable, type Column } from '../render/table.js';
+import { displayWidth } from '../render/text-width.js';
 import { planFileText } from '../render/plan-file.js';
 import { findPlan } from '../io/find-plan.js';
 import { planIssueText } from '../../domain/issue.js';
@@ -76,19 +77,18 @@ export async function plansList(ctx: Context): Promise<Outcome> {
       when(saved.updatedAt),
     ];
   });
-  const table = renderTable(
-    [
-      { header: 'Name', width: 20, flexible: true },
-      { header: 'Route', width: 12 },
-      { header: 'Credits', width: 7, align: 'right' },
-      { header: 'Payable', width: 10, align: 'right' },
-      { header: 'Valid', width: 5 },
-      { header: 'Last changed', width: 16 },
-    ],
-    rows,
-    style,
-    ctx.width,
-  );
+  // A name is what is typed to show the plan again: never broken inside. Where every name does not
+  // fit whole beside the rest, each plan is a block of its own, headed by its whole name.
+  const columns: Column[] = [
+    { header: 'Name', width: Math.max(4, ...rows.map((row) => displayWidth(row[0]!))) },
+    { header: 'Route', width: 12 },
+    { header: 'Credits', width: 7, align: 'right' },
+    { header: 'Payable', width: 10, align: 'right' },
+    { header: 'Valid', width: 5 },
+    { header: 'Last changed', width: 16 },
+  ];
+  const sideBySide = columns.reduce((sum, c) => sum + c.width, 0) + 2 * (columns.length - 1) <= ctx.width;
+  const table = (sideBySide ? renderTable : renderStacked)(columns, rows, style, ctx.width);
   const n = plans.length;
   ctx.out(`${table}\n${style.dim(wrap(`${n} saved plan${n === 1 ? '' : 's'}; details: study-planner plans show NAME`, ctx.width))}\n`);
   return 'success';
