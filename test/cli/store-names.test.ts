@@ -40,6 +40,9 @@ describe('the name key', () => {
     ['spaces at either end', '  My plan\t', 'my plan'],
     ['Greek capitals', 'ΣΧΈΔΙΟ', 'σχέδιο'],
     ['a final sigma, whichever way it is written', 'ΠΛΆΝΟΣ 2', 'πλάνοσ 2'],
+    ['sharp s and its capitals (full case folding)', 'Straße', 'STRASSE'],
+    ['capital sharp s', 'STRA\u1e9eE', 'strasse'],
+    ['a ligature', '\ufb01nal plan', 'FINAL PLAN'],
   ])('%s: %j and %j are one name', (_what, a, b) => {
     expect(planNameKey(a)).toBe(planNameKey(b));
   });

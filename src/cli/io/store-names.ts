@@ -15,13 +15,17 @@ export function storedPlanName(name: string): string {
 }
 
 /**
- * What makes two names one: the stored form, case-folded. Lower case, with the final sigma folded
- * as Unicode's case folding does (toLowerCase writes "Σ" as "ς" at a word's end and "σ" elsewhere),
- * composed again since lowering may decompose.
+ * What makes two names one: the stored form, case-folded. Upper case then lower, as Unicode's full
+ * case folding does ("ß" and "SS" are one name, as are "ﬁ" and "fi"), with the final sigma folded
+ * too (toLowerCase writes "Σ" as "ς" at a word's end and "σ" elsewhere), composed again since
+ * changing case may decompose.
  */
 export function planNameKey(name: string): string {
   return storedPlanName(name)
+    .toUpperCase()
     .toLowerCase()
+    // The capital sharp s lowers to "ß", not to the "ss" that case folding makes of both.
+    .replace(/\u00df/g, 'ss')
     .replace(/\u03c2/g, '\u03c3')
     .normalize('NFC');
 }
