@@ -21,13 +21,15 @@ export function storedPlanName(name: string): string {
  * changing case may decompose.
  */
 export function planNameKey(name: string): string {
-  return storedPlanName(name)
-    .toUpperCase()
-    .toLowerCase()
-    // The capital sharp s lowers to "ß", not to the "ss" that case folding makes of both.
-    .replace(/\u00df/g, 'ss')
-    .replace(/\u03c2/g, '\u03c3')
-    .normalize('NFC');
+  return (
+    storedPlanName(name)
+      .toUpperCase()
+      .toLowerCase()
+      // The capital sharp s lowers to "ß", not to the "ss" that case folding makes of both.
+      .replace(/\u00df/g, 'ss')
+      .replace(/\u03c2/g, '\u03c3')
+      .normalize('NFC')
+  );
 }
 
 /**
