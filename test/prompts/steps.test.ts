@@ -265,4 +265,13 @@ describe('name', () => {
     expect(await nameStep(h.ctx, answers)).toMatchObject({ name: 'part-time-dissertation' });
     expect(await nameStep(h.ctx, { ...answers, name: 'x' })).toMatchObject({ name: 'my plan' });
   });
+
+  test('the name offered is one no saved plan has, in any letter case', async () => {
+    const answers: Answers = { ...base, routes: { 'dissertation-or-coursework': 'dissertation' } };
+    const saved = ['PART-TIME-DISSERTATION', 'part-time-dissertation 2'];
+    const h = harness(catalogue, [{ expect: 'A name for this plan: (part-time-dissertation 3)', keys: ['enter'] }], {
+      takenBy: (name) => saved.filter((s) => s.toLowerCase() === name.toLowerCase()),
+    });
+    expect(await nameStep(h.ctx, answers)).toMatchObject({ name: 'part-time-dissertation 3' });
+  });
 });

@@ -29,10 +29,17 @@ export function freeName(name: string, isTaken: (name: string) => boolean): stri
   }
 }
 
-export async function nameStep(ctx: Pick<PlannerContext, 'ask'>, answers: Answers): Promise<Answers> {
+export async function nameStep(
+  ctx: Pick<PlannerContext, 'ask'> & { takenBy?: (name: string) => readonly string[] },
+  answers: Answers,
+): Promise<Answers> {
+  // The name suggested is one no saved plan has ("part-time-dissertation 2"): pressing Enter never
+  // leads to the question of replacing another plan. A name already answered is kept as it is.
+  const suggested = suggestedName(answers);
+  const isTaken = (n: string) => (ctx.takenBy?.(n).length ?? 0) > 0;
   const name = await ctx.ask.input({
     message: 'A name for this plan:',
-    default: answers.name ?? suggestedName(answers),
+    default: answers.name ?? (isTaken(suggested) ? freeName(suggested, isTaken) : suggested),
     validate: (value) => {
       const problem = nameProblem(value.trim());
       return problem === undefined ? true : `The name ${problem}`;
