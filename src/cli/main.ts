@@ -361,16 +361,17 @@ function unknownCommand(name: string, parent: Command, usage: string): UsageErro
 
 /**
  * An error's words broken between words at a terminal's width, which would otherwise split them
- * anywhere ("permiss" / "ion denied"); piped or redirected, it stays the one line a script reads.
+ * anywhere ("permiss" / "ion denied"); a path or command wider than a line is never cut. Piped or
+ * redirected, it stays the one line a script reads.
  */
 async function fittedToTerminal(io: Io, text: string): Promise<string> {
   if (!io.stderr.isTTY) return text;
   // Loaded only here: measuring text is of no use to a start that ends well or in a pipe.
-  const { wrap } = await import('./render/wrap.js');
+  const { wrapBetweenWords } = await import('./render/wrap.js');
   const width = outputWidth({ stdout: io.stderr, env: io.env });
   return text
     .split('\n')
-    .map((line) => wrap(line, width))
+    .map((line) => wrapBetweenWords(line, width))
     .join('\n');
 }
 

@@ -64,6 +64,20 @@ describe('plans edit says what it leaves out', () => {
     expect(printed.plan.grades).toEqual({});
   });
 
+  it('a subject graded twice keeps its first grade, and the other is said to be left out', async () => {
+    const plan = {
+      ...MISSPELT,
+      subjects: MISSPELT.subjects.filter((s: string) => s !== 'Epidemology'),
+      grades: { SN5023: 'A', 'Electronic Patient Records': 'B' },
+    };
+    const { cli } = await importedAsWritten(plan, 'twice');
+    const printed = JSON.parse((await cli(['plans', 'edit', 'twice', '--mode', 'full-time', '--json'])).stdout);
+    expect(printed.plan.grades).toEqual({ 'electronic-patient-records': 'A' });
+    expect(printed.leftOut).toEqual([
+      expect.objectContaining({ code: 'RECORD_CONFLICT', message: expect.stringContaining('is listed twice in "grades"') }),
+    ]);
+  });
+
   it('refuses a plan of another catalogue, saving nothing', async () => {
     const { dir, cli } = await importedAsWritten({ ...MISSPELT, catalogue: 'another-programme' }, 'other');
     const before = storedPlans(dir);

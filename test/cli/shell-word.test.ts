@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shellWord } from '../../src/cli/render/shell-word.js';
+import { nameArgument, shellWord } from '../../src/cli/render/shell-word.js';
 
 describe('shellWord', () => {
   it.each([
@@ -13,6 +13,8 @@ describe('shellWord', () => {
     ['$HOME plan', "'$HOME plan'"],
     ['say "hi"', `'say "hi"'`],
     ['', "''"],
+    ['=ls', "'=ls'"],
+    ['a=b', 'a=b'],
   ])('%j is written %s', (text, word) => {
     expect(shellWord(text)).toBe(word);
   });
@@ -28,5 +30,14 @@ describe('shellWord', () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it.each([
+    ['my plan', "'my plan'"],
+    ['-x', '-- -x'],
+    ['--force', '-- --force'],
+    ['-', '-'],
+  ])('%j as the last argument of a command: %s', (name, argument) => {
+    expect(nameArgument(name)).toBe(argument);
   });
 });

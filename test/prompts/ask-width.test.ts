@@ -203,12 +203,12 @@ describe('lists fit the terminal height', () => {
   const choices = Array.from({ length: 20 }, (_, i) => ({ value: i, name: `Subject ${i}`, description: 'Semester One, 3 credits' }));
 
   it.each([
-    [40, 10, [5, 4]],
-    [40, 14, [9, 8]],
-    [80, 14, [9, 9]],
+    [40, 10, [4, 3]],
+    [40, 14, [8, 7]],
+    [80, 14, [8, 8]],
     [80, 40, [12, 12]],
     [80, undefined, [12, 12]],
-    [40, 5, [3, 3]],
+    [40, 5, [1, 1]],
   ])('at %i columns and %s rows: select and checkbox show %j choices', async (width, rows, expected) => {
     const { ask, sizes } = pageSizes(width, rows);
     await ask.select({ message: 'Which subject?', choices });
@@ -219,6 +219,27 @@ describe('lists fit the terminal height', () => {
   it('a question that wraps leaves fewer rows for the list', async () => {
     const { ask, sizes } = pageSizes(40, 14);
     await ask.select({ message: 'Which of these subjects will you take in the first semester of your second year?', choices });
-    expect(sizes[0]).toBeLessThan(9);
+    expect(sizes[0]).toBeLessThan(8);
+  });
+});
+
+describe('a refusal fits beside its "> " mark', () => {
+  it.each([40, 80])('at %i columns it is broken between words', async (width) => {
+    const verdicts: (true | string)[] = [];
+    const prompts: PromptFunctions = {
+      select: async (config) => config.choices[0]!.value,
+      checkbox: async (config) => (verdicts.push(config.validate!([])), []),
+      input: async (config) => (verdicts.push(await config.validate!('')), ''),
+    };
+    const ask = askWith(prompts, width);
+    const refusal = 'Choose at least 2 subjects (0 chosen so far); a checklist asks for what its requirement still misses.';
+    await ask.checkbox({ message: 'Which?', choices: [{ value: 'a', name: 'A' }], validate: () => refusal });
+    await ask.input({ message: 'Name?', validate: () => refusal });
+    for (const verdict of verdicts) {
+      const lines = String(verdict).split('\n');
+      expect(lines.every((line) => line.length <= width - 2 || line.startsWith('  '))).toBe(true);
+      expect(lines.every((line) => line.length <= width)).toBe(true);
+      expect(String(verdict).replace(/\s+/g, ' ')).toBe(refusal);
+    }
   });
 });

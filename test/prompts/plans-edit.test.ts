@@ -7,6 +7,9 @@ import type { Io } from '../../src/cli/context.js';
 import { makeContext } from '../../src/cli/make-context.js';
 import { ROOT } from '../support/run-in-process.js';
 import { MemoryStore } from './memory-store.js';
+import { openStore } from '../../src/cli/io/store.js';
+import type { Ask } from '../../src/cli/prompts/ask.js';
+import { makeTempDir } from '../support/temp-dir.js';
 import { scriptedAsk } from './scripted-ask.js';
 
 // `plans edit` in a terminal: the planner opens at its review with the saved answers and record,
@@ -106,5 +109,25 @@ describe('plans edit in a terminal', () => {
       'Discarded the changes: the saved plan "Year two" is as it was, and the draft is gone.',
     );
     expect(store.getPlan('Year two')!.plan).toEqual(SECOND_YEAR);
+  });
+
+  test('saving an edit another process saved over meanwhile saves nothing, and says so', async () => {
+    const dir = makeTempDir();
+    const store = await openStore({ env: { STUDY_PLANNER_STORE_DIR: dir }, notice: () => {} });
+    store.savePlan('Year two', SECOND_YEAR);
+    const other = await openStore({ env: { STUDY_PLANNER_STORE_DIR: dir }, notice: () => {} });
+    const changedMeanwhile = { ...SECOND_YEAR, mode: 'full-time' };
+    // At the review, another process saves the plan before this one saves.
+    const ask = {
+      select: async (q: { message: string; choices: readonly { value: unknown }[] }) => {
+        if (!q.message.includes('What next?')) throw new Error(`unexpected question: ${q.message}`);
+        other.savePlan('Year two', changedMeanwhile, { replace: true });
+        return 'save';
+      },
+    } as unknown as Ask;
+    const { io } = terminalIo();
+    const editing = plansEdit(makeContext(io, { color: false }), 'Year two', {}, { store, ask: async () => ask, now: () => new Date(0) });
+    await expect(editing).rejects.toThrow(/"Year two" was changed by another study-planner while this edit ran; nothing was saved/);
+    expect(store.getPlan('Year two')!.plan).toEqual(changedMeanwhile);
   });
 });

@@ -11,7 +11,7 @@ import { todayOf } from '../io/today.js';
 import { colourOnStderr, type Context } from '../context.js';
 import { UsageError, type Outcome } from '../outcome.js';
 import { safeJson, safeLine } from '../render/sanitize.js';
-import { shellWord } from '../render/shell-word.js';
+import { nameArgument } from '../render/shell-word.js';
 import { readSavedDefaults } from '../io/saved-defaults.js';
 import { fellowshipFlagError } from '../settings/fellowship-flag.js';
 import { parseSetting, resolveSetting } from '../settings/resolve.js';
@@ -64,7 +64,7 @@ function inCreditSteps(catalogue: Catalogue, flag: string, credits: number): num
   if (hundredths(credits) % step === 0) return credits;
   const unit = step === 100 ? 'whole credits' : `steps of ${fromHundredths(step)} of a credit`;
   throw new UsageError(
-    `${flag} ${credits}: this programme's subjects come in ${unit}, so no plan has ${credits}; pass one such as ${flag} ${Math.floor(hundredths(credits) / step) * fromHundredths(step)}.`,
+    `${flag} ${credits}: this programme's subjects come in ${unit}, so no plan has ${credits}; pass one such as ${flag} ${fromHundredths(Math.floor(hundredths(credits) / step) * step)}.`,
   );
 }
 
@@ -207,7 +207,7 @@ async function feesByTerm(
   // What a script or another program reads carries no report, so a problem is said on stderr.
   if ((ctx.json || format !== 'text') && schedule.errors.length > 0)
     ctx.err(
-      `study-planner: the schedule in ${safeLine(file)} has problems; run "study-planner check ${shellWord(safeLine(file))}" to see them.\n`,
+      `study-planner: the schedule in ${safeLine(file)} has problems; run "study-planner check ${nameArgument(safeLine(file))}" to see them.\n`,
     );
   if (ctx.json) {
     const { feesByTermJson } = await import('../render/schedule-json.js');

@@ -80,7 +80,9 @@ export async function plansList(ctx: Context): Promise<Outcome> {
   // A name is what is typed to show the plan again: never broken inside. Where every name does not
   // fit whole beside the rest, each plan is a block of its own, headed by its whole name.
   const columns: Column[] = [
-    { header: 'Name', width: Math.max(4, ...rows.map((row) => displayWidth(row[0]!))) },
+    // Two columns of slack for a name that is not plain ASCII: the table library measures some emoji
+    // a column wider than we do, and cuts a cell it finds too wide.
+    { header: 'Name', width: Math.max(4, ...rows.map((row) => displayWidth(row[0]!) + (/^[\x20-\x7e]*$/.test(row[0]!) ? 0 : 2))) },
     { header: 'Route', width: 12 },
     { header: 'Credits', width: 7, align: 'right' },
     { header: 'Payable', width: 10, align: 'right' },

@@ -85,7 +85,9 @@ function guarded<R>(file: string, run: () => R): R {
     // After the store was replaced (atomic-write.ts replaceFile), the change is most likely there.
     if ((e as { afterReplace?: boolean }).afterReplace === true)
       throw new CannotWriteError(
-        `the store ${file} was saved, but then ${why}, so it cannot be said that the save will last; run "study-planner plans list" to see what is saved before saving again.`,
+        e.code === 'ECHANGED'
+          ? `the store ${file} was saved, then at once replaced by another process, so this save may be lost; run "study-planner plans list" to see what is saved before saving again.`
+          : `the store ${file} was saved, but then ${why}, so it cannot be said that the save will last; run "study-planner plans list" to see what is saved before saving again.`,
       );
     throw new CannotWriteError(
       `cannot save to the store ${file}: ${why}; nothing was changed. Set STUDY_PLANNER_STORE_DIR to use another directory.`,

@@ -146,13 +146,16 @@ export function askWith(prompts: PromptFunctions, width?: number, rows?: () => n
   // The message follows inquirer's two-column mark ("? "), so its later lines are indented to match;
   // one column is left for the space inquirer writes after it, before the answer.
   const fitMessage = (message: string): string => (width === undefined ? message : wrap(message, width - 1, 2));
+  // Inquirer writes a refusal after "> ": wrapped to fit beside it, never split inside a word.
+  const fitVerdict = (verdict: true | string): true | string =>
+    verdict === true || width === undefined ? verdict : wrap(verdict, width, 2);
   const fit = <T>(choices: readonly Choice<T>[]): Choice<T>[] =>
     choices.map((c) => (width === undefined || c.description === undefined ? c : { ...c, description: wrap(c.description, width) }));
   const listTheme = (fitted: string) =>
     width === undefined ? {} : { theme: { style: { answer: answerAfter(fitted, width), keysHelpTip: keysHelpTip(width) } } };
   /**
    * As many choices as fit the terminal's height under the question, the highlighted choice's
-   * description and the keys' help (at most PAGE_SIZE, at least 3): a list taller than the screen
+   * description and the keys' help (at most PAGE_SIZE, at least 1): a list taller than the screen
    * scrolls its question and cursor out of sight, and each key then leaves a copy in the scrollback.
    */
   const pageSize = (message: string, choices: readonly Choice<unknown>[], keys: Keys): number => {
@@ -161,8 +164,9 @@ export function askWith(prompts: PromptFunctions, width?: number, rows?: () => n
     const lines = (text: string) => text.split('\n').length;
     const description = Math.max(0, ...choices.map((c) => (c.description === undefined ? 0 : lines(c.description) + 1)));
     const help = width === undefined ? 1 : lines(keysHelpTip(width)(keys));
-    // The question, the description, the help, and a line for a validation message.
-    return Math.max(3, Math.min(PAGE_SIZE, height - lines(message) - description - help - 1));
+    // The question, the description, the help, and two lines for a validation message. On a screen
+    // too short for all of them, a shorter list: the question and the cursor must stay in sight.
+    return Math.max(1, Math.min(PAGE_SIZE, height - lines(message) - description - help - 2));
   };
   return {
     select: (q) => {
@@ -178,7 +182,7 @@ export function askWith(prompts: PromptFunctions, width?: number, rows?: () => n
         choices,
         pageSize: pageSize(message, choices, CHECKBOX_KEYS),
         ...listTheme(message),
-        ...(q.validate ? { validate: (chosen: readonly { value: T }[]) => q.validate!(chosen.map((c) => c.value)) } : {}),
+        ...(q.validate ? { validate: (chosen: readonly { value: T }[]) => fitVerdict(q.validate!(chosen.map((c) => c.value))) } : {}),
       });
     },
     input: (q) => {
@@ -186,6 +190,7 @@ export function askWith(prompts: PromptFunctions, width?: number, rows?: () => n
       return prompts.input({
         ...q,
         message,
+        ...(q.validate ? { validate: (value: string) => fitVerdict(q.validate!(value)) } : {}),
         ...(width === undefined
           ? {}
           : { theme: { style: { answer: answerAfter(message, width), defaultAnswer: defaultAfter(message, width) } } }),

@@ -1,3 +1,4 @@
+import { nameArgument } from '../render/shell-word.js';
 import type { Catalogue, Subject } from '../../domain/catalogue/model.js';
 import { hasResidency, planFromAnswers } from '../../domain/plan/draft.js';
 import { judgePlan } from '../../domain/plan/judge.js';
@@ -92,7 +93,7 @@ export async function resultsStep(
       {
         value: false,
         name: 'No results to record now',
-        description: 'Nothing is changed; you can record them later with: study-planner plans edit NAME',
+        description: `Nothing is changed; you can record them later with: study-planner plans edit ${answers.name !== undefined ? nameArgument(safeLine(answers.name)) : 'NAME'}`,
       },
       { value: true, name: 'Record results', description: 'A grade for each subject (or transferred, exempted, or no result yet).' },
     ],

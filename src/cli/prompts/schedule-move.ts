@@ -35,6 +35,8 @@ async function pickSubject(
     ? withTerm
     : subjectLines(subjects, ctx.width - 4, 'wrap').map((entry) => {
         const [title, ...rest] = entry.split('\n');
+        // Lines short enough to stand alone come back whole, one each.
+        if (rest.length === 0) return entry;
         const below = rest.pop()!;
         return [title, ...rest.map((line) => `  ${line}`), `  ${below}`].join('\n');
       });

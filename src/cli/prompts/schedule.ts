@@ -14,8 +14,8 @@ function actions(proposed: boolean, anything: boolean): Choice<Action>[] {
       value: 'accept',
       name: 'Accept this schedule',
       description: proposed
-        ? 'Saved without a schedule of its own: this same one is proposed when needed.'
-        : 'Saved with this schedule as its own.',
+        ? 'The plan, when saved, keeps no schedule of its own: this same one is proposed whenever it is needed.'
+        : 'The plan, when saved, keeps this schedule as its own.',
     },
     ...(anything ? [{ value: 'move' as const, name: 'Move a subject to another term' }] : []),
     ...(proposed ? [] : [{ value: 'proposal' as const, name: 'Go back to the proposed schedule', description: 'Every move is undone.' }]),

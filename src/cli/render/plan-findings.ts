@@ -1,6 +1,6 @@
 import type { Judgement } from '../../domain/plan/judge.js';
 import { safeLine } from './sanitize.js';
-import { shellWord } from './shell-word.js';
+import { nameArgument } from './shell-word.js';
 import { makeStyle, MARK } from './style.js';
 import { wrap } from './wrap.js';
 
@@ -14,7 +14,7 @@ export function planFindings(judgement: Judgement, file: string, options: { colo
   const item = (mark: string, message: string) => `  ${mark} ${wrap(safeLine(message), options.width, 4)}`;
   const head = judgement.valid
     ? `study-planner: ${safeLine(file)} is a valid plan, with warnings:`
-    : `study-planner: ${safeLine(file)} is not a valid plan; the estimate is for the plan as it stands (run "study-planner check ${shellWord(safeLine(file))}" for the whole report):`;
+    : `study-planner: ${safeLine(file)} is not a valid plan; the estimate is for the plan as it stands (run "study-planner check ${nameArgument(safeLine(file))}" for the whole report):`;
   return [
     wrap(head, options.width, 2),
     ...judgement.errors.map((e) => item(style.bad(MARK.bad), e.message)),

@@ -56,3 +56,21 @@ export function wrapLines(text: string, width: number): string[] {
 
 // Only the spaces the text is split at: a no-break or ideographic space is part of a word.
 const TRAILING_SPACES = / +$/;
+
+/**
+ * Lines of at most `width` columns broken only at spaces: a word wider than a line (a path, a
+ * command to copy) stands whole on a line of its own, for the terminal to fold, and so copies back
+ * as the one word it is.
+ */
+export function wrapBetweenWords(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && displayWidth(line) + 1 + displayWidth(word) > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}

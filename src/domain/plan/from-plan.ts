@@ -120,10 +120,13 @@ const NOT_ANSWERS = new Set([
 ]);
 
 /**
- * What editing a saved plan leaves out of it, from the saved plan's judgement: the findings that
- * name what answersFromPlan cannot carry (`plans edit` says them, so nothing goes unsaid). A plan of
- * another catalogue is not among them: it must not be edited against this one at all.
+ * What editing a saved plan leaves out of it: the findings of the saved plan's judgement that name
+ * what answersFromPlan cannot carry, and a record's conflicts that its answers no longer have (a
+ * subject graded twice keeps its first grade; one both graded and transferred keeps both, and its
+ * conflict). `plans edit` says them, so nothing goes unsaid. A plan of another catalogue is not
+ * among them: it must not be edited against this one at all.
  */
-export function leftOutByEdit(judgement: Judgement): Finding[] {
-  return judgement.errors.filter((e) => NOT_ANSWERS.has(e.code));
+export function leftOutByEdit(saved: Judgement, answered: Judgement): Finding[] {
+  const stays = new Set(answered.errors.map((e) => `${e.code} ${e.message}`));
+  return saved.errors.filter((e) => NOT_ANSWERS.has(e.code) || (e.code === 'RECORD_CONFLICT' && !stays.has(`${e.code} ${e.message}`)));
 }

@@ -9,13 +9,13 @@ import type { Context } from '../../context.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { todayOf } from '../../io/today.js';
 import { plansNamed, planToReplace } from '../../io/store-names.js';
-import type { Store } from '../../io/store-types.js';
+import type { SavedPlan, Store } from '../../io/store-types.js';
 import { ExitError, InterruptedError, UsageError, type Outcome } from '../../outcome.js';
 import { judgementJson } from '../../render/check-json.js';
 import { renderJudgement } from '../../render/check-report.js';
 import { planFileText } from '../../render/plan-file.js';
 import { safeJson, safeLine } from '../../render/sanitize.js';
-import { shellWord } from '../../render/shell-word.js';
+import { nameArgument } from '../../render/shell-word.js';
 import { statusText, type Status } from '../../render/status.js';
 import { makeStyle } from '../../render/style.js';
 import { isPromptExit, type Ask } from '../../prompts/ask.js';
@@ -68,14 +68,14 @@ function keepPlan(
   plan: PlanFile,
   name: string | undefined,
   options: PlanOptions,
-  { draftIsThisPlan, replace }: { draftIsThisPlan: boolean; replace: boolean },
+  { draftIsThisPlan, replace, asRead }: { draftIsThisPlan: boolean; replace: boolean; asRead?: SavedPlan | undefined },
 ): Status[] {
   const done: Status[] = [];
   let savedAs: string | undefined;
   if (name !== undefined) {
     // The store decides, under its lock, whether the name is still free or may be replaced.
-    savedAs = safeLine(store.savePlan(name, plan, { replace }).name);
-    done.push({ said: `Saved as "${savedAs}". See it again with:`, command: `study-planner plans show ${shellWord(savedAs)}` });
+    savedAs = safeLine(store.savePlan(name, plan, { replace, ...(asRead !== undefined ? { asRead } : {}) }).name);
+    done.push({ said: `Saved as "${savedAs}". See it again with:`, command: `study-planner plans show ${nameArgument(savedAs)}` });
     if (draftIsThisPlan) {
       try {
         store.clearDraft();
@@ -132,6 +132,8 @@ function runWithoutTerminal(ctx: Context, catalogue: Catalogue, answers: Answers
 /** How a session starts: `editing` names the saved plan `plans edit` opened, whose answers are all given. */
 export interface SessionStart {
   editing?: string;
+  /** The saved plan being edited, as it was read: saving under its name replaces it only as it was. */
+  asRead?: SavedPlan;
 }
 
 export async function runInTerminal(
@@ -204,7 +206,9 @@ export async function runInTerminal(
   let done: Status[];
   try {
     // Only the user's yes at the review replaces a saved plan, whatever --force says.
-    done = keepPlan(store, plan, end.answers.name, options, { draftIsThisPlan: true, replace: end.replace });
+    // Saved under the edited plan's own name, it replaces that plan only as it was read.
+    const asRead = start.asRead !== undefined && end.answers.name === start.asRead.name ? start.asRead : undefined;
+    done = keepPlan(store, plan, end.answers.name, options, { draftIsThisPlan: true, replace: end.replace, asRead });
   } catch (error) {
     if (error instanceof ExitError)
       throw new ExitError(

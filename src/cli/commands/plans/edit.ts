@@ -44,8 +44,9 @@ function editedAnswers(catalogue: Catalogue, saved: SavedPlan, options: EditOpti
       `saved plan "${saved.name}" is for catalogue "${parsed.plan.catalogue}", but "${catalogue.id}" is loaded; load the plan's catalogue with --catalogue FILE to edit it.`,
     );
   }
-  const leftOut = leftOutByEdit(judgePlan(catalogue, parsed.plan));
   const answers = answersFromPlan(catalogue, parsed.plan, saved.name);
+  const answered = judgePlan(catalogue, planFromAnswers(catalogue, answers as AnswersWithResidency));
+  const leftOut = leftOutByEdit(judgePlan(catalogue, parsed.plan), answered);
   const flags: PlanFlags = {};
   for (const key of PLAN_FLAGS) if (options[key] !== undefined) (flags as Record<string, unknown>)[key] = options[key];
   // The schedule follows the subjects and mode the flags change, as it does in the planner.
@@ -105,5 +106,5 @@ export async function plansEdit(ctx: Context, name: string, options: EditOptions
   ctx.err(leftOutText(saved.name, leftOut, ctx.width));
   const [{ runInTerminal }, { inquirerAsk }] = await Promise.all([import('../plan/planner.js'), import('../../prompts/ask.js')]);
   const planner: PlannerWorld = world ?? { store, ask: () => inquirerAsk(ctx.io, ctx.colour, ctx.width), now: () => new Date() };
-  return runInTerminal(ctx, catalogue, answers, {}, planner, { editing: saved.name });
+  return runInTerminal(ctx, catalogue, answers, {}, planner, { editing: saved.name, asRead: saved });
 }

@@ -10,7 +10,7 @@ import { UsageError, type Outcome } from '../../outcome.js';
 import { judgementJson } from '../../render/check-json.js';
 import { renderJudgement } from '../../render/check-report.js';
 import { safeJson, safeLine } from '../../render/sanitize.js';
-import { shellWord } from '../../render/shell-word.js';
+import { nameArgument } from '../../render/shell-word.js';
 import { statusText } from '../../render/status.js';
 import { makeStyle } from '../../render/style.js';
 
@@ -65,7 +65,7 @@ export async function plansImport(ctx: Context, file: string, options: ImportOpt
           ? { said: imported }
           : {
               said: `${imported} It does not meet every rule yet; change it with:`,
-              command: `study-planner plans edit ${shellWord(name)}`,
+              command: `study-planner plans edit ${nameArgument(name)}`,
             },
         ctx.width,
       ),
