@@ -73,7 +73,7 @@ const EXIT_CODES: readonly (readonly [string, string])[] = [
 ];
 
 /** ASCII text in lines of at most `width` columns, broken at spaces (help text is all ASCII). */
-function wrapLines(text: string, width: number): string[] {
+export function asciiLines(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
@@ -90,8 +90,8 @@ function section(title: string, rows: readonly (readonly [string, string])[], wi
   const termWidth = Math.max(...rows.map(([term]) => term.length)) + 2;
   const beside = width - 2 - termWidth >= 30;
   const lines = rows.flatMap(([term, meaning]) => {
-    if (!beside) return [`  ${term}`, ...wrapLines(meaning, width - 6).map((line) => `      ${line}`)];
-    const [first, ...rest] = wrapLines(meaning, width - 2 - termWidth);
+    if (!beside) return [`  ${term}`, ...asciiLines(meaning, width - 6).map((line) => `      ${line}`)];
+    const [first, ...rest] = asciiLines(meaning, width - 2 - termWidth);
     return [`  ${term.padEnd(termWidth)}${first}`, ...rest.map((line) => `${' '.repeat(2 + termWidth)}${line}`)];
   });
   return `\n${title}:\n${lines.join('\n')}\n`;

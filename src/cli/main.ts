@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Command, CommanderError, Help, Option } from 'commander';
 import type { GlobalOptions, Io } from './context.js';
 import { EXIT_CODES, ExitError, InterruptedError, UsageError, type Outcome } from './outcome.js';
-import { addHelpTexts } from './help-text.js';
+import { addHelpTexts, asciiLines } from './help-text.js';
 import { outputWidth } from './io/output-width.js';
 import { safeLine, safeText } from './render/sanitize.js';
 import { joinWords } from '../domain/rules/wording.js';
@@ -38,15 +38,7 @@ function narrowUsage(this: Help, cmd: Command): string {
   const usage = Help.prototype.commandUsage.call(this, cmd);
   const room = (this.helpWidth ?? 80) - 'Usage: '.length;
   if (usage.length <= room) return usage;
-  const lines: string[] = [];
-  let line = '';
-  for (const word of usage.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > room) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  return [...lines, line].join(`\n${' '.repeat('Usage: '.length)}`);
+  return asciiLines(usage, room).join(`\n${' '.repeat('Usage: '.length)}`);
 }
 
 /** Builds the command tree; each command's module is loaded only when that command runs. */
