@@ -53,8 +53,10 @@ describe('plans import', () => {
     const result = await runInProcess(['plans', 'import', file, '--name', name], { storeDir: dir, env: { COLUMNS: '40' } });
     expect(result.code).toBe(1);
     const lines = result.stderr.split('\n');
-    // The words wrap at 40 columns; the command stays whole on a line of its own.
-    expect(lines.slice(0, -2).every((line) => line.length <= 40)).toBe(true);
+    // The words wrap at 40 columns, never inside one (the file's path stands whole on its own line);
+    // the command stays whole on a line of its own.
+    expect(lines.slice(0, -2).every((line) => line.length <= 40 || !line.includes(' '))).toBe(true);
+    expect(lines.some((line) => line.includes(file))).toBe(true);
     expect(lines.slice(-2)).toEqual([`  study-planner plans edit 'Tom'\\''s  "$HOME" plan'`, '']);
   });
 
