@@ -46,6 +46,8 @@ describe('plans edit in a terminal', () => {
       // Semester One 2025/26 began in September: its subjects have no result yet.
       { expect: ['Project Management (Semester One 2025/26): your result?', '❯ No result yet'], keys: ['enter'] },
       { expect: /\): your/, keys: ['enter'] },
+      // Transferred, so in no term: offered last, its entry kept.
+      { expect: ['Epidemiology (transferred): your result?', '❯ Credit transferred from earlier study'], keys: ['enter'] },
       { expect: 'What next?', keys: ['enter'] },
     ]);
     const { io, stdout } = terminalIo();

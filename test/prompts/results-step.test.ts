@@ -139,4 +139,26 @@ describe('the results step in plan', () => {
       [4, 4],
     ]);
   });
+
+  test('a subject the record transferred or exempted sits in no term, and is offered all the same, so it can be undone', () => {
+    const answers = {
+      ...NO_ANSWERS,
+      residency: 'local' as const,
+      mode: 'part-time',
+      picks: {
+        core: ['artificial-intelligence-concepts', 'business-analytics'],
+        elective: ['advanced-statistics-in-health-care-research', 'big-data-computing'],
+        'dissertation-or-coursework/dissertation': ['dissertation'],
+      },
+      routes: { 'dissertation-or-coursework': 'dissertation' },
+      record: { transferred: ['information-technology-in-healthcare'], exempted: ['big-data-computing'] },
+    };
+    const past = pastSubjects(catalogue, answers, '2025-02-01');
+    expect(past.filter((p) => p.term === 'transferred' || p.term === 'exempted').map((p) => [p.subject.id, p.term])).toEqual([
+      ['information-technology-in-healthcare', 'transferred'],
+      ['big-data-computing', 'exempted'],
+    ]);
+    // Each subject once.
+    expect(new Set(past.map((p) => p.subject.id)).size).toBe(past.length);
+  });
 });

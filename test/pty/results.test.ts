@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT, runCli } from '../support/run-process.js';
-import { KEY, spawnInTerminal, tempStore } from './terminal.js';
+import { KEY, spawnInTerminal, tempStore, words } from './terminal.js';
 
 // Results so far, in the built program in a real pseudo-terminal: `plans edit` opens a saved plan
 // at its review with its record, a grade is changed through the results step and saved; `plan`
@@ -39,10 +39,10 @@ describe('plans edit in a terminal', () => {
     expect(review).toContain('Still to pay from 2025-10-01');
     await t.waitFor('Save as "Second year", replacing the saved plan you are editing');
     // Above "Discard these changes", the last choice: up twice from Save, round the end of the list.
-    await t.waitFor('Change Results so far: 4 of 6 recorded');
+    await t.waitFor('Change Results so far: 5 of 7 recorded');
     await t.waitFor('Discard these changes');
     t.press(KEY.up, KEY.up, KEY.enter);
-    await t.waitFor('6 of your subjects are in terms that have begun. Record results for them?');
+    await t.waitFor(words('6 of your subjects are in terms that have begun, and 1 is transferred or exempted. Record results for them?'));
     t.press(KEY.down, KEY.enter);
     // Electronic Patient Records has B+; two up is A.
     await t.waitFor('Electronic Patient Records (Semester One 2024/25): your result?');
@@ -58,6 +58,9 @@ describe('plans edit in a terminal', () => {
       await t.waitFor(`${subject} (`);
       t.press(KEY.enter);
     }
+    // Transferred, so in no term: offered last, its entry kept.
+    await t.waitFor('Epidemiology (transferred): your result?');
+    t.press(KEY.enter);
     const changed = await t.waitFor('What next?');
     // (4.0 x 3 + 3.7 x 3 + 3.0 x 3) / 9 = 3.57
     expect(changed).toContain('GPA 3.57 over 9 graded credits');

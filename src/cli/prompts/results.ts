@@ -29,7 +29,33 @@ function subjectsOfTerms(catalogue: Catalogue, answers: Answers, passed: (term: 
  */
 export function pastSubjects(catalogue: Catalogue, answers: Answers, today: string): PastSubject[] {
   const month = today.slice(0, 7);
-  return subjectsOfTerms(catalogue, answers, (term) => term.starts < month);
+  const scheduled = subjectsOfTerms(catalogue, answers, (term) => term.starts < month);
+  return [...scheduled, ...outOfTheSchedule(catalogue, answers, scheduled)];
+}
+
+/** "6 of your subjects are in terms that have begun", and those transferred or exempted, which are in none. */
+function begun(past: readonly PastSubject[]): string {
+  const outside = past.filter((p) => p.term === 'transferred' || p.term === 'exempted').length;
+  const inTerms = `${past.length - outside} of your subjects are in terms that have begun`;
+  return outside === 0 ? inTerms : `${inTerms}, and ${outside} ${outside === 1 ? 'is' : 'are'} transferred or exempted`;
+}
+
+/**
+ * The planned subjects the record has transferred or exempted, which sit in no term: offered with
+ * the others, so that one marked so by mistake can be given back its result ("No result yet").
+ */
+function outOfTheSchedule(catalogue: Catalogue, answers: Answers, listed: readonly PastSubject[]): PastSubject[] {
+  if (!hasResidency(answers)) return [];
+  const shown = new Set(listed.map((p) => p.subject.id));
+  const planned = new Set(planFromAnswers(catalogue, answers).subjects);
+  const entries = [
+    ...(answers.record?.transferred ?? []).map((id) => [id, 'transferred'] as const),
+    ...(answers.record?.exempted ?? []).map((id) => [id, 'exempted'] as const),
+  ];
+  return entries.flatMap(([id, how]) => {
+    const subject = catalogue.subjectById.get(id);
+    return subject && planned.has(id) && !shown.has(id) ? [{ subject, term: how }] : [];
+  });
 }
 
 /** The month a term ends, "2024-12": its kind's end month, in the next calendar year when it ends before the month it starts. */
@@ -88,7 +114,7 @@ export async function resultsStep(
 ): Promise<Answers> {
   const { catalogue } = ctx;
   const go = await ctx.ask.select({
-    message: `${past.length} of your subjects are in terms that have begun. Record results for them?`,
+    message: `${begun(past)}. Record results for them?`,
     choices: [
       {
         value: false,
