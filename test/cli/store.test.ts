@@ -87,16 +87,21 @@ describe('the store: round trips', () => {
     const { store } = await freshStore();
     const read = store.savePlan('Mine', PLAN);
     const edited = { ...PLAN, mode: 'full-time' };
+    // Saved under the name as given: respelt in another letter case, the plan is renamed too.
     const saved = store.savePlan('mine', edited, { replace: true, asRead: read });
-    expect(saved.name).toBe('Mine');
-    expect(store.getPlan('Mine')!.plan).toEqual(edited);
+    expect(saved.name).toBe('mine');
+    expect(store.listPlans().map((p) => [p.name, p.plan])).toEqual([['mine', edited]]);
     // A second edit of the copy read before the first was saved would undo it: refused, nothing saved.
     expect(() => store.savePlan('Mine', { ...PLAN, fellowship: true }, { replace: true, asRead: read })).toThrow(
-      /"Mine" was changed by another study-planner while this edit ran; nothing was saved/,
+      /"Mine" was deleted or renamed by another study-planner while this edit ran; nothing was saved/,
     );
-    expect(store.getPlan('Mine')!.plan).toEqual(edited);
-    store.deletePlan('Mine');
-    expect(() => store.savePlan('Mine', PLAN, { replace: true, asRead: saved })).toThrow(/was deleted or renamed/);
+    const again = store.savePlan('mine', PLAN, { replace: true });
+    expect(() => store.savePlan('mine', { ...PLAN, fellowship: true }, { replace: true, asRead: saved })).toThrow(
+      /"mine" was changed by another study-planner while this edit ran; nothing was saved/,
+    );
+    expect(store.getPlan('mine')).toEqual(again);
+    store.deletePlan('mine');
+    expect(() => store.savePlan('mine', PLAN, { replace: true, asRead: again })).toThrow(/was deleted or renamed/);
     expect(store.listPlans()).toEqual([]);
   });
 

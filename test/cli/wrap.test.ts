@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/cli/render/text-width.js';
-import { wrap, wrapLines } from '../../src/cli/render/wrap.js';
+import { wrap, wrapBetweenWords, wrapLines } from '../../src/cli/render/wrap.js';
 
 describe('wrapping text to the width', () => {
   it.each([
@@ -43,5 +43,17 @@ describe('wrapping text to the width', () => {
         for (const line of lines) expect(text).toContain(line);
       }),
     );
+  });
+});
+
+describe('wrapBetweenWords', () => {
+  it.each([
+    ['Wrote a  bbbbbbbbbb', 8, 'Wrote a\nbbbbbbbbbb'],
+    ['Saved "my   plan" ok', 11, 'Saved "my\nplan" ok'],
+    ['abc ', 3, 'abc'],
+    ['', 10, ''],
+    ['a path/that-is-very-long-indeed here', 10, 'a\npath/that-is-very-long-indeed\nhere'],
+  ])('%j at %i columns', (text, width, wrapped) => {
+    expect(wrapBetweenWords(text, width)).toBe(wrapped);
   });
 });

@@ -160,5 +160,9 @@ describe('the results step in plan', () => {
     ]);
     // Each subject once.
     expect(new Set(past.map((p) => p.subject.id)).size).toBe(past.length);
+    // Even one the record lists both ways; and before any term has begun, none at all.
+    const both = { ...answers, record: { transferred: ['big-data-computing'], exempted: ['big-data-computing'] } };
+    expect(pastSubjects(catalogue, both, '2025-02-01').filter((p) => p.subject.id === 'big-data-computing')).toHaveLength(1);
+    expect(pastSubjects(catalogue, answers, '2024-08-01')).toEqual([]);
   });
 });

@@ -155,8 +155,8 @@ class FileStore implements Store {
   }
 
   savePlan(name: string, plan: PlanFile, { replace = false, asRead }: SavePlanOptions = {}): SavedPlan {
-    if (asRead !== undefined) return this.replaceAsRead(asRead, plan);
     const stored = acceptableName(name, 'saved under');
+    if (asRead !== undefined) return this.replaceAsRead(asRead, plan, stored);
     // Whether the name is taken is decided inside the lock, against the store as it is now: two
     // processes saving "My plan" and "my plan" at once cannot both see the name free.
     return this.update((data) => {
@@ -169,14 +169,15 @@ class FileStore implements Store {
   }
 
   /** savePlan with `asRead`: the edit replaces the plan it read, or nothing. */
-  private replaceAsRead(asRead: SavedPlan, plan: PlanFile): SavedPlan {
+  private replaceAsRead(asRead: SavedPlan, plan: PlanFile, stored: string): SavedPlan {
     return this.update((data) => {
       const current = data.plans.find((p) => p.name === asRead.name);
       if (current === undefined || current.updatedAt !== asRead.updatedAt || JSON.stringify(current.plan) !== JSON.stringify(asRead.plan))
         throw new UsageError(
           `the saved plan "${safeLine(asRead.name)}" was ${current === undefined ? 'deleted or renamed' : 'changed'} by another study-planner while this edit ran; nothing was saved: run the edit again.`,
         );
-      const saved: SavedPlan = { name: current.name, plan, updatedAt: this.now().toISOString() };
+      // Under the name as given: an edit that respelt "My plan" as "my plan" renames it too.
+      const saved: SavedPlan = { name: stored, plan, updatedAt: this.now().toISOString() };
       return [{ ...data, plans: data.plans.map((p) => (p === current ? saved : p)) }, saved];
     });
   }

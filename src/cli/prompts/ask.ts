@@ -1,7 +1,7 @@
 import { styleText } from 'node:util';
 import type { Io } from '../context.js';
 import { displayWidth } from '../render/text-width.js';
-import { wrap } from '../render/wrap.js';
+import { wrap, wrapBetweenWords } from '../render/wrap.js';
 
 export interface Choice<T> {
   value: T;
@@ -148,7 +148,7 @@ export function askWith(prompts: PromptFunctions, width?: number, rows?: () => n
   const fitMessage = (message: string): string => (width === undefined ? message : wrap(message, width - 1, 2));
   // Inquirer writes a refusal after "> ": wrapped to fit beside it, never split inside a word.
   const fitVerdict = (verdict: true | string): true | string =>
-    verdict === true || width === undefined ? verdict : wrap(verdict, width, 2);
+    verdict === true || width === undefined ? verdict : wrapBetweenWords(verdict, width - 2).replace(/\n/g, '\n  ');
   const fit = <T>(choices: readonly Choice<T>[]): Choice<T>[] =>
     choices.map((c) => (width === undefined || c.description === undefined ? c : { ...c, description: wrap(c.description, width) }));
   const listTheme = (fitted: string) =>

@@ -30,7 +30,8 @@ function subjectsOfTerms(catalogue: Catalogue, answers: Answers, passed: (term: 
 export function pastSubjects(catalogue: Catalogue, answers: Answers, today: string): PastSubject[] {
   const month = today.slice(0, 7);
   const scheduled = subjectsOfTerms(catalogue, answers, (term) => term.starts < month);
-  return [...scheduled, ...outOfTheSchedule(catalogue, answers, scheduled)];
+  // Before any term has begun there are no results to ask for, whatever the record says.
+  return scheduled.length === 0 ? [] : [...scheduled, ...outOfTheSchedule(catalogue, answers, scheduled)];
 }
 
 /** "6 of your subjects are in terms that have begun", and those transferred or exempted, which are in none. */
@@ -54,7 +55,10 @@ function outOfTheSchedule(catalogue: Catalogue, answers: Answers, listed: readon
   ];
   return entries.flatMap(([id, how]) => {
     const subject = catalogue.subjectById.get(id);
-    return subject && planned.has(id) && !shown.has(id) ? [{ subject, term: how }] : [];
+    if (!subject || !planned.has(id) || shown.has(id)) return [];
+    // Each once, though a record may list it both transferred and exempted.
+    shown.add(id);
+    return [{ subject, term: how }];
   });
 }
 
@@ -81,9 +85,11 @@ const EXEMPTED = ':exempted';
 
 /** What the record says of a subject now, as the value of its choice. */
 function recorded(record: RecordAnswer | undefined, id: string): string {
-  if (record?.grades?.[id] !== undefined) return record.grades[id]!.toUpperCase();
+  // In the judge's order (record.ts): a transfer, then an exemption, is what counts when a grade is
+  // recorded for the same subject too, so Enter keeps what counts.
   if (record?.transferred?.includes(id)) return TRANSFERRED;
   if (record?.exempted?.includes(id)) return EXEMPTED;
+  if (record?.grades?.[id] !== undefined) return record.grades[id]!.toUpperCase();
   return NOTHING;
 }
 

@@ -67,10 +67,11 @@ export function wrapBetweenWords(text: string, width: number): string {
   let line = '';
   for (const word of text.split(' ')) {
     if (line !== '' && displayWidth(line) + 1 + displayWidth(word) > width) {
-      lines.push(line);
+      lines.push(line.replace(TRAILING_SPACES, ''));
       line = word;
     } else line = line === '' ? word : `${line} ${word}`;
   }
-  lines.push(line);
+  // Spaces that ended the text would otherwise make a line of nothing.
+  if (line !== '' || lines.length === 0) lines.push(line.replace(TRAILING_SPACES, ''));
   return lines.join('\n');
 }

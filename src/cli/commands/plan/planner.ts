@@ -8,7 +8,7 @@ import { NO_ANSWERS, type Answers } from '../../../domain/plan/steps.js';
 import type { Context } from '../../context.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { todayOf } from '../../io/today.js';
-import { plansNamed, planToReplace } from '../../io/store-names.js';
+import { planNameKey, plansNamed, planToReplace } from '../../io/store-names.js';
 import type { SavedPlan, Store } from '../../io/store-types.js';
 import { ExitError, InterruptedError, UsageError, type Outcome } from '../../outcome.js';
 import { judgementJson } from '../../render/check-json.js';
@@ -207,7 +207,11 @@ export async function runInTerminal(
   try {
     // Only the user's yes at the review replaces a saved plan, whatever --force says.
     // Saved under the edited plan's own name, it replaces that plan only as it was read.
-    const asRead = start.asRead !== undefined && end.answers.name === start.asRead.name ? start.asRead : undefined;
+    const edited = start.asRead;
+    const asRead =
+      edited !== undefined && end.answers.name !== undefined && planNameKey(end.answers.name) === planNameKey(edited.name)
+        ? edited
+        : undefined;
     done = keepPlan(store, plan, end.answers.name, options, { draftIsThisPlan: true, replace: end.replace, asRead });
   } catch (error) {
     if (error instanceof ExitError)
