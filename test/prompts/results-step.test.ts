@@ -23,6 +23,18 @@ const FIRST_PASS: Turn[] = [
   { expect: 'Include the Targeted', keys: ['enter'] },
   { expect: 'A name for this plan:', keys: [{ type: 'mine' }, 'enter'] },
 ];
+/** A part-time dissertation plan, every step answered but the schedule (the proposal). */
+const PART_TIME = {
+  ...NO_ANSWERS,
+  residency: 'local' as const,
+  mode: 'part-time',
+  picks: {
+    core: ['artificial-intelligence-concepts', 'business-analytics'],
+    elective: ['advanced-statistics-in-health-care-research', 'big-data-computing'],
+    'dissertation-or-coursework/dissertation': ['dissertation'],
+  },
+  routes: { 'dissertation-or-coursework': 'dissertation' },
+};
 const SAVE: Turn = { expect: ['What next?', 'Save as "mine"'], keys: ['enter'] };
 
 describe('when a term ends', () => {
@@ -118,17 +130,7 @@ describe('the results step in plan', () => {
   });
 
   test('the pieces: terms begun and terms ended by a day', () => {
-    const answers = {
-      ...NO_ANSWERS,
-      residency: 'local' as const,
-      mode: 'part-time',
-      picks: {
-        core: ['artificial-intelligence-concepts', 'business-analytics'],
-        elective: ['advanced-statistics-in-health-care-research', 'big-data-computing'],
-        'dissertation-or-coursework/dissertation': ['dissertation'],
-      },
-      routes: { 'dissertation-or-coursework': 'dissertation' },
-    };
+    const answers = PART_TIME;
     const count = (day: string) => [pastSubjects(catalogue, answers, day).length, endedSubjects(catalogue, answers, day).length];
     // Before the intake; in Semester One; after it (Semester Two begins in January, counted from February); after Semester Two.
     expect(['2024-08-01', '2024-12-20', '2025-01-05', '2025-02-01', '2025-05-10'].map(count)).toEqual([
@@ -142,15 +144,7 @@ describe('the results step in plan', () => {
 
   test('a subject the record transferred or exempted sits in no term, and is offered all the same, so it can be undone', () => {
     const answers = {
-      ...NO_ANSWERS,
-      residency: 'local' as const,
-      mode: 'part-time',
-      picks: {
-        core: ['artificial-intelligence-concepts', 'business-analytics'],
-        elective: ['advanced-statistics-in-health-care-research', 'big-data-computing'],
-        'dissertation-or-coursework/dissertation': ['dissertation'],
-      },
-      routes: { 'dissertation-or-coursework': 'dissertation' },
+      ...PART_TIME,
       record: { transferred: ['information-technology-in-healthcare'], exempted: ['big-data-computing'] },
     };
     const past = pastSubjects(catalogue, answers, '2025-02-01');
