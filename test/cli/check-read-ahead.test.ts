@@ -48,13 +48,6 @@ describe('check reads a run of files ahead of judging them', () => {
     expect(loadAhead(catalogue, unreadable, 0, noStdin)).toHaveLength(50);
   });
 
-  it('standard input starts a run of its own, so the files before it are checked before it is read', () => {
-    const stdin = Readable.from([fs.readFileSync('examples/dissertation.json')]);
-    const files = ['examples/dissertation.json', 'examples/coursework.json', '-', 'examples/incomplete.json'];
-    expect(loadAhead(catalogue, files, 0, stdin)).toHaveLength(2);
-    expect(loadAhead(catalogue, files, 2, stdin).map((l) => l.ok)).toEqual([true, true]);
-  });
-
   it('check --json over runs of large files reports every file, in order', async () => {
     const dir = makeTempDir();
     const big = Math.ceil(READ_AHEAD_CHARACTERS * 0.45);

@@ -35,13 +35,12 @@ export const READ_AHEAD_CHARACTERS = 1024 * 1024;
 
 /**
  * The plans of `files` from `from` on: read back to back until READ_AHEAD_CHARACTERS of text are
- * held (so at least one file is read), then each parsed and validated. Standard input (`-`) starts
- * a run of its own: someone typing a plan at a terminal sees the files before it checked first.
+ * held (so at least one file is read), then each parsed and validated.
  */
 export function loadAhead(catalogue: Catalogue, files: readonly string[], from: number, stdin: Readable): LoadedPlan[] {
   const texts: PlanText[] = [];
   let held = 0;
-  for (let i = from; i < files.length && held < READ_AHEAD_CHARACTERS && (i === from || files[i] !== '-'); i++) {
+  for (let i = from; i < files.length && held < READ_AHEAD_CHARACTERS; i++) {
     const read = readPlanText(files[i]!, stdin);
     if (read.ok) held += read.text.length;
     texts.push(read);
