@@ -160,4 +160,27 @@ describe('check - at a terminal', () => {
     const piped = await runInProcess(['check', '-'], { stdin: plan });
     expect(piped).toMatchObject({ code: 0, stderr: '' });
   });
+
+  it('with files before standard input, their results are written before it is read', async () => {
+    let out = '';
+    let outWhenRead: string | undefined;
+    const stdout = Object.assign(new Writable({ write: (chunk, _encoding, done) => void ((out += String(chunk)), done()) }), {
+      isTTY: true,
+      columns: 80,
+    });
+    const stderr = new Writable({ write: (_chunk, _encoding, done) => done() });
+    const stdin = Object.assign(new PassThrough(), { isTTY: true });
+    stdin.end(fs.readFileSync(EXAMPLE));
+    const read = stdin.read.bind(stdin);
+    stdin.read = (size?: number) => {
+      outWhenRead ??= out;
+      return read(size);
+    };
+    const io: Io = { stdout, stderr, stdin, env: { NO_COLOR: '1' } };
+    const outcome = await check(makeContext(io, { color: false }), ['examples/coursework.json', '-', 'examples/incomplete.json']);
+    expect(outcome).toBe('invalid');
+    expect(outWhenRead).toContain('examples/coursework.json: ✔ valid');
+    expect(out).toContain('standard input: ✔ valid');
+    expect(out).toContain('examples/incomplete.json: ✖ invalid');
+  });
 });

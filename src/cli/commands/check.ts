@@ -11,7 +11,14 @@ import { statusText } from '../render/status.js';
 const CHUNK = 100;
 
 function* checkInChunks(catalogue: Catalogue, files: readonly string[], options: CheckOptions): Generator<CheckedRun> {
-  for (let first = 0; first < files.length; first += CHUNK) yield checkFiles(catalogue, files.slice(first, first + CHUNK), first, options);
+  for (let first = 0; first < files.length; ) {
+    // Standard input starts a chunk of its own: at a terminal, what came before it is written
+    // before the program waits for a plan to be typed in.
+    const stdin = files.indexOf('-', first + 1);
+    const end = Math.min(files.length, first + CHUNK, stdin === -1 ? Infinity : stdin);
+    yield checkFiles(catalogue, files.slice(first, end), first, options);
+    first = end;
+  }
 }
 
 // Whoever runs `check -` at a terminal would otherwise face a silent wait.
