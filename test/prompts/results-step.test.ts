@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { plannerSession } from '../../src/cli/commands/plan/session.js';
-import { endedSubjects, pastSubjects, termEnds } from '../../src/cli/prompts/results.js';
+import { endedSubjects, pastSubjects, resultsStep, termEnds } from '../../src/cli/prompts/results.js';
 import { planFromAnswers, type AnswersWithResidency } from '../../src/domain/plan/draft.js';
 import { NO_ANSWERS } from '../../src/domain/plan/steps.js';
 import { termAt } from '../../src/domain/schedule/terms.js';
@@ -158,5 +158,19 @@ describe('the results step in plan', () => {
     const both = { ...answers, record: { transferred: ['big-data-computing'], exempted: ['big-data-computing'] } };
     expect(pastSubjects(catalogue, both, '2025-02-01').filter((p) => p.subject.id === 'big-data-computing')).toHaveLength(1);
     expect(pastSubjects(catalogue, answers, '2024-08-01')).toEqual([]);
+  });
+
+  test('a subject both transferred and graded is offered with what counts, the transfer, so Enter keeps it', async () => {
+    const answers = { ...PART_TIME, record: { transferred: ['big-data-computing'], grades: { 'big-data-computing': 'B' } } };
+    const past = pastSubjects(catalogue, answers, '2025-02-01');
+    const h = harness(catalogue, [
+      { expect: 'Record results for them?', keys: choose(1) },
+      ...past.slice(0, -1).map((): Turn => ({ expect: /\): your/, keys: ['enter'] })),
+      { expect: ['Big Data Computing (transferred): your result?', '❯ Credit transferred from earlier study'], keys: ['enter'] },
+    ]);
+    const after = await resultsStep(h.ctx, answers, past);
+    expect(h.ask.left).toBe(0);
+    expect(after.record).toMatchObject({ transferred: ['big-data-computing'] });
+    expect(after.record?.grades?.['big-data-computing']).toBeUndefined();
   });
 });
