@@ -34,12 +34,19 @@ function splitLongWord(word: string, width: number): string[] {
  * command to copy, as named); spaces where the text breaks, and at its start and end, are dropped.
  */
 export function wrapLines(text: string, width: number): string[] {
-  const room = Math.max(4, width);
+  return breakAtSpaces(text, Math.max(4, width), true);
+}
+
+/**
+ * The lines of `text` broken at spaces to `room` columns; a word wider than `room` is cut into
+ * pieces when `cut` (splitLongWord), else left whole on a line of its own.
+ */
+function breakAtSpaces(text: string, room: number, cut: boolean): string[] {
   const lines: string[] = [];
   let line = '';
   // Split at each space: an empty word stands for one more space of a run.
   for (const word of text.split(' ')) {
-    const pieces = displayWidth(word) > room ? splitLongWord(word, room) : [word];
+    const pieces = cut && displayWidth(word) > room ? splitLongWord(word, room) : [word];
     for (const piece of pieces) {
       if (line === '') line = piece;
       else if (displayWidth(line) + 1 + displayWidth(piece) <= room) line += ` ${piece}`;
@@ -63,15 +70,5 @@ const TRAILING_SPACES = / +$/;
  * as the one word it is.
  */
 export function wrapBetweenWords(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && displayWidth(line) + 1 + displayWidth(word) > width) {
-      lines.push(line.replace(TRAILING_SPACES, ''));
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  // Spaces that ended the text would otherwise make a line of nothing.
-  if (line !== '' || lines.length === 0) lines.push(line.replace(TRAILING_SPACES, ''));
-  return lines.join('\n');
+  return breakAtSpaces(text, width, false).join('\n');
 }
