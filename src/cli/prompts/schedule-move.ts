@@ -29,17 +29,10 @@ async function pickSubject(
   // The list draws a cursor and a space before each line; the term follows the subject's code and credits.
   const withTerm = subjectLines(subjects, ctx.width - 4 - termWidth - 2);
   const fits = withTerm.every((line) => displayWidth(line) + 2 + termWidth <= ctx.width - 2);
-  // Too narrow for a line each: each title wrapped, its code and credits on a line below it, every
-  // line after the first indented (the list indents only that one), the code and credits further.
-  const lines = fits
-    ? withTerm
-    : subjectLines(subjects, ctx.width - 4, 'wrap').map((entry) => {
-        const [title, ...rest] = entry.split('\n');
-        // Lines short enough to stand alone come back whole, one each.
-        if (rest.length === 0) return entry;
-        const below = rest.pop()!;
-        return [title, ...rest.map((line) => `  ${line}`), `  ${below}`].join('\n');
-      });
+  // Too narrow for a line each: each title wrapped, its code and credits on a line below it (as
+  // subjectLines lays them out, further in), every line after the first indented two more, as the
+  // list indents only the first; as the include step indents them.
+  const lines = fits ? withTerm : subjectLines(subjects, ctx.width - 4, 'wrap').map((entry) => entry.replace(/\n/g, '\n  '));
   const lineWidth = Math.max(0, ...lines.map((line) => displayWidth(line)));
   const id = await ctx.ask.select({
     message: 'Which subject will you move?',
