@@ -11,7 +11,7 @@ import { money } from '../../domain/text/money.js';
 import { safeJson, safeLine } from '../render/sanitize.js';
 import { makeStyle, MARK } from '../render/style.js';
 import { wrap } from '../render/wrap.js';
-import { renderStacked, renderTable, type Column } from '../render/table.js';
+import { naturalWidth, renderStacked, renderTable, type Column } from '../render/table.js';
 import { displayWidth } from '../render/text-width.js';
 import { planFileText } from '../render/plan-file.js';
 import { findPlan } from '../io/find-plan.js';
@@ -89,7 +89,7 @@ export async function plansList(ctx: Context): Promise<Outcome> {
     { header: 'Valid', width: 5 },
     { header: 'Last changed', width: 16 },
   ];
-  const sideBySide = columns.reduce((sum, c) => sum + c.width, 0) + 2 * (columns.length - 1) <= ctx.width;
+  const sideBySide = naturalWidth(columns) <= ctx.width;
   const table = (sideBySide ? renderTable : renderStacked)(columns, rows, style, ctx.width);
   const n = plans.length;
   ctx.out(`${table}\n${style.dim(wrap(`${n} saved plan${n === 1 ? '' : 's'}; details: study-planner plans show NAME`, ctx.width))}\n`);

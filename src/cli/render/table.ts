@@ -59,14 +59,18 @@ export function renderStacked(columns: readonly Column[], rows: readonly (readon
 // No column narrower than this: a word is cut into pieces of at least this many columns.
 const MIN_COLUMN = 6;
 
+/** The columns at the widths they ask for, with the two spaces between each. */
+export function naturalWidth(columns: readonly Column[]): number {
+  return columns.reduce((sum, c) => sum + c.width, 0) + (columns.length - 1) * 2;
+}
+
 /**
  * Column widths for a `width`-column screen: spare room goes to the flexible columns (up to 160
  * columns in all); when the screen is narrower than the natural widths, the flexible columns
  * give up room first, then the widest of the others, never below MIN_COLUMN.
  */
 export function fitColumns(columns: readonly Column[], width: number): number[] {
-  const gaps = (columns.length - 1) * 2;
-  const natural = columns.reduce((sum, c) => sum + c.width, 0) + gaps;
+  const natural = naturalWidth(columns);
   const flexible = columns.filter((c) => c.flexible).length;
   if (natural <= width) {
     const spare = flexible > 0 ? Math.max(0, Math.min(width, 160) - natural) : 0;
