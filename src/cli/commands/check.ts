@@ -14,8 +14,9 @@ function* checkInChunks(catalogue: Catalogue, files: readonly string[], options:
   for (let first = 0; first < files.length; ) {
     // Standard input starts a chunk of its own: at a terminal, what came before it is written
     // before the program waits for a plan to be typed in.
-    const stdin = files.indexOf('-', first + 1);
-    const end = Math.min(files.length, first + CHUNK, stdin === -1 ? Infinity : stdin);
+    const limit = Math.min(files.length, first + CHUNK);
+    let end = first + 1;
+    while (end < limit && files[end] !== '-') end++;
     yield checkFiles(catalogue, files.slice(first, end), first, options);
     first = end;
   }
