@@ -2,6 +2,7 @@ import { nameArgument } from '../render/shell-word.js';
 import type { Catalogue, Subject } from '../../domain/catalogue/model.js';
 import { hasResidency, planFromAnswers } from '../../domain/plan/draft.js';
 import { judgePlan } from '../../domain/plan/judge.js';
+import type { PlanFile } from '../../domain/plan/schema.js';
 import type { Answers, RecordAnswer } from '../../domain/plan/steps.js';
 import { recordRules } from '../../domain/record/grades.js';
 import { scheduleOf } from '../../domain/schedule/of-judgement.js';
@@ -16,10 +17,14 @@ export interface PastSubject {
   term: string;
 }
 
-/** The planned subjects of the terms `passed` picks, by the plan's schedule or the proposal. None without a residency (no plan yet). */
-function subjectsOfTerms(catalogue: Catalogue, answers: Answers, passed: (term: Term) => boolean): PastSubject[] {
-  if (!hasResidency(answers)) return [];
-  const schedule = scheduleOf(catalogue, judgePlan(catalogue, planFromAnswers(catalogue, answers)));
+/** The plan the answers make so far; none without a residency (no plan yet). */
+function planSoFar(catalogue: Catalogue, answers: Answers): PlanFile | undefined {
+  return hasResidency(answers) ? planFromAnswers(catalogue, answers) : undefined;
+}
+
+/** The planned subjects of the terms `passed` picks, by the plan's schedule or the proposal. */
+function subjectsOfTerms(catalogue: Catalogue, plan: PlanFile, passed: (term: Term) => boolean): PastSubject[] {
+  const schedule = scheduleOf(catalogue, judgePlan(catalogue, plan));
   return schedule.terms.filter((t) => passed(t.term)).flatMap((t) => t.subjects.map((subject) => ({ subject, term: t.term.label })));
 }
 
@@ -28,10 +33,12 @@ function subjectsOfTerms(catalogue: Catalogue, answers: Answers, passed: (term: 
  * now, or be transferred or exempted.
  */
 export function pastSubjects(catalogue: Catalogue, answers: Answers, today: string): PastSubject[] {
+  const plan = planSoFar(catalogue, answers);
+  if (plan === undefined) return [];
   const month = today.slice(0, 7);
-  const scheduled = subjectsOfTerms(catalogue, answers, (term) => term.starts < month);
+  const scheduled = subjectsOfTerms(catalogue, plan, (term) => term.starts < month);
   // Before any term has begun there are no results to ask for, whatever the record says.
-  return scheduled.length === 0 ? [] : [...scheduled, ...outOfTheSchedule(catalogue, answers, scheduled)];
+  return scheduled.length === 0 ? [] : [...scheduled, ...outOfTheSchedule(catalogue, answers.record, plan, scheduled)];
 }
 
 /** "6 of your subjects are in terms that have begun", and those transferred or exempted, which are in none. */
@@ -45,13 +52,17 @@ function begun(past: readonly PastSubject[]): string {
  * The planned subjects the record has transferred or exempted, which sit in no term: offered with
  * the others, so that one marked so by mistake can be given back its result ("No result yet").
  */
-function outOfTheSchedule(catalogue: Catalogue, answers: Answers, listed: readonly PastSubject[]): PastSubject[] {
-  if (!hasResidency(answers)) return [];
+function outOfTheSchedule(
+  catalogue: Catalogue,
+  record: RecordAnswer | undefined,
+  plan: PlanFile,
+  listed: readonly PastSubject[],
+): PastSubject[] {
   const shown = new Set(listed.map((p) => p.subject.id));
-  const planned = new Set(planFromAnswers(catalogue, answers).subjects);
+  const planned = new Set(plan.subjects);
   const entries = [
-    ...(answers.record?.transferred ?? []).map((id) => [id, 'transferred'] as const),
-    ...(answers.record?.exempted ?? []).map((id) => [id, 'exempted'] as const),
+    ...(record?.transferred ?? []).map((id) => [id, 'transferred'] as const),
+    ...(record?.exempted ?? []).map((id) => [id, 'exempted'] as const),
   ];
   return entries.flatMap(([id, how]) => {
     const subject = catalogue.subjectById.get(id);
@@ -76,7 +87,8 @@ export function termEnds(term: Term): string {
  */
 export function endedSubjects(catalogue: Catalogue, answers: Answers, today: string): PastSubject[] {
   const month = today.slice(0, 7);
-  return subjectsOfTerms(catalogue, answers, (term) => termEnds(term) < month);
+  const plan = planSoFar(catalogue, answers);
+  return plan === undefined ? [] : subjectsOfTerms(catalogue, plan, (term) => termEnds(term) < month);
 }
 
 const NOTHING = '';
