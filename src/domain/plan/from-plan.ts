@@ -79,10 +79,10 @@ function routesOf(catalogue: Catalogue, planned: ReadonlySet<string>, results: J
  * the route the judge finds, each subject at the step it answers, the schedule (the plan's own, or
  * the proposal it was given), fellowship, residency, mode, name and record of study. Every step is
  * answered, so the planner opens at its review. Subjects that are no subject of the catalogue, or
- * that no step offers, are left out, and so are record entries naming no subject.
+ * that no step offers, are left out, and so are record entries naming no subject. `judgement` is
+ * the plan's, for a caller that has judged it already.
  */
-export function answersFromPlan(catalogue: Catalogue, plan: PlanFile, name?: string): Answers {
-  const judgement = judgePlan(catalogue, plan);
+export function answersFromPlan(catalogue: Catalogue, plan: PlanFile, name?: string, judgement = judgePlan(catalogue, plan)): Answers {
   const planned = new Set(identifiers(catalogue, plan.subjects));
   const routes = routesOf(catalogue, planned, judgement.requirements);
   const countedBy = new Map<Subject, string>();

@@ -44,9 +44,10 @@ function editedAnswers(catalogue: Catalogue, saved: SavedPlan, options: EditOpti
       `saved plan "${saved.name}" is for catalogue "${parsed.plan.catalogue}", but "${catalogue.id}" is loaded; load the plan's catalogue with --catalogue FILE to edit it.`,
     );
   }
-  const answers = answersFromPlan(catalogue, parsed.plan, saved.name);
+  const judged = judgePlan(catalogue, parsed.plan);
+  const answers = answersFromPlan(catalogue, parsed.plan, saved.name, judged);
   const answered = judgePlan(catalogue, planFromAnswers(catalogue, answers as AnswersWithResidency));
-  const leftOut = leftOutByEdit(judgePlan(catalogue, parsed.plan), answered);
+  const leftOut = leftOutByEdit(judged, answered);
   const flags: PlanFlags = {};
   for (const key of PLAN_FLAGS) if (options[key] !== undefined) (flags as Record<string, unknown>)[key] = options[key];
   // The schedule follows the subjects and mode the flags change, as it does in the planner.
