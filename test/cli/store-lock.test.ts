@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { withLock } from '../../src/cli/io/lock.js';
 import { openStore } from '../../src/cli/io/store.js';
 import { UsageError } from '../../src/cli/outcome.js';
@@ -24,6 +24,10 @@ function writeLock(file: string, holder: object | string, ageMs = 0): void {
 async function storeIn(dir: string, lock = { timeoutMs: 300 }) {
   return openStore({ env: { STUDY_PLANNER_STORE_DIR: dir }, notice: () => {}, lock });
 }
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('the lock', () => {
   it('is held while the work runs and gone afterwards, even when the work throws', () => {
@@ -112,6 +116,45 @@ describe('the lock', () => {
     expect(() => store.savePlan('saved', PLAN)).toThrow(message);
     expect(fs.existsSync(path.join(dir, 'store.json'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'store.json.lock'))).toBe(true);
+  });
+
+  it('a waiter whose stale lock was broken and taken by others leaves the new lock, even if a fourth process takes any free moment', () => {
+    const file = path.join(makeTempDir(), 'x.lock');
+    writeLock(file, { pid: deadPid(), host: os.hostname(), token: 'stale' });
+    const taken = { pid: process.pid, host: os.hostname(), token: 'taken after the break' };
+    // Once this waiter has found the holder gone, another waiter breaks the lock and a third process
+    // takes it (alive: this process's id). Whenever the lock's name is free from then on, a fourth takes it.
+    vi.spyOn(process, 'kill').mockImplementationOnce(() => {
+      fs.unlinkSync(file);
+      writeLock(file, taken);
+      throw Object.assign(new Error('kill ESRCH'), { code: 'ESRCH' });
+    });
+    const rename = fs.renameSync;
+    vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      rename(from, to);
+      if (from === file) writeLock(file, { pid: process.pid, host: os.hostname(), token: 'a fourth' });
+    });
+    let ran = false;
+    expect(() => withLock(file, () => (ran = true), { timeoutMs: 200 })).toThrow(/locked by process \d+ on this machine/);
+    expect(ran).toBe(false);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).token).toBe(taken.token);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['x.lock']);
+  });
+
+  it('waits while another live process is breaking a stale lock, and leaves the lock to it', () => {
+    const file = path.join(makeTempDir(), 'x.lock');
+    writeLock(file, { pid: deadPid(), host: os.hostname(), token: 'stale' });
+    writeLock(`${file}.break`, { pid: process.pid, host: os.hostname(), token: 'breaking' });
+    expect(() => withLock(file, () => 'never', { timeoutMs: 200 })).toThrow(UsageError);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).token).toBe('stale');
+  });
+
+  it('breaks a stale lock whose last breaker was killed while breaking it, and leaves nothing behind', () => {
+    const file = path.join(makeTempDir(), 'x.lock');
+    writeLock(file, { pid: deadPid(), host: os.hostname(), token: 'stale' });
+    writeLock(`${file}.break`, { pid: deadPid(), host: os.hostname(), token: 'killed while breaking' });
+    expect(withLock(file, () => 'ran', { timeoutMs: 2000 })).toBe('ran');
+    expect(fs.readdirSync(path.dirname(file))).toEqual([]);
   });
 
   it('does not remove a lock that another process took after ours was broken as stale', () => {

@@ -7,14 +7,15 @@ export const LEFTOVER_AGE_MS = 60_000;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The names a killed write can leave beside `file`: our temporary files for it and for its lock
- * (atomic-write.ts tempNameBeside), a lock set aside while being broken (lock.ts), and the
- * temporary files conf wrote before our writer took over (atomically's `<file>.tmp-<16 digits>`).
+ * The names a killed write can leave beside `file`: our temporary files for it, its lock and its
+ * lock's break lock (atomic-write.ts tempNameBeside), a break lock set aside while being broken
+ * (lock.ts; older versions set the lock itself aside), and the temporary files conf wrote before
+ * our writer took over (atomically's `<file>.tmp-<16 digits>`).
  */
 function leftoverPattern(file: string): RegExp {
   const base = escapeRegExp(path.basename(file));
   return new RegExp(
-    `^(?:\\.${base}(?:\\.lock)?\\.tmp-\\d+-[0-9a-f]{8}|${base}\\.lock\\.stale-\\d+-[0-9a-f-]{36}|${base}\\.tmp-\\d{10}[0-9a-f]{6})$`,
+    `^(?:\\.${base}(?:\\.lock(?:\\.break)?)?\\.tmp-\\d+-[0-9a-f]{8}|${base}\\.lock(?:\\.break)?\\.stale-\\d+-[0-9a-f-]{36}|${base}\\.tmp-\\d{10}[0-9a-f]{6})$`,
   );
 }
 

@@ -158,14 +158,17 @@ function describeHolder(seen: Seen): string {
 }
 
 /**
- * Removes a stale lock, but only the one judged stale: it is first renamed to a name of our own,
- * so two waiters breaking the same lock at once cannot also delete the fresh lock that one of them
- * has just taken. Should the renamed file turn out to be a fresh lock after all, it is put back.
+ * Removes the file judged stale, but only if it still is the one judged: it is first renamed to a
+ * name of our own, so two breakers at once cannot both remove it; should the renamed file turn out
+ * to be another, it is put back. Between the rename and the putting back there is no file, so a
+ * third process may take the name meanwhile, and the file put aside is lost: for the store's lock,
+ * a second holder. That is why this is used only for the break lock (below), which is stale only
+ * when a breaker was killed in the microseconds it holds it.
  */
-function breakLock(lockFile: string, staleText: string): void {
-  const aside = `${lockFile}.stale-${process.pid}-${randomUUID()}`;
+function breakAside(file: string, staleText: string): void {
+  const aside = `${file}.stale-${process.pid}-${randomUUID()}`;
   try {
-    fs.renameSync(lockFile, aside);
+    fs.renameSync(file, aside);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
@@ -173,12 +176,43 @@ function breakLock(lockFile: string, staleText: string): void {
   const text = fs.readFileSync(aside, 'utf8');
   if (text !== staleText) {
     try {
-      fs.linkSync(aside, lockFile);
+      fs.linkSync(aside, file);
     } catch {
-      // Someone took the lock meanwhile; theirs stands.
+      // Someone took it meanwhile; theirs stands.
     }
   }
   fs.unlinkSync(aside);
+}
+
+/**
+ * Removes a stale lock, and only that one; true when the lock should be looked at again, false when
+ * another process is breaking it (then wait).
+ * Breakers take turns through a second lock, `<lock>.break`. Holding it, a breaker reads the lock
+ * again and removes it only while it is still the stale lock it judged. That is exact: a lock is
+ * never replaced while it exists (it is taken by a hard link or an exclusive create), its holder is
+ * gone (or, for a lock from another machine, long silent), and no other breaker can act meanwhile,
+ * so the file read is the file removed. Renaming the
+ * lock aside instead left a moment with no lock in which a second breaker could set a fresh lock
+ * aside and a third process take the lock beside its holder: two writers at once.
+ */
+function breakLock(lockFile: string, stale: Seen, holder: Holder, staleMs: number): boolean {
+  const breakFile = `${lockFile}.break`;
+  const token = randomUUID();
+  if (!tryTake(breakFile, JSON.stringify({ ...holder, token, since: new Date().toISOString() }))) {
+    const breaker = look(breakFile);
+    if (breaker === undefined) return true;
+    if (!isStale(breaker, staleMs)) return false;
+    // A breaker killed while breaking: its break lock goes the old way, and the break is tried again.
+    breakAside(breakFile, breaker.text);
+    return true;
+  }
+  try {
+    const now = look(lockFile);
+    if (now !== undefined && now.text === stale.text && isStale(now, staleMs)) fs.unlinkSync(lockFile);
+  } finally {
+    release(breakFile, token);
+  }
+  return true;
 }
 
 /**
@@ -269,13 +303,11 @@ export function withLock<T>(
     }
     const seen = look(lockFile);
     if (seen === undefined) continue;
-    if (isStale(seen, staleMs)) {
-      breakLock(lockFile, seen.text);
-      continue;
-    }
+    const stale = isStale(seen, staleMs);
+    if (stale && breakLock(lockFile, seen, holder, staleMs)) continue;
     const now = Date.now();
     if (now >= deadline) {
-      const live = onThisMachine(seen.holder);
+      const live = onThisMachine(seen.holder) && !stale;
       throw new UsageError(
         `the store is locked by ${describeHolder(seen)}${live ? ', which is still running' : ''} (lock file ${safeLine(lockFile)}); ` +
           `gave up after ${seconds(now - started)} s and nothing was changed. ` +
