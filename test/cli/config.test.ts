@@ -236,6 +236,20 @@ describe('config with a broken store', () => {
     expect(storeJson(dir)).toEqual({ version: 2, defaults: { mode: 'part-time' }, plans: [] });
   });
 
+  it.each([
+    ['residency', 'nowhere'],
+    ['catalogue', 'no-such-catalogue.json'],
+  ])('set refuses a bad %s before touching the store: it stays where it is', async (key, value) => {
+    const dir = makeTempDir();
+    fs.writeFileSync(path.join(dir, 'store.json'), broken);
+    const result = await spawnedWith(dir)(['config', 'set', key, value]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(value);
+    expect(result.stderr).not.toContain('moved to');
+    expect(fs.readdirSync(dir)).toEqual(['store.json']);
+    expect(fs.readFileSync(path.join(dir, 'store.json'), 'utf8')).toBe(broken);
+  });
+
   it('path still answers', async () => {
     const dir = makeTempDir();
     fs.writeFileSync(path.join(dir, 'store.json'), broken);

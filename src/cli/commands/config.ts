@@ -97,10 +97,12 @@ export async function configGet(ctx: Context, key: string | undefined): Promise<
 /** `config set KEY VALUE`: checks the value, then saves it. */
 export async function configSet(ctx: Context, key: string, value: string): Promise<Outcome> {
   const checked = checkKey(key);
-  // Opened first, so a broken store is set aside before checking a mode loads the catalogue (which
-  // looks in the store for a saved default catalogue).
+  // A value is checked before the store is opened, so a mistyped one leaves a broken store where it
+  // is. A mode is checked against the catalogue, which may be the store's saved default: the store
+  // is opened first then, a broken one set aside, and the catalogue found without it.
+  const early = checked === 'mode' ? undefined : valueToSave(ctx, checked, value);
   const store = await openCommandStore(ctx, { onBrokenRead: 'set-aside' });
-  const parsed = valueToSave(ctx, checked, value);
+  const parsed = early ?? valueToSave(ctx, checked, value);
   store.setDefault(checked, parsed as NonNullable<Defaults[typeof checked]>);
   const defaults = store.defaults();
   if (ctx.json) ctx.out(asJson(defaults));
