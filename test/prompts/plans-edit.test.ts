@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
+import { InterruptedError } from '../../src/cli/outcome.js';
 import { plansEdit } from '../../src/cli/commands/plans/edit.js';
+import { runPlanner } from '../../src/cli/commands/plan/planner.js';
 import type { Io } from '../../src/cli/context.js';
 import { makeContext } from '../../src/cli/make-context.js';
 import { ROOT } from '../support/run-in-process.js';
@@ -131,5 +133,87 @@ describe('plans edit in a terminal', () => {
     const editing = plansEdit(makeContext(io, { color: false }), 'Year two', {}, { store, ask: async () => ask, now: () => new Date(0) });
     await expect(editing).rejects.toThrow(/"Year two" was changed by another study-planner while this edit ran; nothing was saved/);
     expect(store.getPlan('Year two')!.plan).toEqual(changedMeanwhile);
+  });
+});
+
+describe('an edit stopped with Ctrl-C and resumed with plan --resume', () => {
+  /** `plans edit "Year two"` in a real store: Electronic Patient Records' B+ changed to A, then Ctrl-C at the review. */
+  async function stoppedEdit() {
+    const dir = makeTempDir();
+    const open = () => openStore({ env: { STUDY_PLANNER_STORE_DIR: dir }, notice: () => {} });
+    const store = await open();
+    store.savePlan('Year two', SECOND_YEAR);
+    const ask = scriptedAsk([
+      { expect: 'What next?', keys: ['up', 'up', 'enter'] },
+      { expect: 'No results to record now', keys: ['down', 'enter'] },
+      { expect: 'Electronic Patient Records (Semester One 2024/25): your result?', keys: ['up', 'up', 'enter'] },
+      ...Array.from({ length: 6 }, () => ({ expect: /\): your/, keys: ['enter'] })),
+      { expect: 'What next?', keys: ['ctrl-c'] },
+    ]);
+    const { io } = terminalIo();
+    const editing = plansEdit(makeContext(io, { color: false }), 'Year two', {}, { store, ask: async () => ask, now: () => new Date(0) });
+    const stopped = await editing.catch((e: unknown) => e);
+    if (!(stopped instanceof InterruptedError)) throw stopped;
+    expect(ask.left).toBe(0);
+    return { open, store };
+  }
+
+  /** `plan --resume` in a terminal, answering the review's questions with `turns`. */
+  async function resume(store: Awaited<ReturnType<typeof stoppedEdit>>['store'], turns: Parameters<typeof scriptedAsk>[0]) {
+    const ask = scriptedAsk(turns);
+    const { io, stdout } = terminalIo();
+    const outcome = runPlanner(
+      makeContext(io, { color: false }),
+      { resume: true },
+      { store, ask: async () => ask, now: () => new Date(0) },
+    );
+    return { outcome, ask, stdout };
+  }
+
+  test('the draft is still that edit: its review replaces the plan without asking, and the draft goes', async () => {
+    const { open, store } = await stoppedEdit();
+    expect((await open()).getDraft()?.editing?.name).toBe('Year two');
+    const resumed = await resume(store, [
+      { expect: ['What next?', 'Save as "Year two", replacing the saved plan you are editing'], keys: ['enter'] },
+    ]);
+    expect(await resumed.outcome).toBe('success');
+    expect(resumed.ask.left).toBe(0);
+    expect(resumed.stdout()).toContain('Resuming your changes to the saved plan "Year two".');
+    const after = await open();
+    expect(after.listPlans().map((p) => p.name)).toEqual(['Year two']);
+    expect(after.getPlan('Year two')!.plan.grades!['electronic-patient-records']).toBe('A');
+    expect(after.getDraft()).toBeUndefined();
+  });
+
+  test('a plan another process changed since the edit began is not replaced, and the draft is kept', async () => {
+    const { open, store } = await stoppedEdit();
+    const changedMeanwhile = { ...SECOND_YEAR, mode: 'full-time' };
+    (await open()).savePlan('Year two', changedMeanwhile, { replace: true });
+    const resumed = await resume(store, [{ expect: 'What next?', keys: ['enter'] }]);
+    await expect(resumed.outcome).rejects.toThrow(/"Year two" was changed by another study-planner while this edit ran; nothing was saved/);
+    const after = await open();
+    expect(after.getPlan('Year two')!.plan).toEqual(changedMeanwhile);
+    expect(after.getDraft()?.editing?.name).toBe('Year two');
+  });
+
+  test('resumed without a terminal (--no-input --force), it too replaces the plan only as the edit read it', async () => {
+    const { open } = await stoppedEdit();
+    (await open()).savePlan('Year two', { ...SECOND_YEAR, mode: 'full-time' }, { replace: true });
+    const { io } = terminalIo();
+    const piped = { ...io, stdin: new PassThrough(), stdout: new Writable({ write: (_c, _e, done) => done() }) };
+    const store = await open();
+    const outcome = runPlanner(
+      makeContext(piped, { color: false, input: false }),
+      { resume: true, force: true },
+      {
+        store,
+        ask: async () => {
+          throw new Error('no questions without a terminal');
+        },
+        now: () => new Date(0),
+      },
+    );
+    await expect(outcome).rejects.toThrow(/"Year two" was changed by another study-planner while this edit ran; nothing was saved/);
+    expect((await open()).getPlan('Year two')!.plan.mode).toBe('full-time');
   });
 });

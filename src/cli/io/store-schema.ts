@@ -101,6 +101,7 @@ function buildStoreSchema() {
     catalogue: v.string('must be a catalogue identifier (a string)'),
     answers: AnswersShape,
     byFlag: v.optional(ByFlagShape),
+    editing: v.optional(SavedPlanShape),
     updatedAt: Timestamp,
   });
 

@@ -52,6 +52,11 @@ export interface Draft {
    * the draft is resumed, as only the catalogue says which steps those are.
    */
   byFlag?: FlagNamedAnswers;
+  /**
+   * The saved plan these answers edit (`plans edit`), as it was read when the edit began: resumed,
+   * the draft is still that edit, and saving replaces the plan only if it is still as it was read.
+   */
+  editing?: SavedPlan;
   updatedAt: string;
 }
 

@@ -1,11 +1,19 @@
 import type { Catalogue } from '../../../domain/catalogue/model.js';
 import type { Answers, RecordAnswer } from '../../../domain/plan/steps.js';
-import type { Draft, FlagNamedAnswers } from '../../io/store-types.js';
+import type { Draft, FlagNamedAnswers, SavedPlan } from '../../io/store-types.js';
 import { flagSlots } from './flag-slots.js';
 
-/** The draft of the planner's answers: kept as they are, as the store will write them (no key left undefined). */
-export function draftFromAnswers(catalogue: Catalogue, answers: Answers, now: Date): Draft {
-  return { catalogue: catalogue.id, answers: JSON.parse(JSON.stringify(answers)) as Answers, updatedAt: now.toISOString() };
+/**
+ * The draft of the planner's answers: kept as they are, as the store will write them (no key left
+ * undefined), with the saved plan they edit, if any, as it was read.
+ */
+export function draftFromAnswers(catalogue: Catalogue, answers: Answers, now: Date, editing?: SavedPlan): Draft {
+  return {
+    catalogue: catalogue.id,
+    answers: JSON.parse(JSON.stringify(answers)) as Answers,
+    ...(editing !== undefined ? { editing } : {}),
+    updatedAt: now.toISOString(),
+  };
 }
 
 /**

@@ -40,9 +40,18 @@ export interface PlannerWorld {
 
 const RESUME = 'study-planner plan --resume';
 
-/** The answers to start from: the draft when resuming, then saved defaults, then the flags over all. */
-function startingAnswers(ctx: Context, catalogue: Catalogue, options: PlanOptions, store: Store): Answers {
+/**
+ * The answers to start from: the draft when resuming, then saved defaults, then the flags over all;
+ * and, for a draft that `plans edit` left, the saved plan it edits, as it was read.
+ */
+function startingAnswers(
+  ctx: Context,
+  catalogue: Catalogue,
+  options: PlanOptions,
+  store: Store,
+): { answers: Answers; editing?: SavedPlan } {
   let answers = NO_ANSWERS;
+  let editing: SavedPlan | undefined;
   if (options.resume) {
     const draft = store.getDraft();
     if (!draft) throw new UsageError('there is no draft to resume; run "study-planner plan" to start a plan.');
@@ -52,10 +61,17 @@ function startingAnswers(ctx: Context, catalogue: Catalogue, options: PlanOption
       );
     }
     answers = answersFromDraft(catalogue, draft);
+    editing = draft.editing;
   }
   const given = applyDefaults(catalogue, answers, ctx.io.env, store.defaults());
   // A draft's schedule follows the subjects and mode that flags given with --resume change.
-  return carrySchedule(catalogue, given, applyFlags(catalogue, given, options));
+  const started = carrySchedule(catalogue, given, applyFlags(catalogue, given, options));
+  return editing === undefined ? { answers: started } : { answers: started, editing };
+}
+
+/** The saved plan as an edit read it, when `name` is that plan's (in any letter case): saving replaces it only as it was. */
+function editedUnder(name: string | undefined, edited: SavedPlan | undefined): SavedPlan | undefined {
+  return edited !== undefined && name !== undefined && planNameKey(name) === planNameKey(edited.name) ? edited : undefined;
 }
 
 /**
@@ -99,8 +115,15 @@ function keepPlan(
   return done;
 }
 
-/** Every answer from flags, saved defaults or the draft; no question asked. */
-function runWithoutTerminal(ctx: Context, catalogue: Catalogue, answers: Answers, options: PlanOptions, store: Store): Outcome {
+/** Every answer from flags, saved defaults or the draft; no question asked. `edited`: the plan a resumed edit draft edits. */
+function runWithoutTerminal(
+  ctx: Context,
+  catalogue: Catalogue,
+  answers: Answers,
+  options: PlanOptions,
+  store: Store,
+  edited?: SavedPlan,
+): Outcome {
   const complete = answersWithoutTerminal(catalogue, answers) as AnswersWithResidency;
   // Nobody is there to ask whether to replace a saved plan, so a script must say so (--force).
   // Checked here too, before anything is printed; the store checks again as it saves.
@@ -110,7 +133,11 @@ function runWithoutTerminal(ctx: Context, catalogue: Catalogue, answers: Answers
   let done: Status[] = [];
   let notKept: ExitError | undefined;
   try {
-    done = keepPlan(store, plan, complete.name, options, { draftIsThisPlan: options.resume === true, replace: options.force === true });
+    done = keepPlan(store, plan, complete.name, options, {
+      draftIsThisPlan: options.resume === true,
+      replace: options.force === true,
+      asRead: editedUnder(complete.name, edited),
+    });
   } catch (error) {
     // A full or read-only disk must not lose the plan: it is printed all the same, then the error.
     if (!(error instanceof ExitError)) throw error;
@@ -166,7 +193,7 @@ export async function runInTerminal(
     say: (text: string) => ctx.out(text),
     keep: (a: Answers) => {
       try {
-        store.saveDraft(draftFromAnswers(catalogue, a, world.now()));
+        store.saveDraft(draftFromAnswers(catalogue, a, world.now(), start.asRead));
       } catch (error) {
         if (!(error instanceof ExitError)) throw error;
         if (latestKept) ctx.err(`${wrap(draftNotKept(error), ctx.width)}\n`);
@@ -207,11 +234,7 @@ export async function runInTerminal(
   try {
     // Only the user's yes at the review replaces a saved plan, whatever --force says.
     // Saved under the edited plan's own name, it replaces that plan only as it was read.
-    const edited = start.asRead;
-    const asRead =
-      edited !== undefined && end.answers.name !== undefined && planNameKey(end.answers.name) === planNameKey(edited.name)
-        ? edited
-        : undefined;
+    const asRead = editedUnder(end.answers.name, start.asRead);
     done = keepPlan(store, plan, end.answers.name, options, { draftIsThisPlan: true, replace: end.replace, asRead });
   } catch (error) {
     if (error instanceof ExitError)
@@ -251,8 +274,11 @@ export async function runPlanner(ctx: Context, options: PlanOptions, world: Plan
   if (options.out !== undefined && !options.force && fs.existsSync(options.out)) {
     throw new UsageError(`${safeLine(options.out)} already exists; pass --force to overwrite it, or choose another file with --out.`);
   }
-  const answers = startingAnswers(ctx, catalogue, options, world.store);
+  const { answers, editing } = startingAnswers(ctx, catalogue, options, world.store);
   // --json is for scripts: its stdout holds the result alone, so it never prompts either.
-  if (!ctx.interactive || ctx.json) return runWithoutTerminal(ctx, catalogue, answers, options, world.store);
-  return runInTerminal(ctx, catalogue, answers, options, world);
+  if (!ctx.interactive || ctx.json) return runWithoutTerminal(ctx, catalogue, answers, options, world.store, editing);
+  // A draft `plans edit` left is still that edit: its review replaces the plan it edits.
+  if (editing !== undefined)
+    ctx.err(statusText({ said: `Resuming your changes to the saved plan "${safeLine(editing.name)}".` }, ctx.width));
+  return runInTerminal(ctx, catalogue, answers, options, world, editing === undefined ? {} : { editing: editing.name, asRead: editing });
 }
