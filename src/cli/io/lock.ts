@@ -185,15 +185,16 @@ function breakAside(file: string, staleText: string): void {
 }
 
 /**
- * Removes a stale lock, and only that one; true when the lock should be looked at again, false when
- * another process is breaking it (then wait).
+ * Removes a stale lock, and only that one. Returns true when the lock should be looked at again,
+ * false when another process is breaking it (then wait).
+ *
  * Breakers take turns through a second lock, `<lock>.break`. Holding it, a breaker reads the lock
  * again and removes it only while it is still the stale lock it judged. That is exact: a lock is
  * never replaced while it exists (it is taken by a hard link or an exclusive create), its holder is
  * gone (or, for a lock from another machine, long silent), and no other breaker can act meanwhile,
- * so the file read is the file removed. Renaming the
- * lock aside instead left a moment with no lock in which a second breaker could set a fresh lock
- * aside and a third process take the lock beside its holder: two writers at once.
+ * so the file read is the file removed. Renaming the lock aside instead left a moment with no lock,
+ * in which a second breaker could set a fresh lock aside and a third process take the lock beside
+ * its holder: two writers at once.
  */
 function breakLock(lockFile: string, stale: Seen, holder: Holder, staleMs: number): boolean {
   const breakFile = `${lockFile}.break`;
