@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { InterruptedError } from '../../src/cli/outcome.js';
+import { CannotWriteError, ExitError, InterruptedError } from '../../src/cli/outcome.js';
 import { plansEdit } from '../../src/cli/commands/plans/edit.js';
 import { runPlanner } from '../../src/cli/commands/plan/planner.js';
 import type { Io } from '../../src/cli/context.js';
@@ -185,15 +185,26 @@ describe('an edit stopped with Ctrl-C and resumed with plan --resume', () => {
     expect(after.getDraft()).toBeUndefined();
   });
 
-  test('a plan another process changed since the edit began is not replaced, and the draft is kept', async () => {
+  test('a plan another process changed since the edit began is said so, and saving under its name asks first', async () => {
     const { open, store } = await stoppedEdit();
     const changedMeanwhile = { ...SECOND_YEAR, mode: 'full-time' };
     (await open()).savePlan('Year two', changedMeanwhile, { replace: true });
-    const resumed = await resume(store, [{ expect: 'What next?', keys: ['enter'] }]);
-    await expect(resumed.outcome).rejects.toThrow(/"Year two" was changed by another study-planner while this edit ran; nothing was saved/);
+    const resumed = await resume(store, [
+      { expect: ['What next?', 'Save as "Year two", replacing "Year two"'], keys: ['enter'] },
+      // No: the other process's plan stays, and a free name is offered.
+      { expect: 'Replace it with this plan?', keys: ['enter'] },
+      { expect: 'A name for this plan:', keys: ['enter'] },
+      { expect: ['What next?', 'Save as "Year two 2"'], keys: ['enter'] },
+    ]);
+    expect(await resumed.outcome).toBe('success');
+    expect(resumed.ask.left).toBe(0);
+    expect(resumed.stdout().replace(/\s+/g, ' ')).toContain(
+      'The saved plan "Year two" was changed by another study-planner since this edit began, so these answers no longer edit it',
+    );
     const after = await open();
     expect(after.getPlan('Year two')!.plan).toEqual(changedMeanwhile);
-    expect(after.getDraft()?.editing?.name).toBe('Year two');
+    expect(after.getPlan('Year two 2')!.plan.grades!['electronic-patient-records']).toBe('A');
+    expect(after.getDraft()).toBeUndefined();
   });
 
   test('resumed without a terminal (--no-input --force), it too replaces the plan only as the edit read it', async () => {
@@ -215,5 +226,69 @@ describe('an edit stopped with Ctrl-C and resumed with plan --resume', () => {
     );
     await expect(outcome).rejects.toThrow(/"Year two" was changed by another study-planner while this edit ran; nothing was saved/);
     expect((await open()).getPlan('Year two')!.plan.mode).toBe('full-time');
+  });
+});
+
+describe('what an edit keeps when it stops or cannot save', () => {
+  test('Ctrl-C in the middle of the results keeps the results given so far, and says so', async () => {
+    const store = storeWithPlan();
+    const ask = scriptedAsk([
+      { expect: 'What next?', keys: ['up', 'up', 'enter'] },
+      { expect: 'No results to record now', keys: ['down', 'enter'] },
+      { expect: 'Electronic Patient Records (Semester One 2024/25): your result?', keys: ['up', 'up', 'enter'] },
+      { expect: /\): your/, keys: ['ctrl-c'] },
+    ]);
+    const { io } = terminalIo();
+    const editing = plansEdit(makeContext(io, { color: false }), 'Year two', {}, { store, ask: async () => ask, now: () => new Date(0) });
+    await expect(editing).rejects.toThrow('Stopped. Your answers so far are kept as a draft');
+    expect(store.draft?.answers.record?.grades?.['electronic-patient-records']).toBe('A');
+    expect(store.draft?.editing?.name).toBe('Year two');
+  });
+
+  test('"No results to record now" in an edit points back to the review, not to the command already running', async () => {
+    const store = storeWithPlan();
+    const ask = scriptedAsk([
+      { expect: 'What next?', keys: ['up', 'up', 'enter'] },
+      { expect: ['No results to record now', 'Nothing is changed; the review offers them again.'], keys: ['enter'] },
+      { expect: 'What next?', keys: ['enter'] },
+    ]);
+    const { io } = terminalIo();
+    await plansEdit(makeContext(io, { color: false }), 'Year two', {}, { store, ask: async () => ask, now: () => new Date(0) });
+    expect(ask.left).toBe(0);
+  });
+
+  /** A store where saving a plan fails (a full disk, say), and saving a draft too when `draftsFail`. */
+  class FailingStore extends MemoryStore {
+    constructor(private readonly draftsFail: boolean) {
+      super({ plans: [{ name: 'Year two', plan: SECOND_YEAR, updatedAt: new Date(0).toISOString() }] });
+    }
+    override savePlan(): never {
+      throw new CannotWriteError('cannot save to the store (the disk is full); nothing was changed.');
+    }
+    override saveDraft(draft: Parameters<MemoryStore['saveDraft']>[0]): void {
+      if (this.draftsFail) throw new CannotWriteError('cannot save the draft (the disk is full).');
+      super.saveDraft(draft);
+    }
+  }
+
+  test.each([
+    [false, 'Your answers are kept as a draft; to come back to them, run study-planner plan --resume'],
+    [true, 'The draft could not be saved either.'],
+  ])('a save that fails (drafts failing too: %s) says truly whether the answers are kept', async (draftsFail, said) => {
+    const store = new FailingStore(draftsFail);
+    // Changed by a flag only, so nothing was kept as a draft before the save.
+    const ask = scriptedAsk([{ expect: 'What next?', keys: ['enter'] }]);
+    const { io } = terminalIo();
+    const editing = plansEdit(makeContext(io, { color: false }), 'Year two', { mode: 'full-time' } as never, {
+      store,
+      ask: async () => ask,
+      now: () => new Date(0),
+    });
+    const error = await editing.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExitError);
+    expect((error as ExitError).code).toBe(2);
+    expect((error as Error).message).toContain(said);
+    expect(store.draft !== undefined).toBe(!draftsFail);
+    if (!draftsFail) expect(store.draft!.answers.mode).toBe('full-time');
   });
 });

@@ -8,6 +8,7 @@ import { lockOptionsFromEnv, withLock, type LockOptions } from './lock.js';
 import { BrokenStoreError, readStore } from './store-file.js';
 import { STORE_FILE_NAME, storeDirectory } from './store-location.js';
 import { AmbiguousPlanNameError, PlanNameTakenError, plansNamed, planToReplace, storedPlanName } from './store-names.js';
+import { sinceRead } from './since-read.js';
 import { isValidStore, MAX_PLAN_NAME_LENGTH, planNameProblem, STORE_VERSION, type StoreData } from './store-schema.js';
 import type { DefaultKey, Defaults, Draft, SavePlanOptions, SavedPlan, Store } from './store-types.js';
 
@@ -171,10 +172,11 @@ class FileStore implements Store {
   /** savePlan with `asRead`: the edit replaces the plan it read, or nothing. */
   private replaceAsRead(asRead: SavedPlan, plan: PlanFile, stored: string): SavedPlan {
     return this.update((data) => {
+      const since = sinceRead(data.plans, asRead);
       const current = data.plans.find((p) => p.name === asRead.name);
-      if (current === undefined || current.updatedAt !== asRead.updatedAt || JSON.stringify(current.plan) !== JSON.stringify(asRead.plan))
+      if (since !== 'unchanged' || current === undefined)
         throw new UsageError(
-          `the saved plan "${safeLine(asRead.name)}" was ${current === undefined ? 'deleted or renamed' : 'changed'} by another study-planner while this edit ran; nothing was saved: run the edit again.`,
+          `the saved plan "${safeLine(asRead.name)}" was ${since} by another study-planner while this edit ran; nothing was saved: run the edit again.`,
         );
       // Under the name as given: an edit that respelt "My plan" as "my plan" renames it too.
       const saved: SavedPlan = { name: stored, plan, updatedAt: this.now().toISOString() };

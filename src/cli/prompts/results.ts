@@ -123,10 +123,12 @@ function withResult(record: RecordAnswer, id: string, value: string): RecordAnsw
 /**
  * Results so far, for the subjects of terms that have begun: first whether there are any to record
  * ("No results to record now" leaves the record as it is), then a grade (or transferred, exempted,
- * no result yet) for each such subject, its current entry the default.
+ * no result yet) for each such subject, its current entry the default. Each result given is kept
+ * (`keep`, the planner's draft) before the next is asked, so a stop in the middle loses none.
+ * `editing`: the saved plan being edited, whose review offers the results again.
  */
 export async function resultsStep(
-  ctx: Pick<PlannerContext, 'catalogue' | 'ask' | 'say'>,
+  ctx: Pick<PlannerContext, 'catalogue' | 'ask' | 'say'> & { keep?(answers: Answers): void; editing?: string | undefined },
   answers: Answers,
   past: readonly PastSubject[],
 ): Promise<Answers> {
@@ -137,7 +139,10 @@ export async function resultsStep(
       {
         value: false,
         name: 'No results to record now',
-        description: `Nothing is changed; you can record them later with: study-planner plans edit ${answers.name !== undefined ? nameArgument(safeLine(answers.name)) : 'NAME'}`,
+        description:
+          ctx.editing !== undefined
+            ? 'Nothing is changed; the review offers them again.'
+            : `Nothing is changed; you can record them later with: study-planner plans edit ${answers.name !== undefined ? nameArgument(safeLine(answers.name)) : 'NAME'}`,
       },
       { value: true, name: 'Record results', description: 'A grade for each subject (or transferred, exempted, or no result yet).' },
     ],
@@ -172,6 +177,7 @@ export async function resultsStep(
     ];
     const value = await ctx.ask.select({ message: `${safeLine(subject.title)} (${safeLine(term)}): your result?`, choices, default: now });
     record = withResult(record, subject.id, value);
+    ctx.keep?.({ ...answers, record });
   }
   return { ...answers, record };
 }

@@ -9,6 +9,7 @@ import type { Context } from '../../context.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { todayOf } from '../../io/today.js';
 import { planNameKey, plansNamed, planToReplace } from '../../io/store-names.js';
+import { sinceRead } from '../../io/since-read.js';
 import type { SavedPlan, Store } from '../../io/store-types.js';
 import { ExitError, InterruptedError, UsageError, type Outcome } from '../../outcome.js';
 import { judgementJson } from '../../render/check-json.js';
@@ -176,6 +177,19 @@ export async function runInTerminal(
   // A draft that cannot be written (a full disk) does not end the session: it goes on, says so
   // once, and tries again at the next answer; what a stop keeps is then said as it is.
   let latestKept = true;
+  /** Saves the answers as the draft: undefined when it is kept, else why not (a full disk, say). */
+  const keepDraft = (a: Answers): ExitError | undefined => {
+    try {
+      store.saveDraft(draftFromAnswers(catalogue, a, world.now(), start.asRead));
+    } catch (error) {
+      if (!(error instanceof ExitError)) throw error;
+      latestKept = false;
+      return error;
+    }
+    kept = true;
+    latestKept = true;
+    return undefined;
+  };
   if (!options.resume && store.getDraft() !== undefined) {
     ctx.err(
       statusText(
@@ -192,16 +206,10 @@ export async function runInTerminal(
     width: ctx.width,
     say: (text: string) => ctx.out(text),
     keep: (a: Answers) => {
-      try {
-        store.saveDraft(draftFromAnswers(catalogue, a, world.now(), start.asRead));
-      } catch (error) {
-        if (!(error instanceof ExitError)) throw error;
-        if (latestKept) ctx.err(`${wrap(draftNotKept(error), ctx.width)}\n`);
-        latestKept = false;
-        return;
-      }
-      kept = true;
-      latestKept = true;
+      const wasKept = latestKept;
+      const failure = keepDraft(a);
+      // Said once, when failures begin; the planner goes on and tries again after the next answer.
+      if (failure !== undefined && wasKept) ctx.err(`${wrap(draftNotKept(failure), ctx.width)}\n`);
     },
     takenBy: (name: string) => plansNamed(store.listPlans(), name).map((p) => p.name),
     ...(options.out !== undefined ? { out: options.out } : {}),
@@ -237,14 +245,16 @@ export async function runInTerminal(
     const asRead = editedUnder(end.answers.name, start.asRead);
     done = keepPlan(store, plan, end.answers.name, options, { draftIsThisPlan: true, replace: end.replace, asRead });
   } catch (error) {
-    if (error instanceof ExitError)
-      throw new ExitError(
-        error.code,
-        latestKept
-          ? `${error.message} Your answers are kept as a draft; to come back to them, run ${RESUME}`
-          : `${error.message} The draft could not be saved either${kept ? `: only earlier answers are kept, for ${RESUME}` : ''}.`,
-      );
-    throw error;
+    if (!(error instanceof ExitError)) throw error;
+    // The answers as they stood at the save, kept as the draft that the message offers to resume
+    // (an edit's answers may not have been kept at all before).
+    keepDraft(end.answers);
+    throw new ExitError(
+      error.code,
+      latestKept
+        ? `${error.message} Your answers are kept as a draft; to come back to them, run ${RESUME}`
+        : `${error.message} The draft could not be saved either${kept ? `: only earlier answers are kept, for ${RESUME}` : ''}.`,
+    );
   }
   for (const status of done) ctx.err(statusText(status, ctx.width));
   return valid ? 'success' : 'invalid';
@@ -275,10 +285,33 @@ export async function runPlanner(ctx: Context, options: PlanOptions, world: Plan
     throw new UsageError(`${safeLine(options.out)} already exists; pass --force to overwrite it, or choose another file with --out.`);
   }
   const { answers, editing } = startingAnswers(ctx, catalogue, options, world.store);
-  // --json is for scripts: its stdout holds the result alone, so it never prompts either.
+  // --json is for scripts: its stdout holds the result alone, so it never prompts either. Nobody is
+  // there to ask, so a resumed edit replaces its plan only as it read it, or saves nothing.
   if (!ctx.interactive || ctx.json) return runWithoutTerminal(ctx, catalogue, answers, options, world.store, editing);
-  // A draft `plans edit` left is still that edit: its review replaces the plan it edits.
-  if (editing !== undefined)
-    ctx.err(statusText({ said: `Resuming your changes to the saved plan "${safeLine(editing.name)}".` }, ctx.width));
-  return runInTerminal(ctx, catalogue, answers, options, world, editing === undefined ? {} : { editing: editing.name, asRead: editing });
+  return runInTerminal(ctx, catalogue, answers, options, world, resumedEdit(ctx, world.store, editing));
+}
+
+/**
+ * How a resumed draft starts in a terminal. A draft `plans edit` left is still that edit: its
+ * review replaces the plan it edits. Unless another process has changed, renamed or deleted that
+ * plan since, when saving would only be refused again: the answers then go on as a new plan's,
+ * and saving under a name already taken asks first, as for any plan.
+ */
+function resumedEdit(ctx: Context, store: Store, editing: SavedPlan | undefined): SessionStart {
+  if (editing === undefined) return {};
+  const since = sinceRead(store.listPlans(), editing);
+  const name = safeLine(editing.name);
+  if (since === 'unchanged') {
+    ctx.err(statusText({ said: `Resuming your changes to the saved plan "${name}".` }, ctx.width));
+    return { editing: editing.name, asRead: editing };
+  }
+  ctx.err(
+    statusText(
+      {
+        said: `The saved plan "${name}" was ${since} by another study-planner since this edit began, so these answers no longer edit it; saving under a name already taken asks first.`,
+      },
+      ctx.width,
+    ),
+  );
+  return {};
 }
