@@ -27,3 +27,30 @@ describe('a plan with a record of study and no schedule of its own', () => {
     expect(verdict.progress.remainingCredits).toBe(18);
   });
 });
+
+describe('the record of study beside a requirement the plan leaves unmet', () => {
+  it('never marks it done: an exemption from a subject no requirement names leaves Core one short, and says so', async () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, 'exempted-core.json');
+    const subjects = [
+      'SN5023',
+      'SN6006',
+      'SN5303B',
+      'HTI5T04',
+      'Epidemiology',
+      'Project Management',
+      'COMP5434',
+      'APSS6403',
+      'Dissertation',
+    ];
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ residency: 'local', mode: 'part-time', subjects, grades: { Epidemiology: 'A' }, exempted: ['Project Management'] }),
+    );
+    const result = await runInProcess(['check', file], { env: { COLUMNS: '80', NO_COLOR: '1', STUDY_PLANNER_TODAY: '2025-10-01' } });
+    expect(result.code).toBe(1);
+    const text = result.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('✖ Core subjects: done: Epidemiology; still needs 1 more core subject');
+    expect(text).not.toContain('✔ Core subjects: done');
+  });
+});
