@@ -158,6 +158,39 @@ describe('credit transfer', () => {
   });
 });
 
+describe('what is done already counts first', () => {
+  // Three core subjects where two are required: the one left over, an extra, is billed and could
+  // be dropped only if it is still to take. Identifier order alone would leave Project Management,
+  // the transferred or completed one, over (business-analytics and epidemiology sort before it).
+  const threeCores = [...DISSERTATION_PLAN, CORE[2]!];
+  it.each([
+    ['transferred', { transferred: [CORE[1]!] }],
+    ['completed', { grades: { [CORE[1]!]: 'A' } }],
+  ])('a %s core subject counts, and the extra named is one still to take', (_how, record) => {
+    const j = judgePlan(real, plan(threeCores, { fellowship: true, ...record }));
+    expect(j.requirements.find((r) => r.id === 'core')!.counted.map((s) => s.id)).toContain(CORE[1]);
+    const extra = j.warnings.find((w) => w.code === 'EXTRA_CREDITS')!;
+    expect(extra.message).toContain('(Epidemiology)');
+    expect(extra.message).not.toContain('Project Management');
+    expect(j.progress!.others.map((t) => t.subject.id)).toEqual([CORE[0]]);
+  });
+
+  it('the same whatever order the plan lists its subjects in', () => {
+    const a = judgePlan(real, plan(threeCores, { transferred: [CORE[1]!] }));
+    const b = judgePlan(real, plan([...threeCores].reverse(), { transferred: [CORE[1]!] }));
+    const counted = (j: typeof a) => j.requirements.map((r) => r.counted.map((s) => s.id).sort());
+    expect(counted(b)).toEqual(counted(a));
+    expect(b.fees).toEqual(a.fees);
+  });
+
+  it('an exempted subject is never named among the extra ones: it adds no credits', () => {
+    const j = judgePlan(real, plan([...DISSERTATION_PLAN, ELECTIVE[2]!, ELECTIVE[3]!], { exempted: [ELECTIVE[0]!] }));
+    const extra = j.warnings.find((w) => w.code === 'EXTRA_CREDITS')!;
+    expect(extra.message).toContain('3 more than the 31 required');
+    expect(extra.message).not.toContain('Big Data Computing');
+  });
+});
+
 describe('exemption', () => {
   it('satisfies the compulsory subject but not its credits: CREDITS_SHORT says why and what to add', () => {
     const j = judgePlan(real, plan(DISSERTATION_PLAN, { exempted: ['SN5023'] }));

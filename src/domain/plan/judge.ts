@@ -130,7 +130,9 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
   const exemptions = usableExemptions(catalogue, record);
   warnings.push(...exemptions.warnings);
   const judged = record.exempted.size === 0 ? subjects : subjects.filter((s) => !record.exempted.has(s) || exemptions.usable.has(s));
-  const evaluation = evaluate(catalogue, judged);
+  // What is done already counts first, so a subject left over beyond the requirements is one still
+  // to take (billed, and which could be dropped), never one transferred or completed.
+  const evaluation = evaluate(catalogue, judged, record.present ? alreadyDone(record, exemptions.usable) : undefined);
   evaluation.requirements.forEach((r, i) => {
     if (!r.satisfied)
       errors.push({ code: 'REQUIREMENT_UNMET', message: `${r.label}: still needs ${r.missing}${howToAdd(catalogue, i, r)}.` });
@@ -167,9 +169,10 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
     mode: plan.mode,
   });
   if (planned > required) {
-    // By title, so the warning reads the same whatever order the plan lists its subjects in.
+    // By title, so the warning reads the same whatever order the plan lists its subjects in. An
+    // exempted subject adds no credits, so it is never one of them.
     const extra = subjects
-      .filter((s) => !evaluation.counted.has(s))
+      .filter((s) => !evaluation.counted.has(s) && !record.exempted.has(s))
       .map((s) => s.title)
       .sort(byCodeUnits);
     // Whatever tuition is not for credits that count towards graduation, whether whole extra
@@ -226,6 +229,11 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
     ...(progress ? { progress } : {}),
     ...(remaining ? { remaining } : {}),
   };
+}
+
+/** The subjects the record says are done: completed, transferred, or exempted where a requirement names them. */
+function alreadyDone(record: StudyRecord, usableExemptions: ReadonlySet<Subject>): Set<Subject> {
+  return new Set([...record.completed, ...record.transferred, ...usableExemptions]);
 }
 
 /** CREDITS_SHORT, saying when an exemption is why: its credits do not count, so another subject must make them up. */

@@ -38,9 +38,13 @@ export function canonicalCatalogue(catalogue: Catalogue): CanonicalCatalogue {
   return known;
 }
 
-/** The plan's subjects by identifier, so that nothing the engine decides follows the order given. */
-export function canonicalPlan(plan: readonly Subject[]): Subject[] {
-  return [...plan].sort((a, b) => byCodeUnits(a.id, b.id));
+/**
+ * The plan's subjects by identifier, so that nothing the engine decides follows the order given;
+ * those in `first` (a set, so no order either) before the rest.
+ */
+export function canonicalPlan(plan: readonly Subject[], first?: ReadonlySet<Subject>): Subject[] {
+  const rank = (s: Subject) => (first?.has(s) === true ? 0 : 1);
+  return [...plan].sort((a, b) => rank(a) - rank(b) || byCodeUnits(a.id, b.id));
 }
 
 /** The catalogue's subjects in identifier order, and each one's place in it: built once per catalogue. */
@@ -64,21 +68,27 @@ function subjectOrder(subjects: readonly Subject[]): SubjectOrder {
 
 /**
  * canonicalPlan for a plan of `catalogue`'s subjects, sorting small numbers instead of strings, with
- * a key that names the set: the same subjects in any order give the same key, and only they do.
- * `key` is undefined when a subject is not one of the catalogue's own objects (then the plan is
- * sorted by identifier as canonicalPlan sorts it).
+ * a key that names the set (and which of them come `first`): the same subjects in any order give
+ * the same key, and only they do. `key` is undefined when a subject is not one of the catalogue's
+ * own objects (then the plan is sorted as canonicalPlan sorts it).
  */
-export function canonicalPlanOf(catalogue: Catalogue, plan: readonly Subject[]): { plan: Subject[]; key: string | undefined } {
+export function canonicalPlanOf(
+  catalogue: Catalogue,
+  plan: readonly Subject[],
+  first?: ReadonlySet<Subject>,
+): { plan: Subject[]; key: string | undefined } {
   const { inOrder, place } = subjectOrder(catalogue.subjects);
+  // Those first below zero: sorted, they come before the rest, and the key tells them apart.
+  const shift = inOrder.length;
   const places: number[] = [];
   for (const subject of plan) {
     const at = place.get(subject);
-    if (at === undefined) return { plan: canonicalPlan(plan), key: undefined };
-    places.push(at);
+    if (at === undefined) return { plan: canonicalPlan(plan, first), key: undefined };
+    places.push(first?.has(subject) === true ? at - shift : at);
   }
   sortSmall(places);
   const inPlace: Subject[] = [];
-  for (const at of places) inPlace.push(inOrder[at]!);
+  for (const at of places) inPlace.push(inOrder[at < 0 ? at + shift : at]!);
   return { plan: inPlace, key: places.join(',') };
 }
 

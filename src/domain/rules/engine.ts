@@ -84,11 +84,13 @@ function closestChoice(catalogue: Catalogue, plan: readonly Subject[]): { choice
  * each, and keeps the first choice that meets everything, or failing that the one that comes closest.
  * It decides on a canonical form (requirements in canonical order, subjects by identifier), so the
  * result never depends on the order of either; it reports in the catalogue's order of requirements,
- * with each requirement's subjects in the plan's order.
+ * with each requirement's subjects in the plan's order. Where the requirements can be met in more
+ * than one way, the subjects in `first` are counted first: those already completed or transferred,
+ * so that what is left over (an extra subject, billed) is one still to take, which can be dropped.
  */
-export function evaluate(catalogue: Catalogue, plan: readonly Subject[]): Evaluation {
+export function evaluate(catalogue: Catalogue, plan: readonly Subject[], first?: ReadonlySet<Subject>): Evaluation {
   const canonical = canonicalCatalogue(catalogue);
-  const ordered = canonicalPlanOf(catalogue, plan);
+  const ordered = canonicalPlanOf(catalogue, plan, first !== undefined && first.size > 0 ? first : undefined);
   // The verdict depends only on the set of subjects (decide sees them in canonical order), so a
   // set met before is not decided again; each plan still gets its own order below.
   const decided =
