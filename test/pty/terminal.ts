@@ -35,6 +35,8 @@ export interface TerminalOptions {
   env?: Record<string, string | undefined>;
   /** `ulimit -f` for the program, in 1 KiB blocks: a file system that takes no more, as when full. */
   fileBlocks?: number;
+  /** What runs instead of the program (an interactive shell, say), with `args` as its arguments. */
+  file?: string;
 }
 
 // How long the terminal must stay silent after the program exits before its output counts as all read.
@@ -46,12 +48,17 @@ const OUTPUT_QUIET_MS = 100;
  * signal, the prompts' drawing); a command's output at a terminal's width runs in process
  * (run-in-process.ts, with isTTY and columns).
  */
-export function spawnInTerminal(args: readonly string[], { storeDir, cols = 100, env, fileBlocks }: TerminalOptions): Terminal {
+export function spawnInTerminal(
+  args: readonly string[],
+  { storeDir, cols = 100, env, fileBlocks, file: other }: TerminalOptions,
+): Terminal {
   const childEnv = cleanEnv(storeDir, { TERM: 'xterm-256color', ...env }) as Record<string, string>;
   const [file, argv] =
-    fileBlocks === undefined
-      ? [process.execPath, [BIN, ...args]]
-      : ['bash', ['-c', `ulimit -f ${fileBlocks}; exec "$0" "$@"`, process.execPath, BIN, ...args]];
+    other !== undefined
+      ? [other, [...args]]
+      : fileBlocks === undefined
+        ? [process.execPath, [BIN, ...args]]
+        : ['bash', ['-c', `ulimit -f ${fileBlocks}; exec "$0" "$@"`, process.execPath, BIN, ...args]];
   const child = pty.spawn(file, argv, { name: 'xterm-256color', cols, rows: 40, cwd: ROOT, env: childEnv });
   let raw = '';
   let seen = 0;

@@ -12,8 +12,10 @@ _study_planner_complete() {
     while IFS= read -r line; do COMPREPLY+=("$line"); done < <(compgen -f -- "$cur")
     return
   fi
+  # Given as they are: -o filenames has bash quote them as the word is being typed (a backslash
+  # before a space, or nothing inside quotes the word opened), so they must not be quoted here too.
   while IFS= read -r line; do
-    [[ -n "$line" ]] && COMPREPLY+=("$(printf '%q' "$line")")
+    [[ -n "$line" ]] && COMPREPLY+=("$line")
   done <<< "$out"
 }
 complete -o filenames -F _study_planner_complete study-planner
