@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { withLock } from '../../src/cli/io/lock.js';
 import { openStore } from '../../src/cli/io/store.js';
-import { makeTempDir, ROOT, runCli } from '../support/run-process.js';
+import { BIN, cleanEnv, makeTempDir, ROOT, runCli } from '../support/run-process.js';
 import { COMPLETE_PLAN } from '../support/plan-flags.js';
 
 // The store's lock between processes: the holders here are other processes of the built program
@@ -140,6 +140,36 @@ describe('a live holder, stopped in the middle of a save', () => {
       expect(after.code).toBe(0);
       expect(store.listPlans().map((p) => p.name)).toEqual(['first', 'stopped mid-save', 'second']);
       expect(fs.readdirSync(dir)).toEqual(['store.json']);
+    },
+  );
+
+  it.skipIf(process.platform !== 'linux').each(['SIGINT', 'SIGTERM'] as const)(
+    '%s ends a command waiting for the lock at once: nothing saved, and the signal is its end',
+    async (signal) => {
+      const dir = makeTempDir();
+      const lock = path.join(dir, 'store.json.lock');
+      const saver = stoppedSaver(dir);
+      await untilStopped(saver.child.pid!, lock);
+      const waiting = spawn(process.execPath, [BIN, ...COMPLETE_PLAN, '--name', 'second'], {
+        cwd: ROOT,
+        env: cleanEnv(dir, { STUDY_PLANNER_LOCK_TIMEOUT_MS: '20000' }),
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        waiting.on('close', (code, how) => resolve({ code, signal: how })),
+      );
+      // Once it says what it waits for, it is inside the lock's wait.
+      await new Promise<void>((resolve) =>
+        waiting.stderr.on('data', (chunk: Buffer) => String(chunk).includes('waiting for') && resolve()),
+      );
+      const sent = Date.now();
+      waiting.kill(signal);
+      // Ended by the signal itself (the shell's 130 or 143), not after the wait with exit 0 or 2.
+      expect(await ended).toEqual({ code: null, signal });
+      expect(Date.now() - sent).toBeLessThan(2_000);
+      saver.child.kill('SIGCONT');
+      expect(await saver.exited).toBe(0);
+      expect((await storeIn(dir)).listPlans().map((p) => p.name)).toEqual(['first', 'stopped mid-save']);
     },
   );
 });

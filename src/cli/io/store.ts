@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { CannotWriteError, ExitError, UsageError } from '../outcome.js';
 import { safeLine, safeText } from '../render/sanitize.js';
 import { lockOptionsFromEnv, withLock, type LockOptions } from './lock.js';
+import { loadWithoutSignalListeners } from './signal-listeners.js';
 import { BrokenStoreError, readStore } from './store-file.js';
 import { STORE_FILE_NAME, storeDirectory } from './store-location.js';
 import { AmbiguousPlanNameError, PlanNameTakenError, plansNamed, planToReplace, storedPlanName } from './store-names.js';
@@ -35,7 +36,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const file = path.join(directory, STORE_FILE_NAME);
   let write: ((data: StoreData) => void) | undefined;
   if (!options.readOnly) {
-    const { confWriter } = await import('./store-writer.js');
+    const { confWriter } = await loadWithoutSignalListeners(() => import('./store-writer.js'));
     write = guarded(file, () => confWriter(directory));
   }
   // How long to wait for the lock can be set in the environment (tests shorten it); a waiting
