@@ -102,6 +102,14 @@ export function environmentHelp(width: number): string {
   return `${section('Environment', ENVIRONMENT, width)}${section('Exit codes', EXIT_CODES, width)}\nMore: README.md and docs/.\n`;
 }
 
+/** The help topics that are not commands: `help environment`, `help exit-codes`. */
+export const HELP_TOPICS = ['environment', 'exit-codes'] as const;
+
+/** One of HELP_TOPICS alone, fitted to `width` columns. */
+export function topicHelp(topic: (typeof HELP_TOPICS)[number], width: number): string {
+  return topic === 'environment' ? section('Environment', ENVIRONMENT, width).slice(1) : section('Exit codes', EXIT_CODES, width).slice(1);
+}
+
 function pathOf(command: Command): string {
   const names: string[] = [];
   for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Command, CommanderError, Help, Option } from 'commander';
 import type { GlobalOptions, Io } from './context.js';
 import { EXIT_CODES, ExitError, InterruptedError, UsageError, type Outcome } from './outcome.js';
-import { addHelpTexts, asciiLines } from './help-text.js';
+import { addHelpTexts, asciiLines, HELP_TOPICS, topicHelp } from './help-text.js';
 import { outputWidth } from './io/output-width.js';
 import { safeLine, safeText } from './render/sanitize.js';
 import { joinWords } from '../domain/rules/wording.js';
@@ -317,11 +317,19 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
       action(async (words: string[], _opts: object, cmd: Command): Promise<Outcome> => {
         if (words[0] === 'help') {
           // "help plans show" is the help of "plans show", examples, environment and exit codes included, as --help shows it.
+          const other = HELP_TOPICS.find((t) => t === words[1]);
+          if (other !== undefined && words.length === 2) {
+            io.stdout.write(topicHelp(other, outputWidth(io)));
+            return 'success';
+          }
           let topic: Command = program;
+          let path = 'study-planner';
           for (const word of words.slice(1)) {
             const next = topic.commands.find((c) => c.name() === word);
-            if (next === undefined) break;
+            // As "study-planner nosuch --help" would be: exit 2, naming the commands there are.
+            if (next === undefined || word.startsWith('__')) throw unknownCommand(word, topic, path);
             topic = next;
+            path = `${path} ${word}`;
           }
           topic.outputHelp();
           return 'success';

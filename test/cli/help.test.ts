@@ -67,6 +67,28 @@ describe('help', () => {
     }
     expect((await runInProcess(['help'])).stdout).toContain('Exit codes:');
   });
+
+  it.each([
+    [['help', 'nosuch'], 'unknown command "nosuch"; the commands are plan, check,'],
+    [['help', 'plans', 'bogus'], 'unknown command "bogus"; the commands are list, show,'],
+    [['help', '__complete'], 'unknown command "__complete"'],
+  ])('%j is refused as the command would be: exit 2, naming the commands there are', async (args, said) => {
+    const result = await runInProcess(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(said);
+  });
+
+  it.each([
+    ['environment', 'Environment:', 'STUDY_PLANNER_STORE_DIR'],
+    ['exit-codes', 'Exit codes:', '130  interrupted'],
+  ])('"help %s" shows that part of the help alone', async (topic, title, line) => {
+    const result = await runInProcess(['help', topic]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith(`${title}\n`)).toBe(true);
+    expect(result.stdout).toContain(line);
+    expect(result.stdout).not.toContain('Usage:');
+  });
 });
 
 describe('examples fitted to the width', () => {

@@ -194,6 +194,10 @@ describe('the plan file', () => {
     [{ residency: 'local', fellowship: 'yes', subjects: [] }, 'fellowship', 'must be true or false'],
     [{ residency: 'local', subjects: ['SN5023', 7] }, 'subjects[1]', 'must be a subject name'],
     [{ residency: 'local', subjects: [], colour: 'blue' }, 'colour', 'is not a known field'],
+    // A list is an object to JSON too: taken as a record, it graded subjects "0", "1", ...
+    [{ residency: 'local', subjects: ['SN5023'], grades: ['SN5023'] }, 'grades', 'must map subjects to grades'],
+    [{ residency: 'local', subjects: [], grades: [] }, 'grades', 'must map subjects to grades'],
+    [{ residency: 'local', subjects: [], grades: 'A' }, 'grades', 'must map subjects to grades'],
     [[], '', 'must be a JSON object'],
   ])('rejects %j at %j', (json, path, message) => {
     const r = parsePlan(real, json);

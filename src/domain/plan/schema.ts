@@ -27,6 +27,11 @@ export function planSchema(catalogue: Catalogue) {
     // Without a prototype, so a subject called "constructor" or "__proto__" is an entry like any other.
     grades: v.optional(
       v.pipe(
+        // A list is an object too, which a record would take as grades of subjects "0", "1", ...
+        v.custom<Record<string, unknown>>(
+          (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+          'must map subjects to grades, as {"Epidemiology": "B+"}',
+        ),
         v.record(SubjectName, v.pipe(v.string('must be a grade such as "B+" (a string)'), v.maxLength(10, 'is longer than any grade'))),
         v.transform((grades) => Object.assign(Object.create(null) as typeof grades, grades)),
       ),
