@@ -42,6 +42,16 @@ describe.concurrent('check', () => {
     expect(r.stdout).not.toContain(ESC);
   });
 
+  it('a plan giving a key twice is MALFORMED (exit 2), never priced on whichever came last', async () => {
+    const dir = makeTempDir();
+    const file = write(dir, 'twice.json', '{"residency":"local","subjects":["SN5023"],"residency":"non-local"}');
+    const r = await runInProcess(['check', '--json', file]);
+    expect(r.code).toBe(2);
+    const [verdict] = parseJsonOutput(r.stdout);
+    expect(verdict).toMatchObject({ valid: false, fees: null, errors: [{ code: 'MALFORMED' }] });
+    expect(verdict.errors[0].message).toContain('gives the key "residency" twice in one object, the second time at line 1, column 44');
+  });
+
   it('an invalid plan: exit 1, the problem in words, with a suggestion', async () => {
     const r = await runInProcess(['check', 'examples/incomplete.json']);
     expect(r.code).toBe(1);

@@ -9,6 +9,7 @@ import { readStdinText } from '../io/stdin.js';
 import type { Outcome } from '../outcome.js';
 import { renderHuman, renderJson, type CheckedCatalogue, type PlacedFinding } from './catalogue-check-render.js';
 import { statusText } from '../render/status.js';
+import { refuseDuplicateKeys } from '../io/duplicate-keys.js';
 
 export interface CatalogueCheckOptions {
   /** Warnings fail the check (exit 1), for a catalogue's CI. */
@@ -52,6 +53,7 @@ export function checkCatalogueText(file: string, read: () => string): CheckedCat
   try {
     text = read();
     json = parseJson(text, file);
+    refuseDuplicateKeys(text, json, file);
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
     const finding: PlacedFinding = {

@@ -8,6 +8,7 @@ import { UsageError } from '../outcome.js';
 import { safeLine } from '../render/sanitize.js';
 import { MAX_CATALOGUE_BYTES } from './limits.js';
 import { FileError, parseJson, readTextFile } from './read-file.js';
+import { refuseDuplicateKeys } from './duplicate-keys.js';
 
 export const DEFAULT_CATALOGUE = fileURLToPath(new URL('../../../data/polyu-msc-health-informatics-2024.json', import.meta.url));
 // Exact copies of the catalogues the build validated (scripts/validate-catalogues.mjs).
@@ -36,6 +37,12 @@ export function loadCatalogue(file: string | undefined): Catalogue {
     throw error;
   }
   if (validatedAtBuild(target, text)) return buildCatalogue(json as CatalogueData);
+  try {
+    refuseDuplicateKeys(text, json, target);
+  } catch (error) {
+    if (error instanceof FileError) throw new UsageError(`catalogue ${safeLine(shown)} ${error.message}.`);
+    throw error;
+  }
   const result = parseCatalogue(json);
   if (result.ok) return result.catalogue;
   const [first, ...rest] = result.issues;

@@ -6,6 +6,7 @@ import type { PlanFile } from '../../domain/plan/schema.js';
 import { MAX_PLAN_BYTES } from './limits.js';
 import { FileError, parseJson, readTextFile } from './read-file.js';
 import { readStdinText } from './stdin.js';
+import { refuseDuplicateKeys } from './duplicate-keys.js';
 
 // A file with thousands of wrong entries gets a readable report, not thousands of lines.
 const MAX_ISSUES_SHOWN = 20;
@@ -38,6 +39,7 @@ export function planFromText(catalogue: Catalogue, file: string, read: PlanText)
   let json: unknown;
   try {
     json = parseJson(read.text, file);
+    refuseDuplicateKeys(read.text, json, file);
   } catch (error) {
     if (error instanceof FileError) return fileFailure(error);
     throw error;

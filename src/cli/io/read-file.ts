@@ -83,7 +83,7 @@ function readWholeIfSmall(fd: number, maxBytes: number): Buffer | undefined {
 }
 
 /** Line and column (both from 1) of a character offset. */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
