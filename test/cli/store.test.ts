@@ -250,22 +250,40 @@ describe('the store: a broken file is never lost', () => {
     expect(store.listPlans().map((p) => p.name)).toEqual(['new']);
   });
 
-  it('every kind of write sets a broken store aside', async () => {
-    const writes = [
-      (s: Awaited<ReturnType<typeof freshStore>>['store']) => s.setDefault('residency', 'local'),
-      (s: Awaited<ReturnType<typeof freshStore>>['store']) => s.unsetDefault('residency'),
-      (s: Awaited<ReturnType<typeof freshStore>>['store']) =>
-        s.saveDraft({ catalogue: 'x', answers: { picks: {}, routes: {} }, updatedAt: '' }),
-      (s: Awaited<ReturnType<typeof freshStore>>['store']) => s.clearDraft(),
-      (s: Awaited<ReturnType<typeof freshStore>>['store']) => s.deletePlan('a'),
+  it('every kind of write sets a broken store aside, and one with nothing to write leaves it in place', async () => {
+    type Write = (s: Awaited<ReturnType<typeof freshStore>>['store']) => unknown;
+    const writing: Write[] = [
+      (s) => s.setDefault('residency', 'local'),
+      (s) => s.saveDraft({ catalogue: 'x', answers: { picks: {}, routes: {} }, updatedAt: '' }),
+      (s) => s.savePlan('a', PLAN),
     ];
-    for (const write of writes) {
-      const { store, file, dir, notices } = await freshStore();
-      fs.writeFileSync(file, '{oops');
-      write(store);
-      expect(backupsIn(dir)).toHaveLength(1);
-      expect(notices).toHaveLength(1);
+    const nothingToWrite: Write[] = [(s) => s.unsetDefault('residency'), (s) => s.clearDraft(), (s) => s.deletePlan('a')];
+    for (const [writes, setAside] of [
+      [writing, true],
+      [nothingToWrite, false],
+    ] as const) {
+      for (const write of writes) {
+        const { store, file, dir, notices } = await freshStore();
+        fs.writeFileSync(file, '{oops');
+        write(store);
+        expect(backupsIn(dir)).toHaveLength(setAside ? 1 : 0);
+        expect(notices).toHaveLength(setAside ? 1 : 0);
+        if (!setAside) expect(fs.readFileSync(file, 'utf8')).toBe('{oops');
+      }
     }
+  });
+
+  it('a broken store moved aside for a save that then fails is put back: "nothing was changed" stays true', async () => {
+    const { store, file, dir, notices } = await freshStore();
+    fs.writeFileSync(file, '{oops');
+    vi.spyOn(fs, 'fsyncSync').mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, fsync'), { code: 'ENOSPC' });
+    });
+    expect(() => store.savePlan('a', PLAN)).toThrow(/nothing was changed/);
+    vi.restoreAllMocks();
+    expect(fs.readFileSync(file, 'utf8')).toBe('{oops');
+    expect(backupsIn(dir)).toEqual([]);
+    expect(notices).toEqual([]);
   });
 
   it('with set-aside for reads (the planner), reading also moves it aside and starts empty', async () => {

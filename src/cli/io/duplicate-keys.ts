@@ -2,19 +2,23 @@ import { FileError } from './file-error.js';
 import { lineAndColumn } from './read-file.js';
 import { safeLine } from '../render/sanitize.js';
 
-/** The keys of every object in a parsed JSON value, counted. */
+/** The keys of every object in a parsed JSON value, counted; without recursion, as JSON may nest 100,000 deep. */
 function keysIn(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return 0;
   let count = 0;
-  if (Array.isArray(value)) {
-    for (const item of value) if (typeof item === 'object' && item !== null) count += keysIn(item);
-    return count;
-  }
-  const keys = Object.keys(value);
-  count = keys.length;
-  for (const key of keys) {
-    const item = (value as Record<string, unknown>)[key];
-    if (typeof item === 'object' && item !== null) count += keysIn(item);
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item !== 'object' || item === null) continue;
+    if (Array.isArray(item)) {
+      for (const inner of item) if (typeof inner === 'object' && inner !== null) pending.push(inner);
+      continue;
+    }
+    const keys = Object.keys(item);
+    count += keys.length;
+    for (const key of keys) {
+      const inner = (item as Record<string, unknown>)[key];
+      if (typeof inner === 'object' && inner !== null) pending.push(inner);
+    }
   }
   return count;
 }

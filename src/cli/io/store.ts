@@ -253,14 +253,36 @@ class FileStore implements Store {
     const write = this.write;
     if (write === undefined) throw new Error('this store was opened read-only');
     return this.locked(() => {
-      const [next, result] = change(this.current());
-      if (next !== undefined) {
-        // Never write what would not read back: that would turn the user's store into a "broken" one.
-        if (!isValidStore(next)) throw new Error('refusing to write a store that does not match its schema');
-        write(next);
+      const read = readStore(this.path);
+      // A broken store is moved aside for the new one, and put back when none is written (a full
+      // disk, a name taken): a command that saved nothing must leave the store as it found it.
+      const aside = read.state === 'broken' ? { backup: this.moveAside(), detail: read.detail } : undefined;
+      let written = false;
+      try {
+        const [next, result] = change(read.state === 'ok' ? read.data : emptyStore());
+        if (next !== undefined) {
+          // Never write what would not read back: that would turn the user's store into a "broken" one.
+          if (!isValidStore(next)) throw new Error('refusing to write a store that does not match its schema');
+          write(next);
+          written = true;
+        }
+        return result;
+      } finally {
+        if (aside !== undefined) {
+          if (written) this.options.notice(asideNotice(this.path, aside.detail, aside.backup));
+          else this.putBack(aside.backup, aside.detail);
+        }
       }
-      return result;
     });
+  }
+
+  /** Puts a broken store moved aside back in its place; if that fails, says where it is. */
+  private putBack(aside: string, detail: string): void {
+    try {
+      if (!fs.existsSync(this.path)) fs.renameSync(aside, this.path);
+    } catch {
+      this.options.notice(asideNotice(this.path, detail, aside));
+    }
   }
 
   private locked<R>(work: () => R): R {
@@ -270,15 +292,24 @@ class FileStore implements Store {
     });
   }
 
-  /** Moves a broken store to `<file>.corrupt-<time>.bak` beside it, never over an earlier backup. */
+  /** Moves a broken store to `<file>.corrupt-<time>.bak` beside it, saying so. */
   private setAside(detail: string): void {
+    this.options.notice(asideNotice(this.path, detail, this.moveAside()));
+  }
+
+  /** Moves a broken store to `<file>.corrupt-<time>.bak` beside it, never over an earlier backup; returns where. */
+  private moveAside(): string {
     const stamp = this.now().toISOString().replace(/:/g, '-');
     let backup = `${this.path}.corrupt-${stamp}.bak`;
     for (let n = 2; fs.existsSync(backup); n++) backup = `${this.path}.corrupt-${stamp}-${n}.bak`;
     fs.renameSync(this.path, backup);
-    this.options.notice(
-      `the store ${this.path} ${detail}; it was moved to ${backup} and a new store was started. ` +
-        'Nothing was deleted: your earlier plans and defaults are in that file.',
-    );
+    return backup;
   }
+}
+
+function asideNotice(file: string, detail: string, backup: string): string {
+  return (
+    `the store ${file} ${detail}; it was moved to ${backup} and a new store was started. ` +
+    'Nothing was deleted: your earlier plans and defaults are in that file.'
+  );
 }
