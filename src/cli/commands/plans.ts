@@ -124,9 +124,12 @@ export interface DeleteOptions {
 
 /** Asks, in a terminal, before a plan is deleted; no is the default. */
 async function askToDelete(ctx: Context, name: string): Promise<boolean> {
-  const { confirm } = await import('@inquirer/prompts');
+  const [{ confirm }, { answerAfter, defaultAfter }] = await Promise.all([import('@inquirer/prompts'), import('../prompts/ask.js')]);
+  // Wrapped after inquirer's "? " as the planner's questions are, with "(y/N)" where it fits.
+  const message = wrap(`Delete the saved plan "${safeLine(name)}"? This cannot be undone.`, ctx.width - 1, 2);
+  const style = { answer: answerAfter(message, ctx.width), defaultAnswer: defaultAfter(message, ctx.width) };
   return confirm(
-    { message: `Delete the saved plan "${safeLine(name)}"? This cannot be undone.`, default: false },
+    { message, default: false, theme: { style } },
     // Under --json, stdout carries only the result, so the question goes to stderr.
     { input: ctx.io.stdin, output: ctx.json ? ctx.io.stderr : ctx.io.stdout },
   );
