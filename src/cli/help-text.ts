@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { commandLines } from './render/command-lines.js';
 
 // Examples shown under each command's help, by its path: one place to keep them all true.
 const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
@@ -125,17 +126,7 @@ export function fitExample(example: string, width: number): string[] {
   if (example.length <= width) return [example];
   const commented = /^(.*?)\s+(# .*)$/.exec(example);
   if (commented) return [commented[2]!, ...fitExample(commented[1]!, width)];
-  const words = example.match(/(?:"[^"]*"|\S)+/g) ?? [example];
-  const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    const indent = lines.length === 0 ? '' : '  ';
-    if (line !== '' && indent.length + line.length + 1 + word.length + 2 > width) {
-      lines.push(`${indent}${line} \\`);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  return [...lines, `${lines.length === 0 ? '' : '  '}${line}`];
+  return commandLines(example, width);
 }
 
 /** Adds its examples under every command's help that has some, and the environment and exit codes under the program's. */

@@ -94,18 +94,22 @@ describe('every answer given', () => {
     expect(saved.plans[0].plan).toEqual(plan);
   });
 
-  test('the command that shows a saved plan again is whole at 40 columns, and a shell reads back the name', async () => {
+  test('the command that shows a saved plan again fits 40 columns, broken between words, and a shell reads back the name', async () => {
     const store = makeTempDir();
     const name = 'the   "$best"  plan of my  whole degree';
     const result = await runInProcess(['plan', ...FLAGS, '--name', name], { storeDir: store, env: { COLUMNS: '40' } });
     expect(result.code).toBe(0);
-    const [said, command, end] = [result.stderr.split('\n').slice(0, -2).join(' '), ...result.stderr.split('\n').slice(-2)];
+    const lines = result.stderr.split('\n');
+    const from = lines.findIndex((line) => line.startsWith('  study-planner plans show'));
+    const said = lines.slice(0, from).join(' ');
     // The words are wrapped (a run of spaces where a line breaks is not kept there): the command is what is copied.
     expect(said.replace(/ +/g, ' ')).toBe(`Saved as "${name}". See it again with:`.replace(/ +/g, ' '));
-    expect(end).toBe('');
-    expect(command!.startsWith('  study-planner plans show ')).toBe(true);
-    const word = command!.slice('  study-planner plans show '.length);
-    expect(execFileSync('sh', ['-c', `printf '%s' ${word}`], { encoding: 'utf8' })).toBe(name);
+    expect(lines.at(-1)).toBe('');
+    const command = lines.slice(from, -1);
+    expect(command).toEqual(['  study-planner plans show \\', `    'the   "$best"  plan of my  whole degree'`]);
+    // Pasted into a shell, the lines are the one command they were.
+    const pasted = command.join('\n').replace('study-planner plans show', "printf '%s'");
+    expect(execFileSync('sh', ['-c', pasted], { encoding: 'utf8' })).toBe(name);
   });
 
   test('an invalid plan exits 1, after the summary', async () => {

@@ -54,10 +54,10 @@ describe('plans import', () => {
     expect(result.code).toBe(1);
     const lines = result.stderr.split('\n');
     // The words wrap at 40 columns, never inside one (the file's path stands whole on its own line);
-    // the command stays whole on a line of its own.
-    expect(lines.slice(0, -2).every((line) => line.length <= 40 || !line.includes(' '))).toBe(true);
+    // the command is broken between its words with the shell's " \\", the name quoted whole.
+    expect(lines.slice(0, -3).every((line) => line.length <= 40 || !line.includes(' '))).toBe(true);
     expect(lines.some((line) => line.includes(file))).toBe(true);
-    expect(lines.slice(-2)).toEqual([`  study-planner plans edit 'Tom'\\''s  "$HOME" plan'`, '']);
+    expect(lines.slice(-3)).toEqual(['  study-planner plans edit \\', `    'Tom'\\''s  "$HOME" plan'`, '']);
   });
 
   it("a file's name that cannot be a plan's name: refused once the file is read; a file that is not there is said to be not there", async () => {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nameArgument, shellWord } from '../../src/cli/render/shell-word.js';
+import { statusText } from '../../src/cli/render/status.js';
 
 describe('shellWord', () => {
   it.each([
@@ -39,5 +40,34 @@ describe('shellWord', () => {
     ['-', '-'],
   ])('%j as the last argument of a command: %s', (name, argument) => {
     expect(nameArgument(name)).toBe(argument);
+  });
+});
+
+describe('a status with a command to copy, at any width', () => {
+  it('breaks the command between shell words with " \\", never inside a quoted name', () => {
+    expect(statusText({ said: 'Saved.', command: 'study-planner plans show part-time-dissertation' }, 40)).toBe(
+      'Saved.\n  study-planner plans show \\\n    part-time-dissertation\n',
+    );
+    expect(statusText({ said: 'Saved.', command: `study-planner plans show ${shellWord('My full-time plan')}` }, 40)).toBe(
+      "Saved.\n  study-planner plans show \\\n    'My full-time plan'\n",
+    );
+    // At 80 columns it is one line, as before.
+    expect(statusText({ said: 'Saved.', command: 'study-planner plans show part-time-dissertation' }, 80)).toBe(
+      'Saved.\n  study-planner plans show part-time-dissertation\n',
+    );
+  });
+
+  it('sh reads the lines, pasted, as the same words, whatever the name and the width', () => {
+    const name = fc.string({ unit: 'binary', maxLength: 30 }).filter((t) => !t.includes('\0') && !t.includes('\n'));
+    fc.assert(
+      fc.property(name, fc.integer({ min: 40, max: 80 }), (text, width) => {
+        const lines = statusText({ said: 'Saved.', command: `printf %s\\\\n plans show ${nameArgument(text)}` }, width)
+          .split('\n')
+          .slice(1);
+        const echoed = execFileSync('sh', ['-c', lines.join('\n')], { encoding: 'utf8' });
+        expect(echoed).toBe(['plans', 'show', ...(text.startsWith('-') && text !== '-' ? ['--'] : []), text].map((w) => `${w}\n`).join(''));
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -1,3 +1,5 @@
+import { commandLines } from './command-lines.js';
+import { displayWidth } from './text-width.js';
 import { wrapBetweenWords } from './wrap.js';
 
 /** A status line (what was saved or written), and the command that shows it again, if any. */
@@ -9,10 +11,11 @@ export interface Status {
 
 /**
  * A status for stderr: its words wrapped to the width, never broken inside one (a path or a name
- * stays whole), and its command on a line of its own, indented and never wrapped: a break inside
- * it could drop a run of spaces a name holds, and a terminal's own wrapping of a long line copies
- * back as the one line it is.
+ * stays whole), and its command on lines of its own, indented, broken only between shell words
+ * with the shell's " \\" (so a quoted name keeps every space it holds, and the lines pasted run as
+ * the one command), where the terminal would have split "part-time-dis" / "sertation".
  */
 export function statusText(status: Status, width: number): string {
-  return `${wrapBetweenWords(status.said, width)}\n${status.command === undefined ? '' : `  ${status.command}\n`}`;
+  const command = status.command === undefined ? [] : commandLines(status.command, width - 2, displayWidth);
+  return `${wrapBetweenWords(status.said, width)}\n${command.map((line) => `  ${line}\n`).join('')}`;
 }
