@@ -86,7 +86,10 @@ describe.concurrent('compare', () => {
     ]);
     expect(human.code).toBe(0);
     expect(human.stdout).toContain('examples/dissertation.json, by each route');
-    expect(human.stdout).toMatch(/Subjects\s+as planned\s+drops Dissertation; adds/);
+    expect(human.stdout).toMatch(/Subjects\s+as planned\s+drops Dissertation and adds/);
+    // At 40 columns, "Dissertation" stands whole, never cut from what follows it.
+    const narrow = await runInProcess(['compare', 'examples/dissertation.json', '--routes'], { env: { COLUMNS: '40' } });
+    expect(narrow.stdout).toMatch(/\n {28}Dissertation\n {28}and adds\n/);
     const [dissertation, coursework] = JSON.parse(machine.stdout);
     expect(dissertation).toMatchObject({
       variant: 'dissertation',

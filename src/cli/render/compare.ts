@@ -88,9 +88,10 @@ function changesText(changes: NonNullable<Compared['route']>): string {
   // Another column may need no change either (its routes can count the same subjects): only the plan's own is "as planned".
   if (changes.added.length === 0 && changes.removed.length === 0) return changes.asWritten === false ? 'same subjects' : 'as planned';
   const titles = (list: readonly Subject[]) => list.map((s) => safeLine(s.title)).join(', ');
+  // Joined by a word: with "; " a narrow column cut "Dissertation;" into "Dissertation" / "; adds".
   return [changes.removed.length ? `drops ${titles(changes.removed)}` : '', changes.added.length ? `adds ${titles(changes.added)}` : '']
     .filter(Boolean)
-    .join('; ');
+    .join(' and ');
 }
 
 /**
