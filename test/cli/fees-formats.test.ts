@@ -219,6 +219,21 @@ describe('fees --by-term --format ics', () => {
     expect(uids(await calendar(nonLocalPlan()))).not.toContain(uids(first)[0]);
   });
 
+  it('keeps the identifiers of a plan file once it is changed, so its calendar imported again updates its events', async () => {
+    const uids = (text: string) => icsEvents(text).map((e) => e.get('UID'));
+    const file = path.join(makeTempDir(), 'mine.json');
+    const plan = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'part-time-schedule.json'), 'utf8'));
+    fs.writeFileSync(file, JSON.stringify(plan));
+    const before = uids(await calendar(file));
+    // Listed in another order and spelling, and then with the fellowship: the same plan, changed.
+    fs.writeFileSync(file, JSON.stringify({ ...plan, subjects: [...plan.subjects].reverse().map((s: string) => s.toUpperCase()) }));
+    expect(uids(await calendar(file))).toEqual(before);
+    // Changed in what it bills: each term's instalment keeps its identifier (the plan's, then the term's).
+    fs.writeFileSync(file, JSON.stringify({ ...plan, fellowship: !plan.fellowship }));
+    const planPart = (uid: string | undefined) => uid!.split('-')[0];
+    expect(new Set(uids(await calendar(file)).map(planPart))).toEqual(new Set(before.map(planPart)));
+  });
+
   it('folds a long line at 75 octets without cutting a character in two', () => {
     const ascii = `SUMMARY:${'x'.repeat(200)}`;
     const folded = foldLine(ascii);

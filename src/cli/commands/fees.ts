@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Residency } from '../../domain/catalogue/schema.js';
 import type { Catalogue } from '../../domain/catalogue/model.js';
 import { creditStep, fromHundredths, hundredths } from '../../domain/catalogue/credits.js';
@@ -221,9 +222,12 @@ async function feesByTerm(
   }
   if (format === 'ics') {
     const [{ renderBillsIcs }, { createHash }] = await Promise.all([import('../render/bills-ics.js'), import('node:crypto')]);
-    // The same plan makes the same events, so importing its calendar again updates them rather than adding copies.
+    // The same plan makes the same events, so importing its calendar again updates them rather than
+    // adding copies, also once the plan is changed: a plan file is known by where it is, a plan on
+    // standard input by its subjects, in no order and in no spelling (identifiers, sorted).
+    const identity = file === '-' ? judgement.subjects.map((s) => s.id).sort() : path.resolve(file);
     const planKey = createHash('sha256')
-      .update(JSON.stringify([ctx.catalogue().id, judgement.plan]))
+      .update(JSON.stringify([ctx.catalogue().id, identity]))
       .digest('hex')
       .slice(0, 16);
     const calendar = renderBillsIcs(schedule.bills, fees, { planKey, now: now() });
