@@ -141,7 +141,7 @@ describe('plans edit, without a terminal', () => {
       '--route',
       'coursework',
       '--extra',
-      'Big Data Computing',
+      'Issues in Health Sociology',
       'Health & Social Policy Analysis',
       'Data Structures & Database Systems',
       '--force',
@@ -163,6 +163,13 @@ describe('plans edit, without a terminal', () => {
     const nothing = await cli(['plans', 'edit', 'Year two', '--force']);
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toContain('no change given');
+    // A subject the plan already has for another requirement is not dropped from one in silence.
+    const twice = await cli(['plans', 'edit', 'Year two', '--route', 'coursework', '--extra', 'Epidemiology', '--force', '--json']);
+    expect(twice.code).toBe(2);
+    expect(twice.stdout).toBe('');
+    expect(twice.stderr).toContain(
+      "Epidemiology is named twice (--extra, and already among the plan's Core subjects); a subject counts once: leave it out of --extra, or choose the plan's Core subjects again with --core to move it.",
+    );
     expect(storedPlans(dir)).toEqual(before);
   });
 });

@@ -75,6 +75,35 @@ function subjectsFrom(
   });
 }
 
+/**
+ * A subject a flag names that an answer the flags leave (the draft's, or the plan being edited)
+ * already picks for another step would be counted once and dropped from one of them in silence:
+ * refused, as naming it in two flags is. `seen`: each subject the flags named, and which flag.
+ */
+function refuseKeptTwice(
+  catalogue: Catalogue,
+  before: Readonly<Record<string, readonly string[]>>,
+  after: Readonly<Record<string, readonly string[]>>,
+  seen: ReadonlyMap<string, string>,
+): void {
+  const slots = flagSlots(catalogue);
+  for (const [key, ids] of Object.entries(after)) {
+    // A step the flags answered: its subjects are the flags', checked against each other already.
+    if (ids !== before[key]) continue;
+    for (const id of ids) {
+      const flag = seen.get(id);
+      if (flag === undefined) continue;
+      const requirement = catalogue.requirements.find((r) => r.options.some((o) => o.leaves.some((l) => stepKey(r, o, l) === key)));
+      const label = safeLine(requirement?.label ?? 'other subjects');
+      const other = (['core', 'elective', 'extra'] as const).find((f) => slots[f] === key);
+      const move = other === undefined ? '' : `, or choose the plan's ${label} again with --${other} to move it`;
+      throw new UsageError(
+        `${safeLine(catalogue.subjectById.get(id)!.title)} is named twice (${flag}, and already among the plan's ${label}); a subject counts once: leave it out of ${flag}${move}.`,
+      );
+    }
+  }
+}
+
 function slotLeaf(catalogue: Catalogue, key: string): Leaf {
   for (const r of catalogue.requirements) for (const o of r.options) for (const l of o.leaves) if (stepKey(r, o, l) === key) return l;
   throw new Error(`no requirement step "${key}"`);
@@ -153,6 +182,7 @@ export function applyFlags(catalogue: Catalogue, answers: Answers, flags: PlanFl
     }
     Object.assign(picks, placed.picks);
   }
+  refuseKeptTwice(catalogue, answers.picks, picks, seen);
   if (flags.fellowship !== undefined) next.fellowship = flags.fellowship;
   if (flags.fellowship === true && next.residency !== undefined && !fellowshipEligible(catalogue.fees, next.residency)) {
     throw new UsageError(`${fellowshipRefusal(catalogue.fees, next.residency, '--fellowship')}; drop --fellowship.`);
