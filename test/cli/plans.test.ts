@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { plansDelete } from '../../src/cli/commands/plans.js';
 import type { Io } from '../../src/cli/context.js';
 import { loadCatalogue } from '../../src/cli/io/catalogue.js';
+import { openStore } from '../../src/cli/io/store.js';
 import { makeContext } from '../../src/cli/make-context.js';
 import { markdownText, renderMarkdownReport } from '../../src/cli/render/markdown.js';
 import { judgePlan } from '../../src/domain/plan/judge.js';
@@ -219,6 +220,21 @@ describe('plans delete', () => {
       expect(storedNames(dir).includes('Coursework')).toBe(!answer);
       if (!answer) expect(String(stderr.read())).toBe('Nothing was deleted.\n');
     }
+  });
+
+  it('in a terminal, a plan another process changed while the question waited is not deleted', async () => {
+    const dir = seededStore();
+    const stdin = Object.assign(new PassThrough(), { isTTY: true });
+    const stdout = Object.assign(new PassThrough(), { isTTY: true });
+    const io: Io = { stdin, stdout, stderr: new PassThrough(), env: { STUDY_PLANNER_STORE_DIR: dir, NO_COLOR: '1' } };
+    const deleting = plansDelete(makeContext(io, {}), 'Coursework', {}, async () => {
+      // While the user reads the question, another study-planner saves a change to the plan.
+      const other = await openStore({ env: { STUDY_PLANNER_STORE_DIR: dir }, notice: () => {} });
+      other.savePlan('Coursework', { ...other.getPlan('Coursework')!.plan, fellowship: true }, { replace: true });
+      return true;
+    });
+    await expect(deleting).rejects.toThrow(/"Coursework" was changed by another study-planner while you were asked; nothing was deleted/);
+    expect(storedNames(dir)).toContain('Coursework');
   });
 });
 

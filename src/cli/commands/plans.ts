@@ -149,7 +149,8 @@ export async function plansDelete(ctx: Context, name: string, options: DeleteOpt
       return 'success';
     }
   }
-  if (!store.deletePlan(saved.name))
+  // Asked about the plan as it was read: one changed meanwhile is not the one the user said yes to.
+  if (!store.deletePlan(saved.name, options.force ? undefined : saved))
     throw new UsageError(`the saved plan "${safeLine(saved.name)}" is already gone (deleted by another study-planner meanwhile).`);
   if (ctx.json) ctx.out(`${safeJson({ deleted: saved.name })}\n`);
   else ctx.err(`Deleted the saved plan "${safeLine(saved.name)}".\n`);

@@ -94,7 +94,12 @@ export interface Store {
    * `replace` is given; then that plan is replaced, and only it.
    */
   savePlan(name: string, plan: PlanFile, options?: SavePlanOptions): SavedPlan;
-  deletePlan(name: string): boolean;
+  /**
+   * Deletes the saved plan of that exact stored name; false when there is none. With `asShown` (the
+   * plan as the user was asked about it), a plan another process has changed since is not deleted:
+   * the error says so.
+   */
+  deletePlan(name: string, asShown?: SavedPlan): boolean;
   /**
    * Gives the saved plan `from` (named as getPlan takes it) the name `to`, under the lock. Refused
    * when `to` is taken by another plan in any letter case or Unicode form; a new spelling of the

@@ -185,8 +185,12 @@ class FileStore implements Store {
     });
   }
 
-  deletePlan(name: string): boolean {
+  deletePlan(name: string, asShown?: SavedPlan): boolean {
     return this.update((data) => {
+      if (asShown !== undefined && sinceRead(data.plans, asShown) === 'changed')
+        throw new UsageError(
+          `the saved plan "${safeLine(name)}" was changed by another study-planner while you were asked; nothing was deleted: run the command again to decide on it as it is now.`,
+        );
       const plans = data.plans.filter((p) => p.name !== name);
       return plans.length === data.plans.length ? [undefined, false] : [{ ...data, plans }, true];
     });
