@@ -216,6 +216,13 @@ describe('lists fit the terminal height', () => {
     expect(sizes).toEqual(expected);
   });
 
+  it('choices without descriptions still leave the blank line inquirer draws under the list', async () => {
+    // At 40 x 10: the question, 4 choices, the blank line, 2 for a refusal and 2 of keys' help.
+    const { ask, sizes } = pageSizes(40, 10);
+    await ask.checkbox({ message: 'Which subjects?', choices: choices.map(({ value, name }) => ({ value, name })) });
+    expect(sizes).toEqual([4]);
+  });
+
   it('a question that wraps leaves fewer rows for the list', async () => {
     const { ask, sizes } = pageSizes(40, 14);
     await ask.select({ message: 'Which of these subjects will you take in the first semester of your second year?', choices });

@@ -162,11 +162,12 @@ export function askWith(prompts: PromptFunctions, width?: number, rows?: () => n
     const height = rows?.();
     if (height === undefined || !(height > 0)) return PAGE_SIZE;
     const lines = (text: string) => text.split('\n').length;
-    const description = Math.max(0, ...choices.map((c) => (c.description === undefined ? 0 : lines(c.description) + 1)));
+    const description = Math.max(0, ...choices.map((c) => (c.description === undefined ? 0 : lines(c.description))));
     const help = width === undefined ? 1 : lines(keysHelpTip(width)(keys));
-    // The question, the description, the help, and two lines for a validation message. On a screen
-    // too short for all of them, a shorter list: the question and the cursor must stay in sight.
-    return Math.max(1, Math.min(PAGE_SIZE, height - lines(message) - description - help - 2));
+    // The question, the blank line inquirer draws under the list (description or none), the
+    // description, the help, and two lines for a validation message. On a screen too short for all
+    // of them, a shorter list: the question and the cursor must stay in sight.
+    return Math.max(1, Math.min(PAGE_SIZE, height - lines(message) - 1 - description - help - 2));
   };
   return {
     select: (q) => {
