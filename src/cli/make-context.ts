@@ -46,7 +46,13 @@ function chosenCatalogue(io: Io, flag: string | undefined): Catalogue {
   try {
     return loadCatalogue(chosen?.value);
   } catch (error) {
-    if (chosen?.source !== 'saved default' || !(error instanceof UsageError)) throw error;
+    if (!(error instanceof UsageError)) throw error;
+    // Said where the file came from, when it was not the --catalogue the user just typed.
+    if (chosen?.source === 'environment')
+      throw new UsageError(
+        `${error.message.replace(/\.$/, '')} (it is STUDY_PLANNER_CATALOGUE: correct it, or unset it to use the bundled catalogue).`,
+      );
+    if (chosen?.source !== 'saved default') throw error;
     throw new UsageError(
       `${error.message.replace(/\.$/, '')} (it is the saved default catalogue: change it with "study-planner config set catalogue FILE" or remove it with "study-planner config unset catalogue").`,
     );

@@ -33,4 +33,19 @@ describe('fees --credits at the edges', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('more than any programme asks');
   });
+
+  it.each([
+    [['--credits', '-3'], '--credits "-3" is negative; pass the number of credits to price'],
+    [['--transferred-credits=-3'], '--transferred-credits "-3" is negative; pass the number of credits transferred'],
+  ])('%j is refused as negative, not as a number it is not', async (flags, said) => {
+    const result = await runInProcess(['fees', '--residency', 'local', ...flags]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(said);
+  });
+
+  it('a catalogue from STUDY_PLANNER_CATALOGUE that cannot be loaded is said to come from there', async () => {
+    const result = await runInProcess(['fees', '--residency', 'local'], { env: { STUDY_PLANNER_CATALOGUE: '/nonexistent.json' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('(it is STUDY_PLANNER_CATALOGUE: correct it, or unset it to use the bundled catalogue).');
+  });
 });

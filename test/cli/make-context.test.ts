@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/context.js';
 import { makeContext } from '../../src/cli/make-context.js';
+import { outputWidth } from '../../src/cli/io/output-width.js';
+import { PassThrough } from 'node:stream';
 
 // An Io whose stdin says when it is touched: making the stream costs a start-up about 3 ms.
 function io(stdinTty: boolean, stdoutTty: boolean) {
@@ -35,5 +37,22 @@ describe('the context asks stdin whether it is a terminal only when a command as
     const { value, reads } = io(stdin, stdout);
     expect(makeContext(value, options).interactive).toBe(interactive);
     expect(reads() > 0).toBe(touched);
+  });
+});
+
+describe('the width', () => {
+  const piped = (COLUMNS: string | undefined) =>
+    outputWidth({ stdout: Object.assign(new PassThrough(), { isTTY: false }), env: COLUMNS === undefined ? {} : { COLUMNS } });
+  it.each([
+    [undefined, 80],
+    ['60', 60],
+    ['10', 40],
+    ['400', 400],
+    ['100000', 400],
+    ['99999999999999999999', 400],
+    ['wide', 80],
+    ['-5', 80],
+  ])('piped with COLUMNS=%s is %i columns: the terminal, else COLUMNS, else 80, kept within 40 to 400', (columns, width) => {
+    expect(piped(columns)).toBe(width);
   });
 });

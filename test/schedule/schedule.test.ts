@@ -225,6 +225,26 @@ describe("a plan's own schedule", () => {
     expect(judgement.valid).toBe(errors.length === 0);
   });
 
+  it.each([
+    [
+      'in two terms',
+      [{ term: 'Semester One 2025/26', subjects: ['Epidemiology'] }],
+      'is scheduled in both Semester One 2024/25 and Semester One 2025/26; keep it in one term.',
+    ],
+    [
+      'twice in one term',
+      [{ term: 'Semester One 2024/25', subjects: ['Epidemiology'] }],
+      'is scheduled twice in Semester One 2024/25; list it once.',
+    ],
+  ])('a subject scheduled %s is said so', (_how, extra, said) => {
+    const first = { term: 'Semester One 2024/25', subjects: ['Epidemiology'] };
+    const rest = full.map((t) => ({ ...t, subjects: t.subjects.filter((s) => s !== 'Epidemiology') }));
+    const duplicate = judgePlan(catalogue, plan({ schedule: [first, ...rest, ...extra] })).errors.find(
+      (e) => e.code === 'SCHEDULE_DUPLICATE',
+    );
+    expect(duplicate?.message).toBe(`Epidemiology ${said}`);
+  });
+
   it('the Dissertation early: the warning names the term to move it to', () => {
     const [warning] = judgePlan(catalogue, plan({ schedule: dissertationEarly })).warnings;
     expect(warning!.message).toBe(

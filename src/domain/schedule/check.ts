@@ -64,7 +64,10 @@ export function checkSchedule(
       if (earlier !== undefined) {
         errors.push({
           code: 'SCHEDULE_DUPLICATE',
-          message: `${subject.title} is scheduled in both ${earlier} and ${term.label}; keep it in one term.`,
+          message:
+            earlier === term.label
+              ? `${subject.title} is scheduled twice in ${term.label}; list it once.`
+              : `${subject.title} is scheduled in both ${earlier} and ${term.label}; keep it in one term.`,
         });
         continue;
       }
