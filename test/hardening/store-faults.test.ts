@@ -65,7 +65,9 @@ describe('killed during a save, again and again', () => {
     let saves = 0;
     let caughtSaving = 0;
     for (let round = 0; round < 8; round++) {
-      const { saved, inFlight } = await saveThenKill(dir, signal, signal, Math.floor(next() * 150));
+      // Up to 300 ms: a save (three fsyncs) can take tens of milliseconds on a busy machine, and every
+      // signal now ends the loop at once, so a shorter window left too few saves to test.
+      const { saved, inFlight } = await saveThenKill(dir, signal, signal, Math.floor(20 + next() * 280));
       saves += saved.length;
       if (inFlight) caughtSaving++;
       for (const name of saved) confirmed.add(name);
