@@ -280,13 +280,20 @@ class FileStore implements Store {
     });
   }
 
-  /** Puts a broken store moved aside back in its place; if that fails, says where it is. */
+  /**
+   * Puts a broken store moved aside back in its place. Where that cannot be done (a write that
+   * failed after the new store took its place, say), says where it is instead.
+   */
   private putBack(aside: string, detail: string): void {
     try {
-      if (!fs.existsSync(this.path)) fs.renameSync(aside, this.path);
+      if (!fs.existsSync(this.path)) {
+        fs.renameSync(aside, this.path);
+        return;
+      }
     } catch {
-      this.options.notice(asideNotice(this.path, detail, aside));
+      // Said below.
     }
+    this.options.notice(asideNotice(this.path, detail, aside));
   }
 
   private locked<R>(work: () => R): R {
