@@ -151,6 +151,16 @@ describe('plans edit, without a terminal', () => {
     expect(storedPlans(dir)[0]!.plan.subjects).not.toContain('dissertation');
   });
 
+  it('a subject among the picks of a route the edit leaves is not "named twice": those picks are no longer the plan\'s', async () => {
+    const dir = makeTempDir();
+    const cli = cliWith(dir);
+    expect((await cli(['plans', 'import', path.join(ROOT, 'examples', 'coursework.json'), '--name', 'cw'])).code).toBe(0);
+    // Project Management is among the coursework plan's three more subjects, which the dissertation route drops.
+    const result = await cli(['plans', 'edit', 'cw', '--route', 'dissertation', '--core', 'Epidemiology', 'Project Management', '--force']);
+    expect(result.stderr).toContain('Saved the changes to "cw".');
+    expect(storedPlans(dir)[0]!.plan.subjects).toContain('project-management');
+  });
+
   it('refuses a bad grade, a subject not in the plan, and no change at all, saving nothing', async () => {
     const { dir, cli } = await imported();
     const before = storedPlans(dir);

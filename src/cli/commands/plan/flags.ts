@@ -2,7 +2,7 @@ import type { Catalogue, Leaf } from '../../../domain/catalogue/model.js';
 import { findSubject, suggestSubjects } from '../../../domain/catalogue/resolve.js';
 import { fellowshipEligible, fellowshipRefusal } from '../../../domain/fees/fees.js';
 import { distributeSubjects } from '../../../domain/plan/distribute.js';
-import { stepKey, type Answers } from '../../../domain/plan/steps.js';
+import { plannerSteps, stepKey, type Answers } from '../../../domain/plan/steps.js';
 import { describeSelector, joinWords } from '../../../domain/rules/wording.js';
 import type { Defaults } from '../../io/store-types.js';
 import { UsageError } from '../../outcome.js';
@@ -82,20 +82,22 @@ function subjectsFrom(
  */
 function refuseKeptTwice(
   catalogue: Catalogue,
-  before: Readonly<Record<string, readonly string[]>>,
-  after: Readonly<Record<string, readonly string[]>>,
+  slots: FlagSlots,
+  before: Answers['picks'],
+  after: Answers,
   seen: ReadonlyMap<string, string>,
 ): void {
-  const slots = flagSlots(catalogue);
-  for (const [key, ids] of Object.entries(after)) {
+  // Only the steps of the routes taken: the picks of a route left are not the plan's any more.
+  for (const step of plannerSteps(catalogue, after)) {
+    if (step.kind !== 'pick') continue;
+    const ids = after.picks[step.key] ?? [];
     // A step the flags answered: its subjects are the flags', checked against each other already.
-    if (ids !== before[key]) continue;
+    if (ids !== before[step.key]) continue;
     for (const id of ids) {
       const flag = seen.get(id);
       if (flag === undefined) continue;
-      const requirement = catalogue.requirements.find((r) => r.options.some((o) => o.leaves.some((l) => stepKey(r, o, l) === key)));
-      const label = safeLine(requirement?.label ?? 'other subjects');
-      const other = (['core', 'elective', 'extra'] as const).find((f) => slots[f] === key);
+      const label = safeLine(step.requirement.label);
+      const other = (['core', 'elective', 'extra'] as const).find((f) => slots[f] === step.key);
       const move = other === undefined ? '' : `, or choose the plan's ${label} again with --${other} to move it`;
       throw new UsageError(
         `${safeLine(catalogue.subjectById.get(id)!.title)} is named twice (${flag}, and already among the plan's ${label}); a subject counts once: leave it out of ${flag}${move}.`,
@@ -182,7 +184,7 @@ export function applyFlags(catalogue: Catalogue, answers: Answers, flags: PlanFl
     }
     Object.assign(picks, placed.picks);
   }
-  refuseKeptTwice(catalogue, answers.picks, picks, seen);
+  refuseKeptTwice(catalogue, slots, answers.picks, next, seen);
   if (flags.fellowship !== undefined) next.fellowship = flags.fellowship;
   if (flags.fellowship === true && next.residency !== undefined && !fellowshipEligible(catalogue.fees, next.residency)) {
     throw new UsageError(`${fellowshipRefusal(catalogue.fees, next.residency, '--fellowship')}; drop --fellowship.`);
