@@ -201,6 +201,20 @@ describe('saving', () => {
     expect(stdout()).not.toContain('Wrote');
   });
 
+  test('saved, then --out cannot be written: says so, and no draft is left to resume a plan already saved', async () => {
+    const out = path.join(tempDir(), 'no such folder', 'plan.json');
+    const { outcome, store } = run({ out, name: 'kept' }, [
+      ...UP_TO_CORE,
+      ...REST.slice(0, 4),
+      { expect: ['What next?', 'Save as "kept"'], keys: ['enter'] },
+    ]);
+    const error = await outcome.catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/^Saved as "kept"; but /);
+    expect((error as Error).message).not.toContain('kept as a draft');
+    expect(store.getPlan('kept')).toBeDefined();
+    expect(store.draft).toBeUndefined();
+  });
+
   test('an existing --out is refused before the first question, unless --force', async () => {
     const out = path.join(tempDir(), 'plan.json');
     fs.writeFileSync(out, 'old');

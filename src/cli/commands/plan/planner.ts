@@ -41,6 +41,9 @@ export interface PlannerWorld {
 
 const RESUME = 'study-planner plan --resume';
 
+/** The plan was saved (and its draft removed), then writing --out failed: nothing is left to resume. */
+class SavedThenFailed extends ExitError {}
+
 /**
  * The answers to start from: the draft when resuming, then saved defaults, then the flags over all;
  * and, for a draft that `plans edit` left, the saved plan it edits, as it was read.
@@ -108,7 +111,7 @@ function keepPlan(
       writeFileAtomic(options.out, planFileText(plan), { overwrite: options.force === true });
     } catch (error) {
       if (error instanceof ExitError && savedAs !== undefined)
-        throw new ExitError(error.code, `Saved as "${savedAs}"; but ${error.message}`);
+        throw new SavedThenFailed(error.code, `Saved as "${savedAs}"; but ${error.message}`);
       throw error;
     }
     done.push({ said: `Wrote ${safeLine(options.out)}.` });
@@ -245,8 +248,8 @@ export async function runInTerminal(
     const asRead = editedUnder(end.answers.name, start.asRead);
     done = keepPlan(store, plan, end.answers.name, options, { draftIsThisPlan: true, replace: end.replace, asRead });
   } catch (error) {
-    if (!(error instanceof ExitError)) throw error;
-    // The answers as they stood at the save, kept as the draft that the message offers to resume
+    if (!(error instanceof ExitError) || error instanceof SavedThenFailed) throw error;
+    // Nothing was saved: the answers as they stood, kept as the draft the message offers to resume
     // (an edit's answers may not have been kept at all before).
     keepDraft(end.answers);
     throw new ExitError(
