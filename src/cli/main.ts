@@ -317,6 +317,11 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
       action(async (words: string[], _opts: object, cmd: Command): Promise<Outcome> => {
         if (words[0] === 'help') {
           // "help plans show" is the help of "plans show", examples, environment and exit codes included, as --help shows it.
+          // "help help" is the program's help, as "help" alone is.
+          if (words[1] === 'help' && words.length === 2) {
+            program.outputHelp();
+            return 'success';
+          }
           const other = HELP_TOPICS.find((t) => t === words[1]);
           if (other !== undefined && words.length === 2) {
             io.stdout.write(topicHelp(other, outputWidth(io)));

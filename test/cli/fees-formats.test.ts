@@ -228,6 +228,14 @@ describe('fees --by-term --format ics', () => {
     // Listed in another order and spelling, and then with the fellowship: the same plan, changed.
     fs.writeFileSync(file, JSON.stringify({ ...plan, subjects: [...plan.subjects].reverse().map((s: string) => s.toUpperCase()) }));
     expect(uids(await calendar(file))).toEqual(before);
+    // Read from standard input, a plan has no file: its subjects name it, in any order or spelling.
+    const fromStdin = async (subjects: string[]) => {
+      const { io, out } = capture();
+      const piped: Io = { ...io, stdin: new PassThrough().end(JSON.stringify({ ...plan, subjects })) };
+      await fees(makeContext(piped, {}), { plan: '-', byTerm: true, format: 'ics' }, () => new Date(0));
+      return uids(out());
+    };
+    expect(await fromStdin([...plan.subjects].reverse())).toEqual(await fromStdin(plan.subjects));
     // Changed in what it bills: each term's instalment keeps its identifier (the plan's, then the term's).
     fs.writeFileSync(file, JSON.stringify({ ...plan, fellowship: !plan.fellowship }));
     const planPart = (uid: string | undefined) => uid!.split('-')[0];

@@ -66,6 +66,8 @@ describe('help', () => {
       expect(help.stdout).toBe(flag.stdout);
     }
     expect((await runInProcess(['help'])).stdout).toContain('Exit codes:');
+    const [helpHelp, help] = await Promise.all([runInProcess(['help', 'help']), runInProcess(['help'])]);
+    expect(helpHelp).toEqual({ ...help });
   });
 
   it.each([

@@ -47,9 +47,13 @@ function formatOf(ctx: Context, options: FeesOptions): Format {
 // Credits are whole or two-place decimals (a quarter credit is 0.25), as catalogues give them.
 const CREDITS = /^\d+(\.\d{1,2})?$/;
 
+/** A number of credits written negative is refused as such, not as a number it is not. */
+function refuseNegative(flag: string, text: string, what: string): void {
+  if (/^\s*-/.test(text)) throw new UsageError(`${flag} "${safeLine(text)}" is negative; pass ${what}.`);
+}
+
 function parseCredits(catalogue: Catalogue, text: string): number {
-  if (/^\s*-/.test(text))
-    throw new UsageError(`--credits "${safeLine(text)}" is negative; pass the number of credits to price, such as --credits 30.`);
+  refuseNegative('--credits', text, 'the number of credits to price, such as --credits 30');
   if (!CREDITS.test(text.trim()))
     throw new UsageError(
       `--credits "${safeLine(text)}" is not a whole number of credits, nor one with at most two decimals; pass one such as --credits 30.`,
@@ -154,10 +158,7 @@ async function estimate(
 function transferEstimate(ctx: Context, options: FeesOptions, residency: Residency, mode: string): { fees: FeeSummary; source: string } {
   const catalogue = ctx.catalogue();
   const text = options.transferredCredits!;
-  if (/^\s*-/.test(text))
-    throw new UsageError(
-      `--transferred-credits "${safeLine(text)}" is negative; pass the number of credits transferred, such as --transferred-credits 3.`,
-    );
+  refuseNegative('--transferred-credits', text, 'the number of credits transferred, such as --transferred-credits 3');
   if (!/^\d{1,4}(\.\d{1,2})?$/.test(text.trim()))
     throw new UsageError(
       `--transferred-credits "${safeLine(text)}" is not a whole number of credits, nor one with at most two decimals; pass one such as --transferred-credits 3.`,

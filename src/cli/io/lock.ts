@@ -191,7 +191,8 @@ function breakAside(file: string, staleText: string): void {
  * Breakers take turns through a second lock, `<lock>.break`. Holding it, a breaker reads the lock
  * again and removes it only while it is still the stale lock it judged. That is exact: a lock is
  * never replaced while it exists (it is taken by a hard link or an exclusive create), its holder is
- * gone (or, for a lock from another machine, long silent), and no other breaker can act meanwhile,
+ * gone (or, for a lock from another machine, long silent), and no other breaker can act meanwhile
+ * (unless one was killed while breaking and two more break its break lock at once: breakAside),
  * so the file read is the file removed. Renaming the lock aside instead left a moment with no lock,
  * in which a second breaker could set a fresh lock aside and a third process take the lock beside
  * its holder: two writers at once.

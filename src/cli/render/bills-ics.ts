@@ -44,7 +44,7 @@ function stamp(now: Date): string {
 }
 
 export interface IcsOptions {
-  /** Derived from the plan's content: the same plan gives the same event identifiers. */
+  /** Names the plan (fees.ts: its file, or its subjects): the same plan gives the same event identifiers, changed or not. */
   planKey: string;
   /** When the calendar was made (DTSTAMP). */
   now: Date;

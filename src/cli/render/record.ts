@@ -20,13 +20,13 @@ export function renderProgress(judgement: Judgement, style: Style, width: number
   const lines = [style.bold('  Record of study'), `    ${wrap(`${gpa}; ${counts}.`, width, 4)}`];
   for (const r of [...p.requirements, { id: undefined, label: 'Other subjects', done: [], toTake: p.others }]) {
     // What the plan's subjects leave unmet is said here too: a requirement is done only when it is met.
-    const missing = judgement.requirements.find((q) => q.id === r.id && !q.satisfied)?.missing;
-    if (r.done.length === 0 && r.toTake.length === 0 && missing === undefined) continue;
-    const mark = missing !== undefined ? style.bad(MARK.bad) : r.toTake.length === 0 ? style.ok(MARK.ok) : style.dim('…');
+    const unmet = judgement.requirements.find((q) => q.id === r.id && !q.satisfied);
+    if (r.done.length === 0 && r.toTake.length === 0 && unmet === undefined) continue;
+    const mark = unmet !== undefined ? style.bad(MARK.bad) : r.toTake.length === 0 ? style.ok(MARK.ok) : style.dim('…');
     const parts = [];
     if (r.done.length > 0) parts.push(`done: ${r.done.map((s) => safeLine(s.title)).join(', ')}`);
     if (r.toTake.length > 0) parts.push(`to take: ${r.toTake.map(toTakeWords).join(', ')}`);
-    if (missing !== undefined) parts.push(`still needs ${safeLine(missing ?? 'more')}`);
+    if (unmet?.missing) parts.push(`still needs ${safeLine(unmet.missing)}`);
     lines.push(`  ${mark} ${wrap(`${safeLine(r.label)}: ${parts.join('; ')}`, width, 4)}`);
   }
   return lines.join('\n');
