@@ -2,23 +2,33 @@ import { FileError } from './file-error.js';
 import { lineAndColumn } from './read-file.js';
 import { safeLine } from '../render/sanitize.js';
 
-/** The keys of every object in a parsed JSON value, counted; without recursion, as JSON may nest 100,000 deep. */
-function keysIn(value: unknown): number {
+/**
+ * The keys of every object in a parsed JSON value, counted, recursively and allocating nothing:
+ * `check` counts those of every plan of a cohort. Undefined when the value nests too deep for the
+ * stack (JSON may nest 100,000 deep); the text is then scanned instead.
+ */
+function keysIn(value: object): number | undefined {
+  try {
+    return countKeys(value);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+function countKeys(value: object): number {
   let count = 0;
-  const pending: unknown[] = [value];
-  while (pending.length > 0) {
-    const item = pending.pop();
-    if (typeof item !== 'object' || item === null) continue;
-    if (Array.isArray(item)) {
-      for (const inner of item) if (typeof inner === 'object' && inner !== null) pending.push(inner);
-      continue;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' && item !== null) count += countKeys(item);
     }
-    const keys = Object.keys(item);
-    count += keys.length;
-    for (const key of keys) {
-      const inner = (item as Record<string, unknown>)[key];
-      if (typeof inner === 'object' && inner !== null) pending.push(inner);
-    }
+    return count;
+  }
+  for (const key in value) {
+    count++;
+    const item = (value as Record<string, unknown>)[key];
+    if (typeof item === 'object' && item !== null) count += countKeys(item);
   }
   return count;
 }
@@ -75,7 +85,7 @@ function scanForDuplicate(text: string): { key: string; offset: number } | undef
  * string holds a colon; only otherwise is the text scanned.
  */
 export function refuseDuplicateKeys(text: string, parsed: unknown, file: string): void {
-  if (colonsIn(text) === keysIn(parsed)) return;
+  if (typeof parsed !== 'object' || parsed === null || colonsIn(text) === keysIn(parsed)) return;
   const duplicate = scanForDuplicate(text);
   if (duplicate === undefined) return;
   const place = lineAndColumn(text, duplicate.offset);
