@@ -32,17 +32,8 @@ describe('the record of study beside a requirement the plan leaves unmet', () =>
   it('never marks it done: an exemption from a subject no requirement names leaves Core one short, and says so', async () => {
     const dir = makeTempDir();
     const file = path.join(dir, 'exempted-core.json');
-    const subjects = [
-      'SN5023',
-      'SN6006',
-      'SN5303B',
-      'HTI5T04',
-      'Epidemiology',
-      'Project Management',
-      'COMP5434',
-      'APSS6403',
-      'Dissertation',
-    ];
+    // The example dissertation plan, with Epidemiology graded and Project Management exempted.
+    const { subjects } = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'dissertation.json'), 'utf8'));
     fs.writeFileSync(
       file,
       JSON.stringify({ residency: 'local', mode: 'part-time', subjects, grades: { Epidemiology: 'A' }, exempted: ['Project Management'] }),
