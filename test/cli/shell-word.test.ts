@@ -71,3 +71,11 @@ describe('a status with a command to copy, at any width', () => {
     );
   });
 });
+
+describe('a command with a quote left open', () => {
+  it('is never broken: its words cannot be told apart safely', () => {
+    expect(statusText({ said: 'x', command: `study-planner plans show it's a very long name indeed, longer than forty` }, 40)).toBe(
+      `x\n  study-planner plans show it's a very long name indeed, longer than forty\n`,
+    );
+  });
+});

@@ -12,6 +12,8 @@ const SHELL_WORD = /(?:'[^']*'|"(?:[^"\\]|\\.)*"|\\.|[^\s'"\\])+/g;
 export function commandLines(command: string, width: number, measure: (text: string) => number = (text) => text.length): string[] {
   if (measure(command) <= width) return [command];
   const words = command.match(SHELL_WORD) ?? [command];
+  // A quote left open would lose characters between the words found: such a command stays whole.
+  if (words.join('') !== command.replace(/\s+/g, '')) return [command];
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
