@@ -11,9 +11,16 @@ const SHELL_WORD = /(?:'[^']*'|"(?:[^"\\]|\\.)*"|\\.|[^\s'"\\])+/g;
  */
 export function commandLines(command: string, width: number, measure: (text: string) => number = (text) => text.length): string[] {
   if (measure(command) <= width) return [command];
-  const words = command.match(SHELL_WORD) ?? [command];
-  // A quote left open would lose characters between the words found: such a command stays whole.
-  if (words.join('') !== command.replace(/\s+/g, '')) return [command];
+  const words: string[] = [];
+  let end = 0;
+  for (const match of command.matchAll(SHELL_WORD)) {
+    // Only blank space between words: a quote left open would lose what lies between, so such a
+    // command stays whole.
+    if (command.slice(end, match.index).trim() !== '') return [command];
+    words.push(match[0]);
+    end = match.index + match[0].length;
+  }
+  if (command.slice(end).trim() !== '') return [command];
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
