@@ -175,6 +175,22 @@ describe('what is done already counts first', () => {
     expect(j.progress!.others.map((t) => t.subject.id)).toEqual([CORE[0]]);
   });
 
+  it('with more subjects done than places, the one left over is a completed one, never the transferred one', () => {
+    const threeElectives = [...DISSERTATION_PLAN, ELECTIVE[3]!];
+    const j = judgePlan(
+      real,
+      plan(threeElectives, {
+        fellowship: true,
+        transferred: [ELECTIVE[3]!],
+        grades: { [ELECTIVE[0]!]: 'A', [ELECTIVE[1]!]: 'B' },
+      }),
+    );
+    expect(j.requirements.find((r) => r.id === 'elective')!.counted.map((s) => s.id)).toContain(ELECTIVE[3]);
+    const extra = j.warnings.find((w) => w.code === 'EXTRA_CREDITS')!;
+    expect(extra.message).not.toContain('Virtual Reality in Healthcare');
+    expect(extra.message).toMatch(/\((Big Data Computing|Health Care Ethics)\); they add HK\$17,250/);
+  });
+
   it('the same whatever order the plan lists its subjects in', () => {
     const a = judgePlan(real, plan(threeCores, { transferred: [CORE[1]!] }));
     const b = judgePlan(real, plan([...threeCores].reverse(), { transferred: [CORE[1]!] }));

@@ -4,6 +4,7 @@ import { chargedCreditsRequired } from '../fees/charged-required.js';
 import { computeFees, extraCreditsFee, fellowshipRefusal, type FeeSummary } from '../fees/fees.js';
 import { creditsOf, differenceExact, sumExact } from '../catalogue/credits.js';
 import { evaluate, type RequirementResult } from '../rules/engine.js';
+import type { Tiers } from '../rules/canonical.js';
 import { joinWords, plural } from '../rules/wording.js';
 import { money } from '../text/money.js';
 import { planSchedule, type ScheduleResult } from '../schedule/plan-schedule.js';
@@ -131,7 +132,7 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
   warnings.push(...exemptions.warnings);
   const judged = record.exempted.size === 0 ? subjects : subjects.filter((s) => !record.exempted.has(s) || exemptions.usable.has(s));
   // What is done already counts first, so a subject left over beyond the requirements is one still
-  // to take (billed, and which could be dropped), never one transferred or completed.
+  // to take (which could be dropped) where there is one, and never one transferred (not billed).
   const evaluation = evaluate(catalogue, judged, record.present ? alreadyDone(record, exemptions.usable) : undefined);
   evaluation.requirements.forEach((r, i) => {
     if (!r.satisfied)
@@ -231,9 +232,13 @@ export function judgePlan(catalogue: Catalogue, plan: PlanFile, options: JudgeOp
   };
 }
 
-/** The subjects the record says are done: completed, transferred, or exempted where a requirement names them. */
-function alreadyDone(record: StudyRecord, usableExemptions: ReadonlySet<Subject>): Set<Subject> {
-  return new Set([...record.completed, ...record.transferred, ...usableExemptions]);
+/**
+ * The subjects the record says are done, in the order they are counted: first those not billed
+ * (transferred, or exempted where a requirement names them), then those completed. A billed
+ * subject left over is then one the warning can truly say adds tuition.
+ */
+function alreadyDone(record: StudyRecord, usableExemptions: ReadonlySet<Subject>): Tiers {
+  return [new Set([...record.transferred, ...usableExemptions]), record.completed];
 }
 
 /** CREDITS_SHORT, saying when an exemption is why: its credits do not count, so another subject must make them up. */

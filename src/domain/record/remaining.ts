@@ -25,10 +25,13 @@ export function isDay(text: string): boolean {
  * The bills still to come on `today` ("2025-10-01"): every term that starts in today's month or
  * later (a term's bill is settled after its add/drop period, so in its first month it is still
  * owed), and the row of subjects without a term. The initial payment, made on accepting the offer,
- * is never among them. Pure: the caller says what day it is.
+ * is never among them, nor a term with no subject and nothing to pay (a Summer Term the schedule
+ * skips), which "over 3 terms" would count. Pure: the caller says what day it is.
  */
 export function remainingBills(bills: readonly TermBill[], today: string): RemainingCost {
   const month = today.slice(0, 7);
-  const still = bills.filter((b) => b.term === undefined || b.term.starts >= month);
+  const still = bills.filter(
+    (b) => (b.term === undefined || b.term.starts >= month) && (b.bill !== 0 || b.subjects.length > 0 || b.retakes.length > 0),
+  );
   return { asOf: today, bills: still, total: sumExact(still.map((b) => b.bill)) };
 }

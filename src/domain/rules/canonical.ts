@@ -39,12 +39,24 @@ export function canonicalCatalogue(catalogue: Catalogue): CanonicalCatalogue {
 }
 
 /**
- * The plan's subjects by identifier, so that nothing the engine decides follows the order given;
- * those in `first` (a set, so no order either) before the rest.
+ * Sets of subjects to count before the rest, the first set before the second and so on; sets, so
+ * they carry no order of their own.
  */
-export function canonicalPlan(plan: readonly Subject[], first?: ReadonlySet<Subject>): Subject[] {
-  const rank = (s: Subject) => (first?.has(s) === true ? 0 : 1);
-  return [...plan].sort((a, b) => rank(a) - rank(b) || byCodeUnits(a.id, b.id));
+export type Tiers = readonly ReadonlySet<Subject>[];
+
+/** Which of `tiers` holds the subject (0 for the first), or tiers.length for none. */
+function tierOf(tiers: Tiers | undefined, subject: Subject): number {
+  if (tiers === undefined) return 0;
+  const at = tiers.findIndex((tier) => tier.has(subject));
+  return at === -1 ? tiers.length : at;
+}
+
+/**
+ * The plan's subjects by identifier, so that nothing the engine decides follows the order given;
+ * those of earlier `tiers` before the rest.
+ */
+export function canonicalPlan(plan: readonly Subject[], tiers?: Tiers): Subject[] {
+  return [...plan].sort((a, b) => tierOf(tiers, a) - tierOf(tiers, b) || byCodeUnits(a.id, b.id));
 }
 
 /** The catalogue's subjects in identifier order, and each one's place in it: built once per catalogue. */
@@ -68,27 +80,29 @@ function subjectOrder(subjects: readonly Subject[]): SubjectOrder {
 
 /**
  * canonicalPlan for a plan of `catalogue`'s subjects, sorting small numbers instead of strings, with
- * a key that names the set (and which of them come `first`): the same subjects in any order give
- * the same key, and only they do. `key` is undefined when a subject is not one of the catalogue's
- * own objects (then the plan is sorted as canonicalPlan sorts it).
+ * a key that names the set (and the tier of each): the same subjects in any order give the same
+ * key, and only they do. `key` is undefined when a subject is not one of the catalogue's own
+ * objects (then the plan is sorted as canonicalPlan sorts it).
  */
 export function canonicalPlanOf(
   catalogue: Catalogue,
   plan: readonly Subject[],
-  first?: ReadonlySet<Subject>,
+  tiers?: Tiers,
 ): { plan: Subject[]; key: string | undefined } {
   const { inOrder, place } = subjectOrder(catalogue.subjects);
-  // Those first below zero: sorted, they come before the rest, and the key tells them apart.
-  const shift = inOrder.length;
+  // Each earlier tier a catalogue's length lower: sorted, they come before the rest, and the key
+  // tells them apart. Without tiers every number is its place.
+  const size = inOrder.length;
+  const last = tiers?.length ?? 0;
   const places: number[] = [];
   for (const subject of plan) {
     const at = place.get(subject);
-    if (at === undefined) return { plan: canonicalPlan(plan, first), key: undefined };
-    places.push(first?.has(subject) === true ? at - shift : at);
+    if (at === undefined) return { plan: canonicalPlan(plan, tiers), key: undefined };
+    places.push(at - (last - tierOf(tiers, subject)) * size);
   }
   sortSmall(places);
   const inPlace: Subject[] = [];
-  for (const at of places) inPlace.push(inOrder[at < 0 ? at + shift : at]!);
+  for (const at of places) inPlace.push(inOrder[((at % size) + size) % size]!);
   return { plan: inPlace, key: places.join(',') };
 }
 

@@ -1,6 +1,6 @@
 import type { Catalogue, Subject } from '../catalogue/model.js';
 import { assign, assignGreedily, plainlyUnmet, type Standing } from './assign.js';
-import { canonicalCatalogue, canonicalPlanOf } from './canonical.js';
+import { canonicalCatalogue, canonicalPlanOf, type Tiers } from './canonical.js';
 import { Remembered } from './remembered.js';
 import { describeShortfall } from './wording.js';
 import { choiceList } from './choices.js';
@@ -85,12 +85,13 @@ function closestChoice(catalogue: Catalogue, plan: readonly Subject[]): { choice
  * It decides on a canonical form (requirements in canonical order, subjects by identifier), so the
  * result never depends on the order of either; it reports in the catalogue's order of requirements,
  * with each requirement's subjects in the plan's order. Where the requirements can be met in more
- * than one way, the subjects in `first` are counted first: those already completed or transferred,
- * so that what is left over (an extra subject, billed) is one still to take, which can be dropped.
+ * than one way, the subjects of the earlier `tiers` are counted first: those transferred, then those
+ * completed, so that what is left over (an extra subject, billed) is one still to take where it
+ * can be, and never one transferred, which is not billed.
  */
-export function evaluate(catalogue: Catalogue, plan: readonly Subject[], first?: ReadonlySet<Subject>): Evaluation {
+export function evaluate(catalogue: Catalogue, plan: readonly Subject[], tiers?: Tiers): Evaluation {
   const canonical = canonicalCatalogue(catalogue);
-  const ordered = canonicalPlanOf(catalogue, plan, first !== undefined && first.size > 0 ? first : undefined);
+  const ordered = canonicalPlanOf(catalogue, plan, tiers !== undefined && tiers.some((t) => t.size > 0) ? tiers : undefined);
   // The verdict depends only on the set of subjects (decide sees them in canonical order), so a
   // set met before is not decided again; each plan still gets its own order below.
   const decided =
