@@ -298,6 +298,14 @@ describe('what is still to pay', () => {
     expect(remaining.total).toBe(total);
   });
 
+  it('leaves out a term with no subject and nothing to pay, which "over N terms" would count', () => {
+    const [first, second] = j.schedule!.bills.filter((b) => b.term !== undefined && b.term.starts >= '2025-10');
+    const empty = { ...first!, subjects: [], retakes: [], bill: 0, tuition: 0, fellowship: 0, credits: 0, instalments: [] };
+    const free = { ...second!, bill: 0 };
+    const remaining = remainingBills([empty, free, second!], '2025-10-01');
+    expect(remaining.bills).toEqual([free, second]);
+  });
+
   it('is in the judgement when the caller gives today', () => {
     expect(j.remaining?.total).toBe(18_710);
     expect(judgePlan(real, readJson('examples/second-year.json') as PlanFile).remaining).toBeUndefined();
