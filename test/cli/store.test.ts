@@ -286,23 +286,36 @@ describe('the store: a broken file is never lost', () => {
     expect(notices).toEqual([]);
   });
 
-  it('with set-aside for reads (the planner), reading also moves it aside and starts empty', async () => {
+  it('with set-aside for reads (the planner), reading goes on with an empty store, said once, and moves nothing', async () => {
     const { store, file, dir, notices } = await freshStore({ onBrokenRead: 'set-aside' });
     fs.writeFileSync(file, '{oops');
     expect(store.defaults()).toEqual({});
+    expect(store.listPlans()).toEqual([]);
+    expect(backupsIn(dir)).toEqual([]);
+    expect(notices).toEqual([expect.stringMatching(/going on without it: it is moved aside, not deleted, once something is saved/)]);
+    // The first save moves it aside, and says where.
+    store.setDefault('residency', 'local');
     expect(backupsIn(dir)).toHaveLength(1);
-    expect(notices).toHaveLength(1);
-    expect(fs.existsSync(file)).toBe(false);
+    expect(notices[1]).toMatch(/it was moved to .*corrupt-.*\.bak and a new store was started/);
   });
 
-  it('opened with set-aside for reads, a store already broken is moved aside at once', async () => {
+  it('opened with set-aside for reads, a broken store stays where it is until a save: one that fails leaves it there', async () => {
     const dir = makeTempDir();
     fs.writeFileSync(path.join(dir, 'store.json'), '{oops');
     const notices: string[] = [];
-    await openStore({ env: { STUDY_PLANNER_STORE_DIR: dir }, notice: (m) => notices.push(m), onBrokenRead: 'set-aside' });
-    expect(backupsIn(dir)).toHaveLength(1);
+    const store = await openStore({ env: { STUDY_PLANNER_STORE_DIR: dir }, notice: (m) => notices.push(m), onBrokenRead: 'set-aside' });
     expect(notices).toHaveLength(1);
-    expect(fs.existsSync(path.join(dir, 'store.json'))).toBe(false);
+    expect(fs.readFileSync(path.join(dir, 'store.json'), 'utf8')).toBe('{oops');
+    // Nothing to write (a default that is not set): nothing moved.
+    store.unsetDefault('residency');
+    expect(backupsIn(dir)).toEqual([]);
+    vi.spyOn(fs, 'fsyncSync').mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, fsync'), { code: 'ENOSPC' });
+    });
+    expect(() => store.setDefault('residency', 'local')).toThrow(/nothing was changed/);
+    vi.restoreAllMocks();
+    expect(fs.readFileSync(path.join(dir, 'store.json'), 'utf8')).toBe('{oops');
+    expect(backupsIn(dir)).toEqual([]);
   });
 
   it('never moves one backup over another', async () => {

@@ -97,9 +97,9 @@ export async function configGet(ctx: Context, key: string | undefined): Promise<
 /** `config set KEY VALUE`: checks the value, then saves it. */
 export async function configSet(ctx: Context, key: string, value: string): Promise<Outcome> {
   const checked = checkKey(key);
-  // A value is checked before the store is opened, so a mistyped one leaves a broken store where it
-  // is. A mode is checked against the catalogue, which may be the store's saved default: the store
-  // is opened first then, a broken one set aside, and the catalogue found without it.
+  // A value is checked before the store is opened, so a mistyped one is refused first. A mode is
+  // checked against the catalogue, which may be the store's saved default: the store is opened
+  // first then, so that a broken one is gone on without (store.ts) and the catalogue found anyway.
   const early = checked === 'mode' ? undefined : valueToSave(ctx, checked, value);
   const store = await openCommandStore(ctx, { onBrokenRead: 'set-aside' });
   const parsed = early ?? valueToSave(ctx, checked, value);

@@ -65,9 +65,21 @@ export class BrokenStoreError extends UsageError {
   }
 }
 
+// Broken stores this command goes on without (it will save, and set the broken one aside only
+// then): read as if there were none, so that looking up a saved default does not stop it.
+const goingOnWithout = new Set<string>();
+
+/** From now on in this process, `file` reads as no store at all where readStoreOrFail reads it. */
+export function goOnWithout(file: string): void {
+  goingOnWithout.add(file);
+}
+
 /** The store's content for a command that only reads it: a broken store stops the command. */
 export function readStoreOrFail(file: string): StoreData | undefined {
   const read = readStore(file);
-  if (read.state === 'broken') throw new BrokenStoreError(file, read.detail);
+  if (read.state === 'broken') {
+    if (goingOnWithout.has(file)) return undefined;
+    throw new BrokenStoreError(file, read.detail);
+  }
   return read.state === 'ok' ? read.data : undefined;
 }

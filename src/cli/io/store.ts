@@ -6,7 +6,7 @@ import { CannotWriteError, ExitError, UsageError } from '../outcome.js';
 import { safeLine, safeText } from '../render/sanitize.js';
 import { lockOptionsFromEnv, withLock, type LockOptions } from './lock.js';
 import { loadWithoutSignalListeners } from './signal-listeners.js';
-import { BrokenStoreError, readStore } from './store-file.js';
+import { BrokenStoreError, goOnWithout, readStore } from './store-file.js';
 import { STORE_FILE_NAME, storeDirectory } from './store-location.js';
 import { AmbiguousPlanNameError, PlanNameTakenError, plansNamed, planToReplace, storedPlanName } from './store-names.js';
 import { sinceRead } from './since-read.js';
@@ -16,12 +16,13 @@ import type { DefaultKey, Defaults, Draft, SavePlanOptions, SavedPlan, Store } f
 export interface StoreOptions {
   /** Where STUDY_PLANNER_STORE_DIR is read from. */
   env: NodeJS.ProcessEnv;
-  /** Told, in one sentence, when a broken store has been moved aside. */
+  /** Told, in one sentence, when a broken store is gone on without, and when it is moved aside. */
   notice: (message: string) => void;
   /**
    * What reading a broken store does. `fail` (the default) stops the command with exit 2, for
-   * commands that only read; `set-aside` moves it aside and starts afresh, for commands that go on
-   * to write (the planner). Writes always set a broken store aside.
+   * commands that only read; `set-aside` says so and reads it as empty, for commands that go on to
+   * write (the planner). A write that succeeds sets a broken store aside first; one that fails
+   * leaves it where it was.
    */
   onBrokenRead?: 'fail' | 'set-aside';
   /** Only reads: conf, which only writes, is then not even loaded. */
@@ -43,8 +44,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   // command says so, as a notice.
   const lock: LockOptions = { onWait: options.notice, ...lockOptionsFromEnv(options.env), ...options.lock };
   const store = new FileStore(file, write, { ...options, lock });
-  // A command that goes on to write sets a broken store aside at once, before anything else (the
-  // lookup of a saved default catalogue, say) reads it and stops the command.
+  // A command that goes on to write says at once that the store is broken, and goes on without it
+  // (the lookup of a saved default catalogue included); it is set aside only when a save succeeds.
   if (options.onBrokenRead === 'set-aside') store.defaults();
   return store;
 }
@@ -119,6 +120,8 @@ function acceptableName(name: string, action: 'saved under' | 'renamed to'): str
 class FileStore implements Store {
   private readonly lockFile: string;
   private readonly now: () => Date;
+  /** A broken store found and said so, which this command goes on without until it saves. */
+  private goingOnWithout = false;
 
   constructor(
     readonly path: string,
@@ -237,15 +240,14 @@ class FileStore implements Store {
     const read = readStore(this.path);
     if (read.state === 'ok') return read.data;
     if (read.state === 'missing') return emptyStore();
-    if (this.options.onBrokenRead === 'set-aside') return this.locked(() => this.current());
-    throw new BrokenStoreError(this.path, read.detail);
-  }
-
-  /** Inside the lock: the store as it is now, a broken one first moved aside. */
-  private current(): StoreData {
-    const read = readStore(this.path);
-    if (read.state === 'ok') return read.data;
-    if (read.state === 'broken') this.setAside(read.detail);
+    if (this.options.onBrokenRead !== 'set-aside') throw new BrokenStoreError(this.path, read.detail);
+    if (!this.goingOnWithout) {
+      this.goingOnWithout = true;
+      goOnWithout(this.path);
+      this.options.notice(
+        `the store ${this.path} ${read.detail}; going on without it: it is moved aside, not deleted, once something is saved, and a new store started.`,
+      );
+    }
     return emptyStore();
   }
 
@@ -301,11 +303,6 @@ class FileStore implements Store {
       makeDirectory(path.dirname(this.path));
       return withLock(this.lockFile, work, this.options.lock);
     });
-  }
-
-  /** Moves a broken store to `<file>.corrupt-<time>.bak` beside it, saying so. */
-  private setAside(detail: string): void {
-    this.options.notice(asideNotice(this.path, detail, this.moveAside()));
   }
 
   /** Moves a broken store to `<file>.corrupt-<time>.bak` beside it, never over an earlier backup; returns where. */

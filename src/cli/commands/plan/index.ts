@@ -14,7 +14,8 @@ export async function plan(ctx: Context, options: PlanOptions): Promise<Outcome>
     import('../../io/store.js'),
     import('../../prompts/ask.js'),
   ]);
-  // A planner that goes on to write sets a broken store aside (and says so) rather than stop.
+  // A planner that goes on to write goes on without a broken store (and says so) rather than stop;
+  // the first save sets it aside.
   // Without a terminal (or with --json) it writes only to save under --name or a resumed draft's
   // name; otherwise the store is opened read-only, so conf (some 90 modules with ajv) is not
   // loaded, and a broken store is left where it is, as every command that saves nothing leaves it.
