@@ -323,13 +323,15 @@ export function buildProgram(io: Io, settle: (outcome: Promise<Outcome>) => void
             return 'success';
           }
           const other = HELP_TOPICS.find((t) => t === words[1]);
-          if (other !== undefined && words.length === 2) {
+          if (other !== undefined) {
             io.stdout.write(topicHelp(other, outputWidth(io)));
             return 'success';
           }
           let topic: Command = program;
           let path = 'study-planner';
           for (const word of words.slice(1)) {
+            // A command without subcommands takes the rest as its arguments ("help check plan.json").
+            if (topic !== program && topic.commands.length === 0) break;
             const next = topic.commands.find((c) => c.name() === word);
             // As "study-planner nosuch --help" would be: exit 2, naming the commands there are.
             if (next === undefined || word.startsWith('__')) throw unknownCommand(word, topic, path);

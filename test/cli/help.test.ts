@@ -68,6 +68,10 @@ describe('help', () => {
     expect((await runInProcess(['help'])).stdout).toContain('Exit codes:');
     const [helpHelp, help] = await Promise.all([runInProcess(['help', 'help']), runInProcess(['help'])]);
     expect(helpHelp).toEqual({ ...help });
+    // A command without subcommands takes the rest as its arguments, as it would run.
+    const [withArgument, flag] = await Promise.all([runInProcess(['help', 'completion', 'bash']), runInProcess(['completion', '--help'])]);
+    expect(withArgument.code).toBe(0);
+    expect(withArgument.stdout).toBe(flag.stdout);
   });
 
   it.each([

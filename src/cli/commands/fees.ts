@@ -49,7 +49,7 @@ const CREDITS = /^\d+(\.\d{1,2})?$/;
 
 /** A number of credits written negative is refused as such, not as a number it is not. */
 function refuseNegative(flag: string, text: string, what: string): void {
-  if (/^\s*-/.test(text)) throw new UsageError(`${flag} "${safeLine(text)}" is negative; pass ${what}.`);
+  if (/^\s*-\s*\d*[1-9]/.test(text)) throw new UsageError(`${flag} "${safeLine(text)}" is negative; pass ${what}.`);
 }
 
 function parseCredits(catalogue: Catalogue, text: string): number {
