@@ -374,12 +374,8 @@ function unknownCommand(name: string, parent: Command, usage: string): UsageErro
 async function fittedToTerminal(io: Io, text: string): Promise<string> {
   if (!io.stderr.isTTY) return text;
   // Loaded only here: measuring text is of no use to a start that ends well or in a pipe.
-  const { wrapBetweenWords } = await import('./render/wrap.js');
-  const width = outputWidth({ stdout: io.stderr, env: io.env });
-  return text
-    .split('\n')
-    .map((line) => wrapBetweenWords(line, width))
-    .join('\n');
+  const { forStderr } = await import('./render/wrap.js');
+  return forStderr(text, outputWidth({ stdout: io.stderr, env: io.env }), true);
 }
 
 /** What an error that ended a command says on stderr, and the exit code it ends in. */

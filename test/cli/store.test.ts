@@ -6,7 +6,7 @@ import type { PlanFile } from '../../src/domain/plan/schema.js';
 import { BrokenStoreError, readStore } from '../../src/cli/io/store-file.js';
 import { defaultStoreDirectory, homeDirectory, storeDirectory } from '../../src/cli/io/store-location.js';
 import { planNameProblem } from '../../src/cli/io/store-schema.js';
-import { openStore, type StoreOptions } from '../../src/cli/io/store.js';
+import { openCommandStore, openStore, type StoreOptions } from '../../src/cli/io/store.js';
 import { ExitError, UsageError } from '../../src/cli/outcome.js';
 import { makeTempDir } from './run-cli.js';
 
@@ -448,5 +448,28 @@ describe('where the store lives', () => {
       if (saved === undefined) delete process.env.XDG_CONFIG_HOME;
       else process.env.XDG_CONFIG_HOME = saved;
     }
+  });
+});
+
+describe("a command's store notices", () => {
+  const noticeOf = async (atTerminal: boolean) => {
+    const dir = makeTempDir();
+    fs.writeFileSync(path.join(dir, 'store.json'), '{oops');
+    let said = '';
+    const stderr = Object.assign({}, { isTTY: atTerminal, columns: 40 });
+    const io = { stdin: process.stdin, stdout: process.stdout, stderr, env: { STUDY_PLANNER_STORE_DIR: dir, COLUMNS: '40' } };
+    await openCommandStore({ io: io as never, err: (text: string) => void (said += text) }, { onBrokenRead: 'set-aside' });
+    return said;
+  };
+
+  it('at a terminal break between words, as errors do; piped, stay one line', async () => {
+    const fitted = await noticeOf(true);
+    const lines = fitted.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    // Every line fits, but for a word (the store's path) wider than a line, which stands whole.
+    for (const line of lines) expect(line.length <= 40 || !line.includes(' ')).toBe(true);
+    const words = (text: string) => text.replace(/\S*store\.json/g, 'STORE').replace(/\s+/g, ' ');
+    expect(words(fitted)).toBe(words(await noticeOf(false)));
+    expect((await noticeOf(false)).trimEnd().split('\n')).toHaveLength(1);
   });
 });

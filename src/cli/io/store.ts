@@ -4,6 +4,8 @@ import type { PlanFile } from '../../domain/plan/schema.js';
 import type { Context } from '../context.js';
 import { CannotWriteError, ExitError, UsageError } from '../outcome.js';
 import { safeLine, safeText } from '../render/sanitize.js';
+import { forStderr } from '../render/wrap.js';
+import { outputWidth } from './output-width.js';
 import { lockOptionsFromEnv, withLock, type LockOptions } from './lock.js';
 import { loadWithoutSignalListeners } from './signal-listeners.js';
 import { BrokenStoreError, goOnWithout, readStore } from './store-file.js';
@@ -50,12 +52,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return store;
 }
 
-/** The store for a command: notices go to stderr, like every other message. */
+/** The store for a command: notices go to stderr, like every other message, and are fitted as errors are. */
 export function openCommandStore(
   ctx: Pick<Context, 'io' | 'err'>,
   options: Pick<StoreOptions, 'readOnly' | 'onBrokenRead'> = {},
 ): Promise<Store> {
-  return openStore({ env: ctx.io.env, notice: (message) => ctx.err(`study-planner: ${safeText(message)}\n`), ...options });
+  const width = outputWidth({ stdout: ctx.io.stderr, env: ctx.io.env });
+  const notice = (message: string) => ctx.err(`${forStderr(`study-planner: ${safeText(message)}`, width, ctx.io.stderr.isTTY === true)}\n`);
+  return openStore({ env: ctx.io.env, notice, ...options });
 }
 
 const emptyStore = (): StoreData => ({ version: STORE_VERSION, defaults: {}, plans: [] });

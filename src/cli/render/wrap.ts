@@ -72,3 +72,15 @@ const TRAILING_SPACES = / +$/;
 export function wrapBetweenWords(text: string, width: number): string {
   return breakAtSpaces(text, width, false).join('\n');
 }
+
+/**
+ * A message for stderr: at a terminal, each line broken between words to `width`, which it would
+ * otherwise split anywhere ("l" / "ock file"); piped or redirected, the one line a script reads.
+ */
+export function forStderr(text: string, width: number, atTerminal: boolean): string {
+  if (!atTerminal) return text;
+  return text
+    .split('\n')
+    .map((line) => wrapBetweenWords(line, width))
+    .join('\n');
+}
